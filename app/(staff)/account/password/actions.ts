@@ -1,0 +1,33 @@
+"use server";
+import { z } from "zod";
+import type { FormState } from "@/lib/actions/form-state";
+import { parseForm, runAction } from "@/lib/actions/run-action";
+import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
+import { reissueSession } from "@/lib/auth/reissue-session";
+import { AppError } from "@/lib/errors";
+import { changeOwnPassword } from "@/lib/users/change-own-password";
+import { passwordField } from "@/lib/validation/fields";
+
+const schema = z.object({
+  currentPassword: z.string().min(1, "请输入当前密码。").max(200, "当前密码不正确。"),
+  newPassword: passwordField,
+  confirmPassword: z.string(),
+});
+
+export async function changePasswordAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runAction(async () => {
+    const actor = await requireActor({ allowPendingPasswordChange: true });
+    const input = parseForm(schema, formData);
+    if (input.newPassword !== input.confirmPassword) {
+      throw new AppError("INVALID_INPUT", "两次输入的新密码不一致。", { confirmPassword: "两次输入的新密码不一致。" });
+    }
+    const updated = await changeOwnPassword({
+      userId: actor.id,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+      clientAddress: await currentClientAddress(),
+    });
+    await reissueSession({ id: actor.id, displayName: updated.displayName, sessionVersion: updated.sessionVersion });
+    return "密码已修改。其他设备上的登录已失效。";
+  });
+}

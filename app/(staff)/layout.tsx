@@ -1,0 +1,17 @@
+import { SiteHeader } from "@/components/site-header";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+
+// Only the header is decided here; every page checks its own permission,
+// because a layout is not re-run on client-side navigation.
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getCurrentActor();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        跳到主要内容
+      </a>
+      <SiteHeader user={actor} />
+      <main id="main">{children}</main>
+    </>
+  );
+}

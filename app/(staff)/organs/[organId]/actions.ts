@@ -1,0 +1,17 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/lib/actions/form-state";
+import { parseForm, parseId, runAction } from "@/lib/actions/run-action";
+import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
+import { deadlineSchema } from "@/lib/organs/organ-input";
+import { setOrganDeadline } from "@/lib/organs/save-organ";
+
+export async function setDeadlineAction(organId: string, _state: FormState, formData: FormData): Promise<FormState> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const input = parseForm(deadlineSchema, formData);
+    await setOrganDeadline({ actor, organId: parseId(organId), ...input, clientAddress: await currentClientAddress() });
+    revalidatePath(`/organs/${organId}`);
+    return "截止日期已保存。";
+  });
+}

@@ -1,0 +1,91 @@
+"use client";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef } from "react";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/actions/form-state";
+import { FieldError } from "./field-error";
+import { FormNotice } from "./form-notice";
+
+const FieldErrors = createContext<Record<string, string>>({});
+
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  submitLabel: string;
+  children?: React.ReactNode;
+  className?: string;
+  buttonClassName?: string;
+  /** Clear the fields after a successful submission (e.g. "create another"). */
+  resetOnSuccess?: boolean;
+  confirmText?: string;
+};
+
+/**
+ * A form bound to a server action. Submitting goes through a transition rather
+ * than the form's native action, so a refused submission keeps what was typed.
+ */
+export function ActionForm({ action, submitLabel, children, className, buttonClassName = "button", resetOnSuccess, confirmText }: Props) {
+  const [state, formAction, isPending] = useActionState(action, INITIAL_FORM_STATE);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok && resetOnSuccess) formRef.current?.reset();
+  }, [state, resetOnSuccess]);
+  return (
+    <form
+      ref={formRef}
+      className={className}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (confirmText && !window.confirm(confirmText)) return;
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
+      <FormNotice state={state} />
+      <FieldErrors.Provider value={state.fieldErrors}>{children}</FieldErrors.Provider>
+      <button type="submit" className={buttonClassName} disabled={isPending}>
+        {isPending ? "正在提交……" : submitLabel}
+      </button>
+    </form>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  type?: string;
+  defaultValue?: string | number;
+  hint?: string;
+  maxLength?: number;
+  autoComplete?: string;
+  options?: ReadonlyArray<{ value: string; label: string }>;
+};
+
+/** A labelled input or select that shows its own error from the enclosing ActionForm. */
+export function Field({ name, label, type = "text", defaultValue, hint, maxLength, autoComplete, options }: FieldProps) {
+  const errors = useContext(FieldErrors);
+  const error = errors[name];
+  const id = `field-${name}`;
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const common = { id, name, defaultValue, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {options ? (
+        <select {...common}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input {...common} type={type} maxLength={maxLength} autoComplete={autoComplete} />
+      )}
+      {hint ? (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { SignOutButton } from "./sign-out-button";
+
+export function SiteHeader({ user }: { user: { displayName: string; isPlatformAdmin: boolean } | null }) {
+  return (
+    <header className="site-header">
+      <div className="inner">
+        <Link href={user ? "/workspace" : "/"} className="brand">
+          年报工作台
+        </Link>
+        {user ? (
+          <nav aria-label="主导航">
+            <Link href="/workspace">我的工作台</Link>
+            {user.isPlatformAdmin ? <Link href="/admin/organs">机关管理</Link> : null}
+            <Link href="/account/password">修改密码</Link>
+            <span aria-label="当前用户">{user.displayName}</span>
+            <SignOutButton />
+          </nav>
+        ) : (
+          <nav aria-label="主导航">
+            <Link href="/login">登录</Link>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { AppError, GENERIC_FAILURE_MESSAGE } from "@/lib/errors";
+import { fieldErrorsOf, idField } from "@/lib/validation/fields";
+import type { FormState } from "./form-state";
+
+/** Parses form data with a schema, or throws an AppError with Chinese messages per field. */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z.output<S> {
+  const result = schema.safeParse(Object.fromEntries(formData));
+  if (!result.success) throw new AppError("INVALID_INPUT", "请检查标出的字段。", fieldErrorsOf(result.error));
+  return result.data;
+}
+
+/**
+ * Runs a server action's body and maps the outcome to a FormState. Only messages
+ * written for users reach them; anything unexpected is logged and reported generically.
+ */
+export async function runAction(body: () => Promise<Omit<FormState, "fieldErrors"> | string>): Promise<FormState> {
+  try {
+    const result = await body();
+    return typeof result === "string" ? { ok: true, message: result, fieldErrors: {} } : { ...result, fieldErrors: {} };
+  } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() are not failures
+    if (error instanceof AppError) return { ok: false, message: error.userMessage, fieldErrors: error.fieldErrors };
+    console.error("[action]", error);
+    return { ok: false, message: GENERIC_FAILURE_MESSAGE, fieldErrors: {} };
+  }
+}
+
+/** An id from the browser (bound argument or hidden field); a malformed one is simply "not found". */
+export function parseId(value: unknown): string {
+  const result = idField.safeParse(value);
+  if (!result.success) throw new AppError("NOT_FOUND", "要操作的对象不存在。");
+  return result.data;
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { idField } from "@/lib/validation/fields";
+import { findOrganScope } from "@/lib/organs/organ-scope";
+import { getAuthOptions } from "./auth-options";
+import { clientAddressFrom } from "./client-address";
+import { loadActor, type SessionActor } from "./load-actor";
+import { can, type Action, type OrganScope } from "./permissions";
+
+export async function getCurrentActor(): Promise<SessionActor | null> {
+  const session = (await getServerSession(getAuthOptions())) as { uid?: string; sv?: number } | null;
+  if (!session?.uid) return null;
+  return loadActor(session.uid, session.sv ?? 0);
+}
+
+/** The signed-in person; sends everyone else to the login page, and anyone with a reset password to change it first. */
+export async function requireActor(options: { allowPendingPasswordChange?: boolean } = {}): Promise<SessionActor> {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/login");
+  if (actor.mustChangePassword && !options.allowPendingPasswordChange) redirect("/account/password");
+  return actor;
+}
+
+/**
+ * For pages: the actor and the organ, when the actor may do `action` there.
+ * Another organ's page is "not found", so a direct request learns nothing.
+ */
+export async function requireOrganPermission(action: Action, organId: string): Promise<{ actor: SessionActor; scope: OrganScope }> {
+  const actor = await requireActor();
+  if (!idField.safeParse(organId).success) notFound();
+  const scope = await findOrganScope(organId);
+  if (!scope || !can(actor, action, scope)) notFound();
+  return { actor, scope };
+}
+
+export async function currentClientAddress() {
+  return clientAddressFrom(await headers());
+}

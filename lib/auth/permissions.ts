@@ -1,0 +1,77 @@
+// The one place that answers "may this person do this to this organ?".
+// Pure: callers load the actor and the organ's ancestry, then ask. Deny by default:
+// an action missing from the table, or a rule that does not match, is refused.
+import type { Role } from "./roles";
+
+export type Actor = {
+  id: string;
+  displayName: string;
+  isPlatformAdmin: boolean;
+  memberships: ReadonlyArray<{ organId: string; role: Role }>;
+};
+
+/** An organ with its ancestors (root first, parent last). */
+export type OrganScope = { organId: string; ancestorIds: ReadonlyArray<string> };
+
+export type Action =
+  | "organ.create" // platform level: create an organ anywhere in the tree
+  | "organ.edit" // name, short name, kind, code, parent
+  | "organ.view" // see the organ's workspace pages
+  | "organ.setDeadline"
+  | "organ.manageUsers" // create users, assign and remove roles, disable, reset passwords
+  | "organ.viewAudit";
+
+type Rule = {
+  platformAdmin: boolean;
+  /** Roles held in the organ itself. */
+  ownRoles: ReadonlyArray<Role>;
+  /** Roles held in the organ or any ancestor (supervision flows down the tree). */
+  inheritedRoles: ReadonlyArray<Role>;
+};
+
+const ANY_ROLE: ReadonlyArray<Role> = [
+  "AUTHOR", "FIRST_REVIEWER", "SECOND_REVIEWER", "FINAL_REVIEWER", "PUBLISHER", "ORGAN_ADMIN", "SUPERVISOR",
+];
+
+const RULES: Record<Action, Rule> = {
+  "organ.create": { platformAdmin: true, ownRoles: [], inheritedRoles: [] },
+  "organ.edit": { platformAdmin: true, ownRoles: [], inheritedRoles: [] },
+  "organ.view": { platformAdmin: true, ownRoles: ANY_ROLE, inheritedRoles: ["SUPERVISOR"] },
+  "organ.setDeadline": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
+  "organ.manageUsers": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
+  "organ.viewAudit": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: ["SUPERVISOR"] },
+};
+
+export function can(actor: Actor | null, action: Action, scope?: OrganScope): boolean {
+  if (!actor) return false;
+  const rule = RULES[action];
+  if (!rule) return false;
+  if (rule.platformAdmin && actor.isPlatformAdmin) return true;
+  if (!scope) return false;
+  const chain = new Set([...scope.ancestorIds, scope.organId]);
+  return actor.memberships.some(
+    (m) =>
+      (m.organId === scope.organId && rule.ownRoles.includes(m.role)) ||
+      (chain.has(m.organId) && rule.inheritedRoles.includes(m.role)),
+  );
+}
+
+/** Roles an actor holds in one organ (not inherited). */
+export function rolesIn(actor: Actor, organId: string): Role[] {
+  return actor.memberships.filter((m) => m.organId === organId).map((m) => m.role);
+}
+
+/**
+ * Whether the actor may manage an account (disable, enable, reset its password).
+ * An organ admin may only when every organ the account belongs to is one they
+ * administer, so that one organ cannot lock people out of another.
+ */
+export function canManageAccount(
+  actor: Actor | null,
+  target: { isPlatformAdmin: boolean; organScopes: ReadonlyArray<OrganScope> },
+): boolean {
+  if (!actor) return false;
+  if (actor.isPlatformAdmin) return true;
+  if (target.isPlatformAdmin || target.organScopes.length === 0) return false;
+  return target.organScopes.every((scope) => can(actor, "organ.manageUsers", scope));
+}

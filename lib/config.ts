@@ -1,0 +1,46 @@
+// Settings from the environment, read when first needed (never at import time,
+// because `next build` imports modules without the runtime environment).
+import { z } from "zod";
+import type { LockoutPolicy } from "@/lib/auth/lockout";
+import type { PasswordPolicy } from "@/lib/auth/password-policy";
+
+const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_FAILURE_WINDOW_MINUTES: minutes(15),
+  LOGIN_LOCK_MINUTES: minutes(15),
+  SESSION_IDLE_MINUTES: minutes(30),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(10),
+});
+
+export type AppConfig = {
+  databaseUrl: string;
+  lockout: LockoutPolicy;
+  sessionIdleMinutes: number;
+  passwordPolicy: PasswordPolicy;
+};
+
+let cached: AppConfig | undefined;
+
+export function getConfig(): AppConfig {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
+    throw new Error(`配置无效：${names}（见 README 的“配置”一节）`);
+  }
+  const env = parsed.data;
+  cached = {
+    databaseUrl: env.DATABASE_URL,
+    lockout: {
+      maxFailures: env.LOGIN_MAX_FAILURES,
+      windowMinutes: env.LOGIN_FAILURE_WINDOW_MINUTES,
+      lockMinutes: env.LOGIN_LOCK_MINUTES,
+    },
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    passwordPolicy: { minLength: env.PASSWORD_MIN_LENGTH },
+  };
+  return cached;
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+const organSummary = { id: true, name: true, shortName: true, kind: true, code: true, parentId: true } as const;
+
+export function listOrgansByIds(ids: string[]) {
+  return db().organ.findMany({ where: { id: { in: ids } }, select: organSummary, orderBy: { code: "asc" } });
+}
+
+export function listAllOrgans() {
+  return db().organ.findMany({ select: organSummary, orderBy: { code: "asc" } });
+}
+
+export function getOrganDetail(organId: string) {
+  return db().organ.findUnique({
+    where: { id: organId },
+    select: {
+      ...organSummary,
+      deadlineMonth: true,
+      deadlineDay: true,
+      parent: { select: { id: true, name: true } },
+      children: { select: organSummary, orderBy: { code: "asc" } },
+    },
+  });
+}
+
+/** The organ's people, with the roles they hold in it. */
+export async function listOrganMembers(organId: string) {
+  const users = await db().user.findMany({
+    where: { memberships: { some: { organId } } },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      disabledAt: true,
+      mustChangePassword: true,
+      lockedUntil: true,
+      memberships: { where: { organId }, select: { role: true } },
+    },
+    orderBy: { username: "asc" },
+  });
+  return users.map(({ memberships, ...user }) => ({ ...user, roles: memberships.map((m) => m.role) }));
+}
+
+export function listOrganAuditEntries(organId: string, limit = 200) {
+  return db().auditEntry.findMany({
+    where: { organId },
+    orderBy: { id: "desc" },
+    take: limit,
+    select: { id: true, createdAt: true, actorName: true, action: true, targetType: true, details: true, clientAddress: true },
+  });
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { assertOrganPermission, assertPlatformPermission } from "@/lib/auth/assert-permission";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { isUniqueViolation, uniqueViolationTarget } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors";
+import type { OrganInput } from "./organ-input";
+import { findDescendantIds, findOrganScope } from "./organ-scope";
+
+function duplicateError(error: unknown): AppError {
+  const fields = uniqueViolationTarget(error);
+  if (fields.includes("code")) return new AppError("INVALID_INPUT", "该机关代码已被使用。", { code: "该机关代码已被使用。" });
+  return new AppError("INVALID_INPUT", "该机关名称已存在。", { name: "该机关名称已存在。" });
+}
+
+async function assertParentExists(parentId: string | null) {
+  if (parentId && !(await findOrganScope(parentId))) {
+    throw new AppError("INVALID_INPUT", "上级机关不存在。", { parentId: "上级机关不存在。" });
+  }
+}
+
+/** A platform administrator adds an organ anywhere in the tree. */
+export async function createOrgan(options: { actor: Actor; input: OrganInput; clientAddress: string | null }) {
+  const { actor, input, clientAddress } = options;
+  assertPlatformPermission(actor, "organ.create");
+  await assertParentExists(input.parentId);
+  try {
+    return await db().$transaction(async (tx) => {
+      const organ = await tx.organ.create({ data: input, select: { id: true } });
+      await appendAuditEntry(tx, {
+        action: "organ.created", actor, targetType: "organ", targetId: organ.id, organId: organ.id, clientAddress,
+        details: { ...input },
+      });
+      return organ;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateError(error);
+    throw error;
+  }
+}
+
+/** A platform administrator edits every field, including where the organ sits in the tree. */
+export async function updateOrgan(options: { actor: Actor; organId: string; input: OrganInput; clientAddress: string | null }) {
+  const { actor, organId, input, clientAddress } = options;
+  assertPlatformPermission(actor, "organ.edit");
+  if (!(await findOrganScope(organId))) throw new AppError("NOT_FOUND", "机关不存在。");
+  await assertParentExists(input.parentId);
+  if (input.parentId && (await findDescendantIds([organId])).includes(input.parentId)) {
+    throw new AppError("INVALID_INPUT", "上级机关不能是本机关或其下级机关。", { parentId: "上级机关不能是本机关或其下级机关。" });
+  }
+  try {
+    await db().$transaction(async (tx) => {
+      await tx.organ.update({ where: { id: organId }, data: input });
+      await appendAuditEntry(tx, {
+        action: "organ.updated", actor, targetType: "organ", targetId: organId, organId, clientAddress, details: { ...input },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateError(error);
+    throw error;
+  }
+}
+
+/** An organ's own admin sets its report deadline. */
+export async function setOrganDeadline(options: {
+  actor: Actor;
+  organId: string;
+  deadlineMonth: number;
+  deadlineDay: number;
+  clientAddress: string | null;
+}) {
+  const { actor, organId, deadlineMonth, deadlineDay, clientAddress } = options;
+  await assertOrganPermission(actor, "organ.setDeadline", organId);
+  await db().$transaction(async (tx) => {
+    await tx.organ.update({ where: { id: organId }, data: { deadlineMonth, deadlineDay } });
+    await appendAuditEntry(tx, {
+      action: "organ.updated", actor, targetType: "organ", targetId: organId, organId, clientAddress,
+      details: { deadlineMonth, deadlineDay },
+    });
+  });
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { assertOrganPermission } from "@/lib/auth/assert-permission";
+import type { Actor } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+type RoleChange = { actor: Actor; organId: string; userId: string; role: Role; clientAddress: string | null };
+
+async function findUserOrThrow(userId: string) {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, username: true } });
+  if (!user) throw new AppError("NOT_FOUND", "用户不存在。");
+  return user;
+}
+
+export async function assignRole({ actor, organId, userId, role, clientAddress }: RoleChange) {
+  await assertOrganPermission(actor, "organ.manageUsers", organId);
+  const user = await findUserOrThrow(userId);
+  await db().$transaction(async (tx) => {
+    const created = await tx.membership.createMany({ data: [{ userId, organId, role }], skipDuplicates: true });
+    if (created.count === 0) return; // already held: nothing changed, nothing to log
+    await appendAuditEntry(tx, {
+      action: "role.assigned", actor, targetType: "user", targetId: userId, organId, clientAddress,
+      details: { username: user.username, role },
+    });
+  });
+}
+
+export async function removeRole({ actor, organId, userId, role, clientAddress }: RoleChange) {
+  await assertOrganPermission(actor, "organ.manageUsers", organId);
+  if (userId === actor.id && role === "ORGAN_ADMIN" && !actor.isPlatformAdmin) {
+    throw new AppError("INVALID_INPUT", "不能移除自己的管理员角色，请由其他管理员操作。");
+  }
+  const user = await findUserOrThrow(userId);
+  await db().$transaction(async (tx) => {
+    const removed = await tx.membership.deleteMany({ where: { userId, organId, role } });
+    if (removed.count === 0) return;
+    await appendAuditEntry(tx, {
+      action: "role.removed", actor, targetType: "user", targetId: userId, organId, clientAddress,
+      details: { username: user.username, role },
+    });
+  });
+}

@@ -1,0 +1,49 @@
+// Field schemas shared by forms in the browser and actions on the server.
+import { z } from "zod";
+import { ORGAN_KINDS, ROLES } from "@/lib/auth/roles";
+import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+
+export const USERNAME_MAX_LENGTH = 64;
+
+export const usernameField = z
+  .string({ error: "请输入用户名。" })
+  .trim()
+  .min(1, "请输入用户名。")
+  .max(USERNAME_MAX_LENGTH, `用户名不能超过 ${USERNAME_MAX_LENGTH} 个字符。`)
+  .regex(/^[a-zA-Z0-9._-]+$/, "用户名只能包含字母、数字、点、下划线和连字符。")
+  .transform((v) => v.toLowerCase());
+
+export const passwordField = z
+  .string({ error: "请输入密码。" })
+  .min(1, "请输入密码。")
+  .max(PASSWORD_MAX_LENGTH, `密码不能超过 ${PASSWORD_MAX_LENGTH} 个字符。`);
+
+export const displayNameField = z.string().trim().min(1, "请输入姓名。").max(50, "姓名不能超过 50 个字符。");
+
+export const idField = z.string().uuid("无效的编号。");
+
+export const roleField = z.enum(ROLES, { error: "请选择有效的角色。" });
+
+export const organKindField = z.enum(ORGAN_KINDS, { error: "请选择机关类型。" });
+
+export const organNameField = z.string().trim().min(2, "请输入机关名称。").max(60, "机关名称不能超过 60 个字符。");
+export const organShortNameField = z.string().trim().min(1, "请输入简称。").max(20, "简称不能超过 20 个字符。");
+export const organCodeField = z
+  .string()
+  .trim()
+  .min(1, "请输入机关代码。")
+  .max(40, "机关代码不能超过 40 个字符。")
+  .regex(/^[0-9A-Za-z]+$/, "机关代码只能包含数字和字母（统一社会信用代码或平台代码）。");
+
+export const deadlineMonthField = z.coerce.number({ error: "请输入月份。" }).int().min(1, "月份应为 1–12。").max(12, "月份应为 1–12。");
+export const deadlineDayField = z.coerce.number({ error: "请输入日期。" }).int().min(1, "日期应为 1–31。").max(31, "日期应为 1–31。");
+
+/** Turns zod issues into one Chinese message per field (the first for each). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "_form");
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+// npm run db:seed: applies migrations and adds the demo city and accounts (idempotent).
+import { applyMigrations } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/db/create-client";
+import { seedDemoData } from "@/lib/db/seed-demo";
+import { openDatabase } from "./database";
+
+const database = await openDatabase(console.log);
+try {
+  await applyMigrations(database.url);
+  const prisma = createPrismaClient(database.url, 2);
+  const counts = await seedDemoData(prisma);
+  await prisma.$disconnect();
+  console.log(`演示数据已就绪：${counts.organs} 个机关，${counts.accounts} 个账号。`);
+} finally {
+  await database.stop();
+}
