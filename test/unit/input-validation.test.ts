@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { safeCallbackPath, loginMessageFor } from "@/lib/auth/login-messages";
+import { organInputSchema } from "@/lib/organs/organ-input";
+import { fieldErrorsOf, usernameField } from "@/lib/validation/fields";
+
+const organ = {
+  name: "洲泉镇", shortName: "洲泉", kind: "TOWNSHIP", code: "001008004005097", parentId: "", deadlineMonth: "1", deadlineDay: "31",
+};
+
+describe("organ input", () => {
+  it("accepts a valid organ, with an empty parent meaning a top-level organ", () => {
+    const parsed = organInputSchema.parse(organ);
+    expect(parsed).toMatchObject({ parentId: null, deadlineMonth: 1, deadlineDay: 31, kind: "TOWNSHIP" });
+  });
+
+  it("refuses a deadline day that does not exist in its month, at the day field", () => {
+    const result = organInputSchema.safeParse({ ...organ, deadlineMonth: "2", deadlineDay: "30" });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(fieldErrorsOf(result.error)).toEqual({ deadlineDay: "该月份没有这一天。" });
+  });
+
+  it("gives Chinese messages per field for an empty form", () => {
+    const result = organInputSchema.safeParse({ ...organ, name: "", code: "含有 空格", kind: "VILLAGE" });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      const errors = fieldErrorsOf(result.error);
+      expect(errors.name).toBe("请输入机关名称。");
+      expect(errors.code).toMatch(/只能包含数字和字母/);
+      expect(errors.kind).toBe("请选择机关类型。");
+    }
+  });
+});
+
+describe("username", () => {
+  it("is trimmed and lower-cased", () => {
+    expect(usernameField.parse("  QingShi.Author ")).toBe("qingshi.author");
+  });
+
+  it("refuses a 10,000-character name with a message, not an exception", () => {
+    const result = usernameField.safeParse("a".repeat(10_000));
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues[0]?.message).toBe("用户名不能超过 64 个字符。");
+  });
+
+  it("refuses characters outside the allowed set", () => {
+    expect(usernameField.safeParse("张三").success).toBe(false);
+    expect(usernameField.safeParse("a b").success).toBe(false);
+  });
+});
+
+describe("login page helpers", () => {
+  it("keeps a login's return address on this site", () => {
+    expect(safeCallbackPath("/organs/abc")).toBe("/organs/abc");
+    expect(safeCallbackPath("https://evil.example/")).toBe("/workspace");
+    expect(safeCallbackPath("//evil.example/")).toBe("/workspace");
+    expect(safeCallbackPath("/\\evil.example")).toBe("/workspace");
+    expect(safeCallbackPath(undefined)).toBe("/workspace");
+  });
+
+  it("maps every failure code to a Chinese message and unknown codes to a generic one", () => {
+    expect(loginMessageFor("LOCKED")).toMatch(/锁定/);
+    expect(loginMessageFor("INVALID_CREDENTIALS")).toBe("用户名或密码不正确。");
+    expect(loginMessageFor("SomethingElse")).toBe("登录未成功，请稍后重试。");
+    expect(loginMessageFor(null)).toBeNull();
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { can, canManageAccount, rolesIn, type Action, type Actor, type OrganScope } from "@/lib/auth/permissions";
+import { ROLES, type Role } from "@/lib/auth/roles";
+
+const CITY = "city";
+const TOWN = "town";
+const OTHER_TOWN = "other-town";
+const town: OrganScope = { organId: TOWN, ancestorIds: [CITY] };
+const otherTown: OrganScope = { organId: OTHER_TOWN, ancestorIds: [CITY] };
+const city: OrganScope = { organId: CITY, ancestorIds: [] };
+
+function actor(memberships: Array<[string, Role]>, isPlatformAdmin = false): Actor {
+  return { id: "u", displayName: "某人", isPlatformAdmin, memberships: memberships.map(([organId, role]) => ({ organId, role })) };
+}
+
+const ACTIONS: Action[] = ["organ.create", "organ.edit", "organ.view", "organ.setDeadline", "organ.manageUsers", "organ.viewAudit"];
+
+describe("can", () => {
+  it("denies everything to nobody", () => {
+    for (const action of ACTIONS) expect(can(null, action, town)).toBe(false);
+  });
+
+  it("denies an action that is not in the table", () => {
+    expect(can(actor([], true), "report.delete" as Action, town)).toBe(false);
+  });
+
+  it("lets a platform administrator do every organ action", () => {
+    for (const action of ACTIONS) expect(can(actor([], true), action, town)).toBe(true);
+  });
+
+  it("lets every role of an organ view it, and no role view another organ", () => {
+    for (const role of ROLES) {
+      expect(can(actor([[TOWN, role]]), "organ.view", town)).toBe(true);
+      expect(can(actor([[TOWN, role]]), "organ.view", otherTown)).toBe(false);
+    }
+  });
+
+  it("lets a supervisor of the city view and audit every organ below it, but not manage them", () => {
+    const supervisor = actor([[CITY, "SUPERVISOR"]]);
+    for (const scope of [city, town, otherTown]) {
+      expect(can(supervisor, "organ.view", scope)).toBe(true);
+      expect(can(supervisor, "organ.viewAudit", scope)).toBe(true);
+      expect(can(supervisor, "organ.manageUsers", scope)).toBe(false);
+    }
+  });
+
+  it("does not let a town's supervisor see upwards or sideways", () => {
+    const townSupervisor = actor([[TOWN, "SUPERVISOR"]]);
+    expect(can(townSupervisor, "organ.view", city)).toBe(false);
+    expect(can(townSupervisor, "organ.view", otherTown)).toBe(false);
+  });
+
+  it("lets only the organ's own admin manage its users and deadline", () => {
+    const admin = actor([[TOWN, "ORGAN_ADMIN"]]);
+    expect(can(admin, "organ.manageUsers", town)).toBe(true);
+    expect(can(admin, "organ.setDeadline", town)).toBe(true);
+    expect(can(admin, "organ.manageUsers", otherTown)).toBe(false);
+    // Administering the city does not reach into a town's accounts.
+    expect(can(actor([[CITY, "ORGAN_ADMIN"]]), "organ.manageUsers", town)).toBe(false);
+    for (const role of ROLES.filter((r) => r !== "ORGAN_ADMIN")) {
+      expect(can(actor([[TOWN, role]]), "organ.manageUsers", town)).toBe(false);
+    }
+  });
+
+  it("reserves creating and editing organs to platform administrators", () => {
+    const admin = actor([[CITY, "ORGAN_ADMIN"], [CITY, "SUPERVISOR"]]);
+    expect(can(admin, "organ.create")).toBe(false);
+    expect(can(admin, "organ.edit", city)).toBe(false);
+  });
+
+  it("denies organ actions without a scope unless the actor is a platform administrator", () => {
+    expect(can(actor([[TOWN, "ORGAN_ADMIN"]]), "organ.manageUsers")).toBe(false);
+  });
+
+  it("lists the roles held in one organ", () => {
+    expect(rolesIn(actor([[TOWN, "AUTHOR"], [TOWN, "PUBLISHER"], [CITY, "SUPERVISOR"]]), TOWN)).toEqual(["AUTHOR", "PUBLISHER"]);
+  });
+});
+
+describe("canManageAccount", () => {
+  const admin = actor([[TOWN, "ORGAN_ADMIN"]]);
+
+  it("allows an admin for an account that belongs only to their organ", () => {
+    expect(canManageAccount(admin, { isPlatformAdmin: false, organScopes: [town] })).toBe(true);
+  });
+
+  it("refuses when the account also belongs to an organ the admin does not run", () => {
+    expect(canManageAccount(admin, { isPlatformAdmin: false, organScopes: [town, otherTown] })).toBe(false);
+  });
+
+  it("refuses accounts of no organ and platform administrators' accounts", () => {
+    expect(canManageAccount(admin, { isPlatformAdmin: false, organScopes: [] })).toBe(false);
+    expect(canManageAccount(admin, { isPlatformAdmin: true, organScopes: [town] })).toBe(false);
+  });
+
+  it("allows a platform administrator, and refuses nobody", () => {
+    expect(canManageAccount(actor([], true), { isPlatformAdmin: false, organScopes: [otherTown] })).toBe(true);
+    expect(canManageAccount(null, { isPlatformAdmin: false, organScopes: [town] })).toBe(false);
+  });
+});
