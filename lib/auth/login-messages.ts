@@ -1,6 +1,6 @@
 // Login failure messages by the code next-auth hands back to the login page. Browser-safe.
 export const LOGIN_MESSAGES: Record<string, string> = {
-  INVALID_INPUT: "请输入用户名和密码。",
+  INVALID_INPUT: "请输入有效的用户名和密码。",
   INVALID_CREDENTIALS: "用户名或密码不正确。",
   LOCKED: "登录失败次数过多，账号已被暂时锁定，请稍后再试或联系管理员。",
   DISABLED: "该账号已停用，请联系本机关管理员。",

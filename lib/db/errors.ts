@@ -12,9 +12,12 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-/** Which unique field refused the write, when Prisma says. */
-export function uniqueViolationTarget(error: unknown): string[] {
-  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } })?.meta;
-  const fields = meta?.target ?? meta?.driverAdapterError?.cause?.constraint?.fields;
-  return Array.isArray(fields) ? fields.map((f) => String(f).replaceAll('"', "")) : [];
+/**
+ * The name of the unique index that refused the write, e.g. "Organ_code_key"
+ * (through the pg adapter Prisma reports the index, not the fields).
+ */
+export function uniqueViolationIndex(error: unknown): string | null {
+  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { index?: unknown } } } } })?.meta;
+  const index = meta?.driverAdapterError?.cause?.constraint?.index ?? meta?.target;
+  return typeof index === "string" ? index : null;
 }

@@ -3,14 +3,13 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { assertOrganPermission, assertPlatformPermission } from "@/lib/auth/assert-permission";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { isUniqueViolation, uniqueViolationTarget } from "@/lib/db/errors";
+import { isUniqueViolation, uniqueViolationIndex } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { OrganInput } from "./organ-input";
 import { findDescendantIds, findOrganScope } from "./organ-scope";
 
 function duplicateError(error: unknown): AppError {
-  const fields = uniqueViolationTarget(error);
-  if (fields.includes("code")) return new AppError("INVALID_INPUT", "该机关代码已被使用。", { code: "该机关代码已被使用。" });
+  if (uniqueViolationIndex(error) === "Organ_code_key") return new AppError("INVALID_INPUT", "该机关代码已被使用。", { code: "该机关代码已被使用。" });
   return new AppError("INVALID_INPUT", "该机关名称已存在。", { name: "该机关名称已存在。" });
 }
 

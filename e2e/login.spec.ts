@@ -1,0 +1,138 @@
+import { expect, test } from "@playwright/test";
+import { createAccountAsAdmin, login, main, pageAs, submitLogin, uniqueName } from "./support";
+
+test.describe("signing in", () => {
+  test("every role of the demo city signs in and sees its organ and role", async ({ browser }) => {
+    const accounts: Array<[string, string, string]> = [
+      ["qingshi.author", "青石镇", "撰稿人"],
+      ["qingshi.review1", "青石镇", "初审人"],
+      ["baisha.review2", "白沙镇", "复审人"],
+      ["baisha.review3", "白沙镇", "终审人"],
+      ["jiangnan.publisher", "江南街道办事处", "发布人"],
+      ["jiangnan.admin", "江南街道办事处", "管理员"],
+      ["yunxi.supervisor", "云溪市", "上级主管"],
+    ];
+    for (const [username, organ, role] of accounts) {
+      const page = await pageAs(browser, username);
+      const item = main(page).getByRole("listitem").filter({ hasText: organ });
+      await expect(item).toContainText(role);
+      await page.context().close();
+    }
+  });
+
+  test("a supervisor also sees the organs below it", async ({ page }) => {
+    await login(page, "yunxi.supervisor");
+    const section = page.getByRole("region", { name: "主管的下级机关" });
+    for (const organ of ["青石镇", "白沙镇", "江南街道办事处"]) await expect(section.getByRole("link", { name: organ })).toBeVisible();
+  });
+
+  test("the platform administrator reaches organ management", async ({ page }) => {
+    await login(page, "platform.admin");
+    await page.getByRole("link", { name: "机关管理" }).click();
+    await expect(page.getByRole("heading", { name: "机关管理" })).toBeVisible();
+  });
+
+  test("a wrong password and an unknown user get the same message", async ({ page }) => {
+    await submitLogin(page, "qingshi.author", "not-the-password");
+    await expect(main(page).getByRole("alert")).toHaveText("用户名或密码不正确。");
+    await submitLogin(page, "no.such.user", "not-the-password");
+    await expect(main(page).getByRole("alert")).toHaveText("用户名或密码不正确。");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("empty fields are named at the field, without a request", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.locator("#username-error")).toHaveText("请输入用户名。");
+    await expect(page.locator("#password-error")).toHaveText("请输入密码。");
+    await expect(page.getByLabel("用户名")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("a 10,000-character username gets a plain message, in the form and at the endpoint", async ({ page, request }) => {
+    await page.goto("/login");
+    // Bypass the field's maxlength, as a crafted request would.
+    await page.getByLabel("用户名").evaluate((el, value) => ((el as HTMLInputElement).value = value), "a".repeat(10_000));
+    await page.getByLabel("密码").fill("whatever-password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(main(page).getByRole("alert")).toHaveText("请输入有效的用户名和密码。");
+
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const response = await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, username: "a".repeat(10_000), password: "x", json: "true" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBeLessThan(500);
+    const body = await response.text();
+    expect(body).not.toMatch(/at .*\.js:\d+|Error:|prisma/i);
+  });
+
+  test("five wrong passwords lock the account, even against the right password", async ({ page, browser }) => {
+    const admin = await pageAs(browser, "baisha.admin");
+    const username = uniqueName("locktest");
+    const password = await createAccountAsAdmin(admin, "白沙镇", { username, displayName: "锁定测试", roleLabel: "撰稿人" });
+    for (let i = 1; i <= 4; i++) {
+      await submitLogin(page, username, `wrong-password-${i}`);
+      await expect(main(page).getByRole("alert")).toHaveText("用户名或密码不正确。");
+    }
+    await submitLogin(page, username, "wrong-password-5");
+    await expect(main(page).getByRole("alert")).toContainText("账号已被暂时锁定");
+    await submitLogin(page, username, password);
+    await expect(main(page).getByRole("alert")).toContainText("账号已被暂时锁定");
+
+    // The admin sees the lock.
+    await admin.reload();
+    await expect(admin.getByRole("row").filter({ hasText: username })).toContainText("已锁定");
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await login(page, "qingshi.author");
+    await page.getByRole("button", { name: "退出" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/workspace");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("the session cookie expires after the idle time and slides forward with use", async ({ page, context }) => {
+    await login(page, "qingshi.author");
+    const sessionCookie = async () => (await context.cookies()).find((c) => c.name === "next-auth.session-token")!;
+    const first = await sessionCookie();
+    const idleSeconds = first.expires - Date.now() / 1000;
+    expect(idleSeconds).toBeGreaterThan(29 * 60);
+    expect(idleSeconds).toBeLessThanOrEqual(30 * 60 + 5);
+    await page.waitForTimeout(2_000);
+    await page.goto("/workspace");
+    expect((await sessionCookie()).expires).toBeGreaterThan(first.expires + 1);
+  });
+});
+
+test.describe("request hardening", () => {
+  test("pages carry a CSP, frame denial and a referrer policy", async ({ request }) => {
+    const response = await request.get("/login");
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  });
+
+  test("a form posted from another site is refused", async ({ request }) => {
+    const login = await request.post("/api/auth/callback/credentials", {
+      headers: { origin: "https://evil.example" },
+      form: { username: "qingshi.author", password: "nianbao-demo-2026" },
+      maxRedirects: 0,
+    });
+    expect(login.status()).toBe(403);
+    const action = await request.post("/organs/whatever/users", {
+      headers: { origin: "https://evil.example", "next-action": "0".repeat(40) },
+      data: "[]",
+      maxRedirects: 0,
+    });
+    expect(action.status()).toBe(403);
+    expect(await action.text()).toBe("跨站请求已被拒绝。");
+  });
+
+  test("a signed-out visitor is sent to the login page", async ({ page }) => {
+    await page.goto("/workspace");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});

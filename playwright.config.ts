@@ -1,0 +1,52 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const BASE_URL = `http://localhost:${PORT}`;
+
+// Debian's Chromium (Playwright's own browser download cannot work on our machines).
+// The background-networking flags stop it from calling out to a closed network.
+const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "off",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+  ],
+  // The real `npm start` path, on a throwaway embedded database seeded with the demo city.
+  webServer: {
+    command: "node --import tsx --conditions=react-server scripts/start.ts",
+    url: `${BASE_URL}/login`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: "",
+      NIANBAO_DATA_DIR: path.join(os.tmpdir(), "nianbao-e2e"),
+      NIANBAO_EPHEMERAL_DB: "1",
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+      PORT: String(PORT),
+      NEXTAUTH_URL: BASE_URL,
+      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use",
+    },
+  },
+});
