@@ -11,14 +11,12 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: minutes(15),
   LOGIN_LOCK_MINUTES: minutes(15),
-  SESSION_IDLE_MINUTES: minutes(30),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(10),
 });
 
 export type AppConfig = {
   databaseUrl: string;
   lockout: LockoutPolicy;
-  sessionIdleMinutes: number;
   passwordPolicy: PasswordPolicy;
 };
 
@@ -39,7 +37,6 @@ export function getConfig(): AppConfig {
       windowMinutes: env.LOGIN_FAILURE_WINDOW_MINUTES,
       lockMinutes: env.LOGIN_LOCK_MINUTES,
     },
-    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     passwordPolicy: { minLength: env.PASSWORD_MIN_LENGTH },
   };
   return cached;

@@ -9,7 +9,7 @@ import path from "node:path";
 
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
     child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));

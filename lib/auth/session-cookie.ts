@@ -8,6 +8,7 @@ export function sessionCookieName() {
   return usesSecureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
+/** SESSION_IDLE_MINUTES (default 30); read here because the proxy needs it too. */
 export function sessionIdleSeconds() {
   const minutes = Number(process.env.SESSION_IDLE_MINUTES ?? 30);
   return (Number.isFinite(minutes) && minutes > 0 ? minutes : 30) * 60;

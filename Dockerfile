@@ -1,0 +1,16 @@
+# The app on Node 20 (Debian 12), for docker-compose.yml. Not exercised on our
+# build machines (they have no Docker engine).
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+ENV NODE_ENV=production PORT=3000
+EXPOSE 3000
+# With DATABASE_URL set, npm start applies pending migrations and serves the
+# existing build; it seeds nothing (run `npm run db:seed` once for the demo data).
+CMD ["npm", "start"]
