@@ -1,7 +1,7 @@
 // The one place that answers "may this person do this to this organ?".
 // Pure: callers load the actor and the organ's ancestry, then ask. Deny by default:
 // an action missing from the table, or a rule that does not match, is refused.
-import type { Role } from "./roles";
+import { ROLES, type Role } from "./roles";
 
 export type Actor = {
   id: string;
@@ -29,9 +29,7 @@ type Rule = {
   inheritedRoles: ReadonlyArray<Role>;
 };
 
-const ANY_ROLE: ReadonlyArray<Role> = [
-  "AUTHOR", "FIRST_REVIEWER", "SECOND_REVIEWER", "FINAL_REVIEWER", "PUBLISHER", "ORGAN_ADMIN", "SUPERVISOR",
-];
+const ANY_ROLE: ReadonlyArray<Role> = ROLES;
 
 const RULES: Record<Action, Rule> = {
   "organ.create": { platformAdmin: true, ownRoles: [], inheritedRoles: [] },
