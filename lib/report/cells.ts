@@ -1,0 +1,83 @@
+// Reading typed cells and computing the totals of tables 3 and 4. Pure.
+import {
+  TABLE3_APPLICANT_COLUMNS, TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS, type TableNumber,
+} from "./format";
+
+export type CellProblem = "empty" | "placeholder" | "negative" | "decimal" | "notNumber" | "tooPrecise";
+export type Parsed = { ok: true; value: number } | { ok: false; problem: CellProblem };
+
+const FULL_WIDTH_DIGITS = /[０-９．－]/g;
+/** Full-width digits (common in text pasted from Chinese documents) read as ordinary ones. */
+function normalise(raw: string) {
+  return raw.trim().replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+const PLACEHOLDERS = new Set(["/", "／", "—", "——", "-", "－", "–", "无"]);
+
+/** A count: a non-negative whole number. */
+export function parseCount(raw: string | undefined): Parsed {
+  const text = normalise(raw ?? "");
+  if (text === "") return { ok: false, problem: "empty" };
+  if (PLACEHOLDERS.has(text)) return { ok: false, problem: "placeholder" };
+  if (/^-\d+(\.\d+)?$/.test(text)) return { ok: false, problem: "negative" };
+  if (/^\d+\.\d+$/.test(text)) return { ok: false, problem: "decimal" };
+  if (!/^\d{1,9}$/.test(text)) return { ok: false, problem: "notNumber" };
+  return { ok: true, value: Number(text) };
+}
+
+/** The fee: a non-negative decimal in 万元 with at most four decimal places. */
+export function parseAmount(raw: string | undefined): Parsed {
+  const text = normalise(raw ?? "");
+  if (text === "") return { ok: false, problem: "empty" };
+  if (PLACEHOLDERS.has(text)) return { ok: false, problem: "placeholder" };
+  if (/^-\d+(\.\d+)?$/.test(text)) return { ok: false, problem: "negative" };
+  if (/^\d{1,9}\.\d{5,}$/.test(text)) return { ok: false, problem: "tooPrecise" };
+  if (!/^\d{1,9}(\.\d{1,4})?$/.test(text)) return { ok: false, problem: "notNumber" };
+  return { ok: true, value: Number(text) };
+}
+
+export const CELL_PROBLEM_MESSAGES: Record<CellProblem, string> = {
+  empty: "不能为空，没有请填 0",
+  placeholder: "不能填“/”“—”等符号，没有请填 0",
+  negative: "不能为负数",
+  decimal: "件数须为整数",
+  notNumber: "须为数字",
+  tooPrecise: "金额最多保留 4 位小数",
+};
+
+function sum(values: ReadonlyArray<string | undefined>): string {
+  let total = 0;
+  for (const v of values) {
+    const parsed = parseCount(v);
+    if (!parsed.ok) return "";
+    total += parsed.value;
+  }
+  return String(total);
+}
+
+/**
+ * The table's cells with its totals filled in: for table 3 each row's 总计 and row
+ * （七）总计; for table 4 each block's 总计. A total whose addends are not all valid
+ * counts is left empty (the addends carry the errors).
+ */
+export function withTotals(table: TableNumber, typed: Record<string, string>): Record<string, string> {
+  const cells = { ...typed };
+  if (table === 3) {
+    for (const column of TABLE3_APPLICANT_COLUMNS) {
+      cells[`resultsTotal.${column}`] = sum(TABLE3_RESULT_ROWS.map((row) => cells[`${row}.${column}`]));
+    }
+    for (const row of TABLE3_ROWS) {
+      cells[`${row.key}.total`] = sum(TABLE3_APPLICANT_COLUMNS.map((column) => cells[`${row.key}.${column}`]));
+    }
+  }
+  if (table === 4) {
+    for (const block of TABLE4_BLOCKS) {
+      cells[`${block.key}.total`] = sum(
+        TABLE4_COLUMNS.filter((c) => c.key !== "total").map((c) => cells[`${block.key}.${c.key}`]),
+      );
+    }
+  }
+  return cells;
+}
+
+export const TABLE3_COLUMN_KEYS = TABLE3_COLUMNS.map((c) => c.key);

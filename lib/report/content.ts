@@ -1,0 +1,66 @@
+// What a section holds, and its schema. Cells are kept exactly as typed (strings),
+// so a wrong value is saved, shown and flagged at the cell rather than lost.
+// Browser-safe.
+import { z } from "zod";
+import {
+  NOTE_TEXT_LIMIT, OVERVIEW_SUBHEADINGS, SECTION_KEYS, SECTION_TABLE, SECTION_TEXT_LIMIT, TYPED_CELLS, type SectionKey,
+} from "./format";
+
+export type NarrativeContent = { kind: "narrative"; text: string };
+export type TableContent = { kind: "table"; note: string; cells: Record<string, string> };
+export type SectionContent = NarrativeContent | TableContent;
+export type ReportSections = Record<SectionKey, SectionContent>;
+
+export const CELL_TEXT_LIMIT = 20;
+
+const HTML_TAG = /<\/?[a-zA-Z][^>]*>/;
+const plainText = (limit: number, what: string) =>
+  z
+    .string()
+    .max(limit, `${what}不能超过 ${limit.toLocaleString("zh-CN")} 个字符。`)
+    .refine((text) => !HTML_TAG.test(text), "不接受 HTML 标签，请输入纯文本。");
+
+export const narrativeContentSchema = z.object({
+  kind: z.literal("narrative"),
+  text: plainText(SECTION_TEXT_LIMIT, "本部分"),
+});
+
+export function tableContentSchema(key: SectionKey) {
+  const table = SECTION_TABLE[key]!;
+  const allowed = new Set(TYPED_CELLS[table]);
+  return z.object({
+    kind: z.literal("table"),
+    note: plainText(NOTE_TEXT_LIMIT, "表格说明"),
+    cells: z
+      .record(z.string(), z.string().max(CELL_TEXT_LIMIT, `单元格内容不能超过 ${CELL_TEXT_LIMIT} 个字符。`))
+      .refine((cells) => Object.keys(cells).every((k) => allowed.has(k)), "表格中有不属于本表的单元格。"),
+  });
+}
+
+export function sectionContentSchema(key: SectionKey): z.ZodType<SectionContent> {
+  return (SECTION_TABLE[key] ? tableContentSchema(key) : narrativeContentSchema) as z.ZodType<SectionContent>;
+}
+
+export function isSectionKey(value: unknown): value is SectionKey {
+  return typeof value === "string" && (SECTION_KEYS as ReadonlyArray<string>).includes(value);
+}
+
+export function emptySection(key: SectionKey): SectionContent {
+  const table = SECTION_TABLE[key];
+  if (table) return { kind: "table", note: "", cells: Object.fromEntries(TYPED_CELLS[table].map((c) => [c, ""])) };
+  if (key === "overview") return { kind: "narrative", text: OVERVIEW_SUBHEADINGS.map((h) => `${h}\n`).join("\n") };
+  return { kind: "narrative", text: "" };
+}
+
+export function emptySections(): ReportSections {
+  return Object.fromEntries(SECTION_KEYS.map((k) => [k, emptySection(k)])) as ReportSections;
+}
+
+/** Paragraphs of a narrative; a line starting with （一）…（十） is a sub-heading. */
+export function paragraphsOf(text: string): Array<{ kind: "heading" | "paragraph"; text: string }> {
+  return text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => ({ kind: /^（[一二三四五六七八九十]）/.test(line) ? "heading" : "paragraph", text: line }));
+}
