@@ -14,6 +14,11 @@ export const AUDIT_ACTIONS = [
   "role.removed",
   "organ.created",
   "organ.updated",
+  "report.created",
+  "report.imported",
+  "section.saved",
+  "section.restored",
+  "section.assigned",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -31,4 +36,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "role.removed": "移除角色",
   "organ.created": "创建机关",
   "organ.updated": "修改机关",
+  "report.created": "创建报告",
+  "report.imported": "导入报告",
+  "section.saved": "保存章节",
+  "section.restored": "恢复历史版本",
+  "section.assigned": "指定撰稿人",
 };

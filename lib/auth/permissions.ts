@@ -19,7 +19,11 @@ export type Action =
   | "organ.view" // see the organ's workspace pages
   | "organ.setDeadline"
   | "organ.manageUsers" // create users, assign and remove roles, disable, reset passwords
-  | "organ.viewAudit";
+  | "organ.viewAudit"
+  | "report.view" // read the organ's reports, drafts included
+  | "report.create"
+  | "report.edit" // write sections of a draft
+  | "report.assign"; // name the 撰稿人 of a section
 
 type Rule = {
   platformAdmin: boolean;
@@ -38,6 +42,11 @@ const RULES: Record<Action, Rule> = {
   "organ.setDeadline": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
   "organ.manageUsers": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
   "organ.viewAudit": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: ["SUPERVISOR"] },
+  // Drafts are the organ's own business: platform administrators run the platform, not reports.
+  "report.view": { platformAdmin: false, ownRoles: ANY_ROLE, inheritedRoles: ["SUPERVISOR"] },
+  "report.create": { platformAdmin: false, ownRoles: ["AUTHOR", "ORGAN_ADMIN"], inheritedRoles: [] },
+  "report.edit": { platformAdmin: false, ownRoles: ["AUTHOR"], inheritedRoles: [] },
+  "report.assign": { platformAdmin: false, ownRoles: ["AUTHOR", "ORGAN_ADMIN"], inheritedRoles: [] },
 };
 
 export function can(actor: Actor | null, action: Action, scope?: OrganScope): boolean {

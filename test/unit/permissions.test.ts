@@ -14,6 +14,7 @@ function actor(memberships: Array<[string, Role]>, isPlatformAdmin = false): Act
 }
 
 const ACTIONS: Action[] = ["organ.create", "organ.edit", "organ.view", "organ.setDeadline", "organ.manageUsers", "organ.viewAudit"];
+const REPORT_ACTIONS: Action[] = ["report.view", "report.create", "report.edit", "report.assign"];
 
 describe("can", () => {
   it("denies everything to nobody", () => {
@@ -74,6 +75,28 @@ describe("can", () => {
 
   it("lists the roles held in one organ", () => {
     expect(rolesIn(actor([[TOWN, "AUTHOR"], [TOWN, "PUBLISHER"], [CITY, "SUPERVISOR"]]), TOWN)).toEqual(["AUTHOR", "PUBLISHER"]);
+  });
+});
+
+describe("can, for reports", () => {
+  it("keeps drafts inside the organ: no role of another organ, and no platform administrator, reaches them", () => {
+    for (const action of REPORT_ACTIONS) {
+      expect(can(actor([], true), action, town)).toBe(false);
+      for (const role of ROLES) expect(can(actor([[OTHER_TOWN, role]]), action, town)).toBe(false);
+    }
+  });
+
+  it("lets every role of the organ and its supervisors read its reports", () => {
+    for (const role of ROLES) expect(can(actor([[TOWN, role]]), "report.view", town)).toBe(true);
+    expect(can(actor([[CITY, "SUPERVISOR"]]), "report.view", town)).toBe(true);
+    expect(can(actor([[CITY, "SUPERVISOR"]]), "report.edit", town)).toBe(false);
+  });
+
+  it("lets only 撰稿人 write sections; 撰稿人 and 管理员 create reports and assign sections", () => {
+    const allowed = (action: Action) => ROLES.filter((role) => can(actor([[TOWN, role]]), action, town));
+    expect(allowed("report.edit")).toEqual(["AUTHOR"]);
+    expect(allowed("report.create")).toEqual(["AUTHOR", "ORGAN_ADMIN"]);
+    expect(allowed("report.assign")).toEqual(["AUTHOR", "ORGAN_ADMIN"]);
   });
 });
 

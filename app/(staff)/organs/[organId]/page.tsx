@@ -6,7 +6,9 @@ import { requireOrganPermission } from "@/lib/auth/current-actor";
 import { can, rolesIn } from "@/lib/auth/permissions";
 import { ORGAN_KIND_LABELS, ROLE_LABELS } from "@/lib/auth/roles";
 import { getOrganDetail } from "@/lib/organs/queries";
+import { listOrganReports } from "@/lib/reports/queries";
 import { setDeadlineAction } from "./actions";
+import { createReportAction } from "./report-actions";
 
 export const metadata: Metadata = { title: "机关" };
 
@@ -16,6 +18,12 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
   const organ = await getOrganDetail(organId);
   if (!organ) notFound();
   const myRoles = rolesIn(actor, organId);
+  const reports = can(actor, "report.view", scope) ? await listOrganReports(organId) : [];
+  const existingYears = new Set(reports.map((r) => r.year));
+  const lastYear = new Date().getFullYear() - 1;
+  const yearOptions = Array.from({ length: 6 }, (_, i) => lastYear + 1 - i)
+    .filter((y) => y <= new Date().getFullYear() && !existingYears.has(y))
+    .map((y) => ({ value: String(y), label: `${y} 年度` }));
 
   return (
     <>
@@ -38,6 +46,24 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
           <dd>{myRoles.length ? myRoles.map((r) => ROLE_LABELS[r]).join("、") : "（上级主管查看）"}</dd>
         </dl>
       </div>
+      {can(actor, "report.view", scope) ? (
+        <section className="card" aria-labelledby="reports-heading">
+          <h2 id="reports-heading">年度报告</h2>
+          {reports.length === 0 ? <p className="muted">还没有年度报告。</p> : null}
+          <ul className="plain">
+            {reports.map((r) => (
+              <li key={r.id}>
+                <Link href={`/reports/${r.id}`}>{r.title}</Link> <span className="tag">{r.status === "DRAFT" ? "草稿" : r.status}</span>
+              </li>
+            ))}
+          </ul>
+          {can(actor, "report.create", scope) && yearOptions.length > 0 ? (
+            <ActionForm action={createReportAction.bind(null, organId)} submitLabel="新建年度报告" className="inline-form">
+              <Field name="year" label="报告年度" options={yearOptions} defaultValue={String(existingYears.has(lastYear) ? yearOptions[0]?.value : lastYear)} />
+            </ActionForm>
+          ) : null}
+        </section>
+      ) : null}
       <nav aria-label="机关功能" className="card">
         <ul className="plain">
           {can(actor, "organ.manageUsers", scope) ? (

@@ -1,0 +1,43 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { FormState } from "@/lib/actions/form-state";
+import { parseForm, parseId, runAction } from "@/lib/actions/run-action";
+import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
+import { AppError } from "@/lib/errors";
+import { isSectionKey } from "@/lib/report/content";
+import { assignSection } from "@/lib/reports/assign-section";
+import { importReport } from "@/lib/reports/import-report";
+
+const MAX_IMPORT_BYTES = 1_000_000;
+
+export async function assignSectionAction(reportId: string, key: string, _state: FormState, formData: FormData): Promise<FormState> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    if (!isSectionKey(key)) throw new AppError("NOT_FOUND", "该部分不存在。");
+    const { assigneeId } = parseForm(z.object({ assigneeId: z.string() }), formData);
+    await assignSection({
+      actor, reportId: parseId(reportId), key, assigneeId: assigneeId ? parseId(assigneeId) : null, clientAddress: await currentClientAddress(),
+    });
+    revalidatePath(`/reports/${reportId}`);
+    return "已指定。";
+  });
+}
+
+export async function importReportAction(reportId: string, _state: FormState, formData: FormData): Promise<FormState> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const file = formData.get("file");
+    if (!(file instanceof File) || file.size === 0) throw new AppError("INVALID_INPUT", "请选择要导入的 JSON 文件。", { file: "请选择要导入的 JSON 文件。" });
+    if (file.size > MAX_IMPORT_BYTES) throw new AppError("INVALID_INPUT", "文件过大（不能超过 1 MB）。", { file: "文件过大。" });
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await file.text());
+    } catch {
+      throw new AppError("INVALID_INPUT", "文件不是有效的 JSON。", { file: "文件不是有效的 JSON。" });
+    }
+    await importReport({ actor, reportId: parseId(reportId), raw, clientAddress: await currentClientAddress() });
+    revalidatePath(`/reports/${reportId}`);
+    return "已导入。原内容保留在各部分的历史版本中。";
+  });
+}

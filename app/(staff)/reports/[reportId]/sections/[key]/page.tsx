@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SectionEditor } from "@/components/report/section-editor";
+import { can } from "@/lib/auth/permissions";
+import { findOrganScope } from "@/lib/organs/organ-scope";
+import { isSectionKey, type ReportSections } from "@/lib/report/content";
+import { SECTION_KEYS, SECTION_TITLES } from "@/lib/report/format";
+import { findLastYearSections, getReportSections } from "@/lib/reports/queries";
+import { requireReportPage } from "@/lib/reports/require-report-page";
+
+export const metadata: Metadata = { title: "编辑" };
+
+export default async function SectionPage({ params }: { params: Promise<{ reportId: string; key: string }> }) {
+  const { reportId, key } = await params;
+  if (!isSectionKey(key)) notFound();
+  const { actor, report } = await requireReportPage(reportId, "report.view");
+  const scope = (await findOrganScope(report.organId))!;
+  const [sections, lastYear] = await Promise.all([getReportSections(reportId), findLastYearSections(report.organId, report.year)]);
+  const section = sections.find((s) => s.key === key)!;
+  const contents = Object.fromEntries(sections.map((s) => [s.key, s.content])) as ReportSections;
+  const index = SECTION_KEYS.indexOf(key);
+  const previous = SECTION_KEYS[index - 1];
+  const next = SECTION_KEYS[index + 1];
+
+  return (
+    <>
+      <p>
+        <Link href={`/reports/${reportId}`}>← {report.title}</Link>
+      </p>
+      <h1>{SECTION_TITLES[key]}</h1>
+      <nav aria-label="各部分" className="section-nav">
+        {SECTION_KEYS.map((k) => (
+          <Link key={k} href={`/reports/${reportId}/sections/${k}`} aria-current={k === key ? "page" : undefined}>
+            {SECTION_TITLES[k].split("、")[0]}
+          </Link>
+        ))}
+        <Link href={`/reports/${reportId}/sections/${key}/history`}>历史版本</Link>
+      </nav>
+      <SectionEditor
+        key={`${reportId}-${key}`}
+        reportId={reportId}
+        sectionKey={key}
+        year={report.year}
+        organKind={report.organ.kind}
+        initialContent={section.content}
+        initialVersion={section.version}
+        sections={contents}
+        lastYear={lastYear}
+        canEdit={can(actor, "report.edit", scope) && report.status === "DRAFT"}
+        isCarriedOver={section.isCarriedOver}
+      />
+      <p className="inline-form">
+        {previous ? <Link href={`/reports/${reportId}/sections/${previous}`}>← 上一部分</Link> : null}
+        {next ? <Link href={`/reports/${reportId}/sections/${next}`}>下一部分 →</Link> : null}
+      </p>
+    </>
+  );
+}

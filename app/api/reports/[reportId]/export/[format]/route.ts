@@ -1,0 +1,36 @@
+// GET /api/reports/:reportId/export/(json|docx) — the draft as a report file or a Word document.
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { AppError, GENERIC_FAILURE_MESSAGE } from "@/lib/errors";
+import { reportToDocx } from "@/lib/report/docx";
+import { toReportJson } from "@/lib/report/report-json";
+import { findReportOrThrow } from "@/lib/reports/find-report";
+import { loadSections } from "@/lib/reports/load-sections";
+
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export async function GET(_request: Request, context: { params: Promise<{ reportId: string; format: string }> }) {
+  const { reportId, format } = await context.params;
+  try {
+    const actor = await getCurrentActor();
+    if (!actor) throw new AppError("UNAUTHENTICATED", "请先登录。");
+    if (format !== "json" && format !== "docx") throw new AppError("NOT_FOUND", "不支持的格式。");
+    const report = await findReportOrThrow(actor, reportId, "report.view");
+    const data = { organ: report.organ, year: report.year, title: report.title, sections: await loadSections(reportId) };
+    if (format === "json") {
+      return new Response(JSON.stringify(toReportJson(data), null, 2), {
+        headers: { "content-type": "application/json; charset=utf-8", "content-disposition": attachment(`${report.title}.json`), "cache-control": "no-store" },
+      });
+    }
+    return new Response(new Uint8Array(await reportToDocx(data)), {
+      headers: {
+        "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "content-disposition": attachment(`${report.title}.docx`),
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return new Response(error.userMessage, { status: error.httpStatus, headers: { "content-type": "text/plain; charset=utf-8" } });
+    console.error("[export]", error);
+    return new Response(GENERIC_FAILURE_MESSAGE, { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+}

@@ -1,0 +1,196 @@
+"use client";
+import { useEffect, useMemo, useState } from "react";
+import type { OrganKind } from "@/lib/auth/roles";
+import { checkDraft, type Finding } from "@/lib/report/checks";
+import type { ReportSections, SectionContent, TableContent } from "@/lib/report/content";
+import { SECTION_TABLE, SECTION_TEXT_LIMIT, SECTION_TITLES, type SectionKey } from "@/lib/report/format";
+import type { CellState } from "./cell-grid";
+import { ConflictView } from "./conflict-view";
+import { Table2Editor, Table3Editor, Table4Editor } from "./table-editors";
+import { useAutosave, type SaveStatus } from "./use-autosave";
+
+type Props = {
+  reportId: string;
+  sectionKey: SectionKey;
+  year: number;
+  organKind: OrganKind;
+  initialContent: SectionContent;
+  initialVersion: number;
+  /** The whole report as saved, for checks that look across sections. */
+  sections: ReportSections;
+  lastYear: ReportSections | null;
+  canEdit: boolean;
+  isCarriedOver: boolean;
+};
+
+const STATUS_TEXT: Record<SaveStatus, string> = {
+  saved: "已保存",
+  saving: "保存中……",
+  unsaved: "未保存",
+  conflict: "保存冲突",
+  refused: "未保存",
+};
+
+export function SectionEditor(props: Props) {
+  const { reportId, sectionKey, year, organKind, sections, lastYear, canEdit } = props;
+  const autosave = useAutosave({ reportId, sectionKey, initialContent: props.initialContent, initialVersion: props.initialVersion, enabled: canEdit });
+  const { content, update, status } = autosave;
+  const [carriedOver, setCarriedOver] = useState(props.isCarriedOver);
+  const openBy = usePresence(reportId, sectionKey, canEdit);
+
+  const findings = useMemo(
+    () => checkDraft({ year, organKind, sections: { ...sections, [sectionKey]: content }, lastYear }),
+    [year, organKind, sections, sectionKey, content, lastYear],
+  );
+  const here = findings.filter((f) => f.section === sectionKey);
+  const elsewhere = findings.filter((f) => f.section !== sectionKey && f.severity === "error");
+  const cellStates = useMemo(() => statesByCell(here), [here]);
+
+  const change = (next: SectionContent) => {
+    setCarriedOver(false);
+    update(next);
+  };
+
+  return (
+    <div className="editor">
+      <div className="editor-bar">
+        <p className={`save-status save-${status}`} role="status" aria-live="polite" data-testid="save-status">
+          {canEdit ? STATUS_TEXT[status] : "只读"}
+          {autosave.savedAt && status === "saved" ? <span className="muted">（{autosave.savedAt.toLocaleTimeString("zh-CN")}）</span> : null}
+        </p>
+        {openBy ? (
+          <p className="notice error" role="alert">
+            {openBy.name} 自 {new Date(openBy.since).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })} 起也在编辑这一部分，请注意协调，避免冲突。
+          </p>
+        ) : null}
+      </div>
+      {autosave.message && status !== "conflict" ? (
+        <p className={`notice ${status === "saved" ? "ok" : "error"}`} role="alert">
+          {autosave.message}
+        </p>
+      ) : null}
+      {autosave.conflict ? (
+        <ConflictView table={SECTION_TABLE[sectionKey]} mine={content} theirs={autosave.conflict} onKeepMine={autosave.keepMine} onTakeTheirs={autosave.takeTheirs} />
+      ) : null}
+      {carriedOver ? (
+        <p className="notice carried" data-testid="carried-over">
+          本部分内容沿用自上一年度报告，尚未修改。请按本年度实际情况改写。
+        </p>
+      ) : null}
+
+      {content.kind === "narrative" ? (
+        <NarrativeEditor
+          title={SECTION_TITLES[sectionKey]}
+          text={content.text}
+          readOnly={!canEdit}
+          onChange={(text) => change({ kind: "narrative", text })}
+        />
+      ) : (
+        <TableSection sectionKey={sectionKey} content={content} cellStates={cellStates} readOnly={!canEdit} onChange={change} />
+      )}
+
+      <FindingsList title="本部分检查结果" findings={here} emptyText="本部分未发现问题。" />
+      {elsewhere.length ? <FindingsList title="其他部分的错误" findings={elsewhere} /> : null}
+    </div>
+  );
+}
+
+function NarrativeEditor({ title, text, readOnly, onChange }: { title: string; text: string; readOnly: boolean; onChange: (text: string) => void }) {
+  const length = [...text].length;
+  return (
+    <div className="field">
+      <label htmlFor="narrative">{title}</label>
+      <textarea
+        id="narrative"
+        className="narrative"
+        value={text}
+        readOnly={readOnly}
+        rows={18}
+        aria-describedby="narrative-hint"
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <span id="narrative-hint" className={length > SECTION_TEXT_LIMIT ? "field-error" : "hint"}>
+        纯文本，空行分段；以“（一）”至“（十）”开头的一行是小标题。{length.toLocaleString("zh-CN")} / {SECTION_TEXT_LIMIT.toLocaleString("zh-CN")} 字
+      </span>
+    </div>
+  );
+}
+
+function TableSection(props: {
+  sectionKey: SectionKey;
+  content: TableContent;
+  cellStates: Map<string, CellState>;
+  readOnly: boolean;
+  onChange: (next: SectionContent) => void;
+}) {
+  const { sectionKey, content, cellStates, readOnly, onChange } = props;
+  const onCells = (updates: Record<string, string>) => onChange({ ...content, cells: { ...content.cells, ...updates } });
+  const Editor = sectionKey === "proactive" ? Table2Editor : sectionKey === "requests" ? Table3Editor : Table4Editor;
+  return (
+    <>
+      <p className="hint">方向键、Tab、回车在单元格间移动；可从 Excel/WPS 复制一块区域，在起始单元格粘贴。“总计”自动计算。</p>
+      <Editor cells={content.cells} cellStates={cellStates} readOnly={readOnly} onCells={onCells} />
+      <div className="field" style={{ marginTop: "1rem" }}>
+        <label htmlFor="table-note">表格说明（可选）</label>
+        <textarea id="table-note" rows={3} value={content.note} readOnly={readOnly} onChange={(e) => onChange({ ...content, note: e.target.value })} />
+      </div>
+    </>
+  );
+}
+
+export function FindingsList({ title, findings, emptyText }: { title: string; findings: Finding[]; emptyText?: string }) {
+  return (
+    <section className="findings" aria-label={title}>
+      <h2>{title}</h2>
+      {findings.length === 0 ? (
+        <p className="muted">{emptyText}</p>
+      ) : (
+        <ul>
+          {findings.map((f, i) => (
+            <li key={`${f.id}-${i}`} className={`finding finding-${f.severity}`}>
+              <span className="tag">{f.severity === "error" ? "错误" : "提醒"}</span> {f.message} <span className="muted">[{f.id}]</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function statesByCell(findings: Finding[]): Map<string, CellState> {
+  const states = new Map<string, CellState>();
+  for (const f of findings) {
+    for (const { cell } of f.cells) {
+      const state = states.get(cell) ?? { severity: f.severity, messages: [] };
+      if (f.severity === "error") state.severity = "error";
+      state.messages.push(f.message);
+      states.set(cell, state);
+    }
+  }
+  return states;
+}
+
+/** Tells the server this section is open here (every 30 s) and reports who else has it open. */
+function usePresence(reportId: string, key: string, enabled: boolean) {
+  const [openBy, setOpenBy] = useState<{ name: string; since: string } | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    const url = `/api/reports/${reportId}/sections/${key}/presence`;
+    const ping = () =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
+        .then((r) => (r.ok ? r.json() : null))
+        .then((body) => body && setOpenBy(body.openBy))
+        .catch(() => undefined);
+    void ping();
+    const timer = setInterval(ping, 30_000);
+    const close = () =>
+      void fetch(url, { method: "POST", keepalive: true, headers: { "content-type": "application/json" }, body: '{"closing":true}' }).catch(() => undefined);
+    window.addEventListener("pagehide", close);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("pagehide", close);
+      close();
+    };
+  }, [reportId, key, enabled]);
+  return openBy;
+}

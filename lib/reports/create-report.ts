@@ -1,0 +1,51 @@
+import "server-only";
+import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { assertOrganPermission } from "@/lib/auth/assert-permission";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import { startFromLastYear } from "@/lib/report/carry-over";
+import { contentHash } from "@/lib/report/content-hash";
+import { reportTitle, SECTION_KEYS } from "@/lib/report/format";
+import { loadSections } from "./load-sections";
+
+/**
+ * Creates an organ's report for a year. When last year's report is in the system,
+ * the new one starts from it (narrative carried over, table 3 row 二 pre-filled).
+ */
+export async function createReport(options: { actor: Actor; organId: string; year: number; clientAddress: string | null }) {
+  const { actor, organId, year, clientAddress } = options;
+  await assertOrganPermission(actor, "report.create", organId);
+  const organ = await db().organ.findUniqueOrThrow({ where: { id: organId }, select: { name: true } });
+  const lastYear = await db().report.findUnique({ where: { organId_year: { organId, year: year - 1 } }, select: { id: true } });
+  const { sections, carriedOver } = startFromLastYear(lastYear ? await loadSections(lastYear.id) : null);
+  const title = reportTitle(organ.name, year);
+  try {
+    return await db().$transaction(async (tx) => {
+      const report = await tx.report.create({
+        data: { organId, year, title, createdById: actor.id, carriedFromId: lastYear?.id ?? null },
+        select: { id: true },
+      });
+      for (const key of SECTION_KEYS) {
+        const content = sections[key] as unknown as Prisma.InputJsonObject;
+        const isCarriedOver = carriedOver.includes(key) || (key === "requests" && lastYear !== null);
+        await tx.section.create({
+          data: {
+            reportId: report.id, key, content, isCarriedOver: carriedOver.includes(key),
+            revisions: { create: { version: 1, content, kind: isCarriedOver ? "carryover" : "create", authorId: actor.id, authorName: actor.displayName } },
+          },
+        });
+      }
+      await appendAuditEntry(tx, {
+        action: "report.created", actor, targetType: "report", targetId: report.id, organId, clientAddress,
+        details: { year, title, carriedFrom: lastYear?.id ?? null }, contentHash: contentHash(sections),
+      });
+      return report;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("INVALID_INPUT", `${year} 年度的报告已经存在。`, { year: `${year} 年度的报告已经存在。` });
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { checkReport } from "@/lib/report/checks";
+import type { SectionContent } from "@/lib/report/content";
+import { contentHash } from "@/lib/report/content-hash";
+import { SECTION_KEYS, SECTION_TABLE, TYPED_CELLS } from "@/lib/report/format";
+import { parseReportJson } from "@/lib/report/report-json";
+import { assertDraft, findReportOrThrow } from "./find-report";
+import { writeVersion } from "./save-section";
+
+const TOTAL_RULES = new Set(["T3-ROWTOTAL", "T3-RESULTS", "T4-TOTAL"]);
+
+/**
+ * Replaces a draft's six sections with a report file's. Every section gets a new
+ * revision, so the previous text stays in the history. Refused, with nothing
+ * changed, when the file is not a report of this organ and year, or when its
+ * printed totals disagree with its own figures (the editor computes totals, so
+ * importing would silently change them).
+ */
+export async function importReport(options: { actor: Actor; reportId: string; raw: unknown; clientAddress: string | null }) {
+  const { actor, reportId, raw, clientAddress } = options;
+  const report = await findReportOrThrow(actor, reportId, "report.edit");
+  assertDraft(report);
+  const parsed = parseReportJson(raw);
+  if (!parsed.ok) throw new AppError("INVALID_INPUT", `文件不符合报告格式：${parsed.problems.slice(0, 5).join("；")}`);
+  if (parsed.year !== report.year) throw new AppError("INVALID_INPUT", `文件是 ${parsed.year} 年度的报告，本报告是 ${report.year} 年度。`);
+  if (parsed.organ.code !== report.organ.code) {
+    throw new AppError("INVALID_INPUT", `文件属于机关代码为 ${parsed.organ.code} 的机关（${parsed.organ.name}），不是本机关。`);
+  }
+  const structural = parsed.findings.filter((f) => f.severity === "error");
+  const totals = checkReport({ year: parsed.year, organKind: report.organ.kind, sections: parsed.sections }).filter((f) => TOTAL_RULES.has(f.id));
+  const refusals = [...structural, ...totals];
+  if (refusals.length) throw new AppError("INVALID_INPUT", `文件有误，未导入：${refusals.slice(0, 5).map((f) => f.message).join("；")}`);
+
+  await db().$transaction(async (tx) => {
+    const current = await tx.section.findMany({ where: { reportId }, select: { key: true, version: true } });
+    for (const key of SECTION_KEYS) {
+      const imported = parsed.sections[key];
+      const table = SECTION_TABLE[key];
+      const content: SectionContent =
+        imported.kind === "table" && table
+          ? { kind: "table", note: imported.note, cells: Object.fromEntries(TYPED_CELLS[table].map((c) => [c, imported.cells[c] ?? ""])) }
+          : imported;
+      const baseVersion = current.find((s) => s.key === key)!.version;
+      const written = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind: "import" });
+      if (!written) throw new AppError("CONFLICT", "导入时有人正在保存，请稍后再试。");
+    }
+    await appendAuditEntry(tx, {
+      action: "report.imported", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
+      contentHash: contentHash(parsed.sections),
+    });
+  });
+}

@@ -1,0 +1,11 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { emptySections, type ReportSections, type SectionContent } from "@/lib/report/content";
+
+/** A report's sections as plain content (a missing section reads as empty). */
+export async function loadSections(reportId: string): Promise<ReportSections> {
+  const rows = await db().section.findMany({ where: { reportId }, select: { key: true, content: true } });
+  const sections = emptySections();
+  for (const row of rows) sections[row.key] = row.content as unknown as SectionContent;
+  return sections;
+}

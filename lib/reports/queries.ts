@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { ReportSections, SectionContent } from "@/lib/report/content";
+import { SECTION_KEYS, type SectionKey } from "@/lib/report/format";
+import { loadSections } from "./load-sections";
+import { OPEN_STALE_AFTER_MS } from "./mark-section-open";
+
+export function listOrganReports(organId: string) {
+  return db().report.findMany({
+    where: { organId },
+    orderBy: { year: "desc" },
+    select: { id: true, year: true, title: true, status: true, updatedAt: true },
+  });
+}
+
+/** Everything the report page shows about each section. */
+export async function getReportSections(reportId: string) {
+  const rows = await db().section.findMany({
+    where: { reportId },
+    select: {
+      key: true, version: true, content: true, isCarriedOver: true, updatedAt: true, openSeenAt: true, openSince: true,
+      assignee: { select: { id: true, displayName: true } },
+      lastEditor: { select: { displayName: true } },
+      openBy: { select: { id: true, displayName: true } },
+    },
+  });
+  const freshAfter = Date.now() - OPEN_STALE_AFTER_MS;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return SECTION_KEYS.map((key) => {
+    const row = byKey.get(key)!;
+    const isOpen = row.openBy && row.openSeenAt && row.openSeenAt.getTime() > freshAfter;
+    return {
+      key,
+      version: row.version,
+      content: row.content as unknown as SectionContent,
+      isCarriedOver: row.isCarriedOver,
+      updatedAt: row.updatedAt,
+      assignee: row.assignee,
+      lastEditorName: row.lastEditor?.displayName ?? null,
+      openBy: isOpen ? { id: row.openBy!.id, name: row.openBy!.displayName, since: row.openSince! } : null,
+    };
+  });
+}
+
+/** Last year's report of the same organ, for the carry-over and copy checks. */
+export async function findLastYearSections(organId: string, year: number): Promise<ReportSections | null> {
+  const last = await db().report.findUnique({ where: { organId_year: { organId, year: year - 1 } }, select: { id: true } });
+  return last ? loadSections(last.id) : null;
+}
+
+export function listOrganAuthors(organId: string) {
+  return db().user.findMany({
+    where: { memberships: { some: { organId, role: "AUTHOR" } }, disabledAt: null },
+    select: { id: true, displayName: true },
+    orderBy: { displayName: "asc" },
+  });
+}
+
+export function listRevisions(reportId: string, key: SectionKey) {
+  return db().sectionRevision.findMany({
+    where: { section: { reportId, key } },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true, kind: true, authorName: true, createdAt: true, content: true },
+  });
+}
