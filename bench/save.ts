@@ -45,7 +45,7 @@ try {
   const { db } = await import("@/lib/db/client");
   const admin = { id: "bench", displayName: "bench", isPlatformAdmin: true, memberships: [] };
 
-  const editors = [];
+  const editors: Array<{ username: string; reportId: string; cookie: string }> = [];
   for (let i = 0; i < EDITORS; i++) {
     const organ = await createOrgan({
       actor: admin, clientAddress: null,

@@ -1,4 +1,5 @@
-// npm test: the whole suite. Unit and database tests (vitest, on a throwaway
+// npm test: the whole suite. A type check of everything (benchmarks and scripts
+// included), unit and database tests (vitest, on a throwaway
 // embedded PostgreSQL), a fresh production build, then the browser tests
 // (Playwright in Debian's Chromium, against `npm start` on its own throwaway
 // database). Ends with one line "N passed, N failed" over everything.
@@ -36,6 +37,13 @@ const add = (c: Counts) => {
   totals.skipped += c.skipped;
 };
 let failedStep: string | null = null;
+
+const typecheck = await run(bin("tsc"), ["--noEmit"]);
+if (typecheck !== 0) {
+  console.error("\n[test] Failed at: type check");
+  console.log("\n0 passed, 1 failed");
+  process.exit(1);
+}
 
 // DATABASE_URL is cleared so that no test ever writes into a configured database.
 const vitestJson = path.join(reports, "vitest.json");

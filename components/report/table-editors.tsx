@@ -118,14 +118,7 @@ export function Table3Editor({ cells, cellStates, readOnly, onCells }: Props) {
                   const computed = isTotalRow || c.key === "total";
                   return (
                     <td key={c.key}>
-                      {computed ? (
-                        <ComputedCell value={full[cell] ?? ""} label={cellLabel(3, cell)} state={cellStates.get(cell)} />
-                      ) : (
-                        <CellInput
-                          cell={cell} label={cellLabel(3, cell)} value={cells[cell] ?? ""} row={gridRow} col={col}
-                          state={cellStates.get(cell)} readOnly={readOnly} onChange={change}
-                        />
-                      )}
+                      <TotalOrInput table={3} cell={cell} computed={computed} values={full} row={gridRow} col={col} {...{ cellStates, readOnly, change }} />
                     </td>
                   );
                 })}
@@ -165,14 +158,7 @@ export function Table4Editor({ cells, cellStates, readOnly, onCells }: Props) {
                 const cell = `${b.key}.${c.key}`;
                 return (
                   <td key={cell}>
-                    {c.key === "total" ? (
-                      <ComputedCell value={full[cell] ?? ""} label={cellLabel(4, cell)} state={cellStates.get(cell)} />
-                    ) : (
-                      <CellInput
-                        cell={cell} label={cellLabel(4, cell)} value={cells[cell] ?? ""} row={0} col={blockIndex * 5 + colIndex}
-                        state={cellStates.get(cell)} readOnly={readOnly} onChange={change}
-                      />
-                    )}
+                    <TotalOrInput table={4} cell={cell} computed={c.key === "total"} values={full} row={0} col={blockIndex * 5 + colIndex} {...{ cellStates, readOnly, change }} />
                   </td>
                 );
               }),
@@ -181,5 +167,26 @@ export function Table4Editor({ cells, cellStates, readOnly, onCells }: Props) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A cell of tables 3 and 4: a computed total shown, or an input. `values` holds typed cells and totals. */
+function TotalOrInput(props: {
+  table: 3 | 4;
+  cell: string;
+  computed: boolean;
+  values: Record<string, string>;
+  row: number;
+  col: number;
+  cellStates: Map<string, CellState>;
+  readOnly: boolean;
+  change: (cell: string, value: string) => void;
+}) {
+  const { table, cell, computed, values, row, col, cellStates, readOnly, change } = props;
+  const label = cellLabel(table, cell);
+  return computed ? (
+    <ComputedCell value={values[cell] ?? ""} label={label} state={cellStates.get(cell)} />
+  ) : (
+    <CellInput cell={cell} label={label} value={values[cell] ?? ""} row={row} col={col} state={cellStates.get(cell)} readOnly={readOnly} onChange={change} />
   );
 }

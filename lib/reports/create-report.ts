@@ -30,11 +30,12 @@ export async function createReport(options: { actor: Actor; organId: string; yea
       });
       for (const key of SECTION_KEYS) {
         const content = sections[key] as unknown as Prisma.InputJsonObject;
-        const isCarriedOver = carriedOver.includes(key) || (key === "requests" && lastYear !== null);
+        // The history says where the first text came from; table 3 takes its row 二 from last year too.
+        const fromLastYear = carriedOver.includes(key) || (key === "requests" && lastYear !== null);
         await tx.section.create({
           data: {
             reportId: report.id, key, content, isCarriedOver: carriedOver.includes(key),
-            revisions: { create: { version: 1, content, kind: isCarriedOver ? "carryover" : "create", authorId: actor.id, authorName: actor.displayName } },
+            revisions: { create: { version: 1, content, kind: fromLastYear ? "carryover" : "create", authorId: actor.id, authorName: actor.displayName } },
           },
         });
       }
