@@ -139,4 +139,19 @@ test.describe("drafting a report", () => {
     // Kept in this browser and offered again on opening.
     await expect(text).toHaveValue("字".repeat(20_001));
   });
+
+  test("when the network fails, the page says 未保存, keeps the text, and saves it once the network is back", async ({ page }) => {
+    await login(page, "jiangnan.author");
+    const reportId = await createReport(page, "江南街道办事处", 2021);
+    await page.goto(`/reports/${reportId}/sections/other`);
+    const saves = `**/api/reports/${reportId}/sections/other`;
+    await page.route(saves, (route) => (route.request().method() === "PUT" ? route.abort("internetdisconnected") : route.continue()));
+    await page.getByLabel("六、其他需要报告的事项").fill("2021年，本机关未收取政府信息公开信息处理费。");
+    await expect(page.getByTestId("save-status")).toHaveText("未保存");
+    await expect(main(page).getByRole("alert").filter({ hasText: "保存失败" })).toContainText("已保留在本浏览器中");
+    await page.unroute(saves);
+    await saved(page); // the retry goes through without anyone touching the page
+    await page.reload();
+    await expect(page.getByLabel("六、其他需要报告的事项")).toHaveValue("2021年，本机关未收取政府信息公开信息处理费。");
+  });
 });

@@ -11,6 +11,8 @@ import { assignSection } from "@/lib/reports/assign-section";
 import { createReport } from "@/lib/reports/create-report";
 import { importReport } from "@/lib/reports/import-report";
 import { loadSections } from "@/lib/reports/load-sections";
+import { markSectionOpen } from "@/lib/reports/mark-section-open";
+import { getReportSections } from "@/lib/reports/queries";
 import { saveSection } from "@/lib/reports/save-section";
 import { createUser } from "@/lib/users/create-user";
 import { validDraft } from "../unit/report-fixtures";
@@ -116,5 +118,18 @@ describe("drafting use cases", () => {
     expect((sections.requests as TableContent).cells["newRequests.total"]).toBeUndefined(); // totals are computed, not stored
     expect(await db().sectionRevision.count({ where: { section: { reportId }, kind: "import" } })).toBe(6);
     expect((await refusal(importReport({ actor: reviewer, reportId, raw: file, clientAddress }))).code).toBe("NOT_FOUND");
+  });
+
+  it("tells a second editor who has the section open and since when, until the first closes it", async () => {
+    const { id: reportId } = await createReport({ actor: author, organId: town.id, year: 2018, clientAddress });
+    expect(await markSectionOpen({ actor: author, reportId, key: "overview" })).toEqual({ openBy: null });
+    const seen = await markSectionOpen({ actor: secondAuthor, reportId, key: "overview" });
+    expect(seen.openBy?.name).toBe("撰稿甲");
+    expect(seen.openBy?.since).toBeInstanceOf(Date);
+    expect((await getReportSections(reportId)).find((s) => s.key === "overview")?.openBy?.name).toBe("撰稿甲");
+    await markSectionOpen({ actor: author, reportId, key: "overview", closing: true });
+    expect(await markSectionOpen({ actor: secondAuthor, reportId, key: "overview" })).toEqual({ openBy: null });
+    // Someone who may not edit cannot claim a section.
+    expect((await refusal(markSectionOpen({ actor: reviewer, reportId, key: "overview" }))).code).toBe("NOT_FOUND");
   });
 });
