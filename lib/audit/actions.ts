@@ -19,6 +19,13 @@ export const AUDIT_ACTIONS = [
   "section.saved",
   "section.restored",
   "section.assigned",
+  "report.submitted",
+  "report.withdrawn",
+  "review.corrected",
+  "review.approved",
+  "review.returned",
+  "review.refused",
+  "review.voided",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -41,4 +48,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "section.saved": "保存章节",
   "section.restored": "恢复历史版本",
   "section.assigned": "指定撰稿人",
+  "report.submitted": "提交审核",
+  "report.withdrawn": "撤回提交",
+  "review.corrected": "审核校对修改",
+  "review.approved": "审核通过",
+  "review.returned": "审核退回",
+  "review.refused": "审核操作被拒绝",
+  "review.voided": "审核轮次作废",
 };

@@ -1,6 +1,7 @@
 // Writes the demo city of demo-accounts.ts. Idempotent: running it again changes nothing.
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { AppPrismaClient } from "./create-client";
+import { DEFAULT_STAGES } from "@/lib/review/workflow";
 import { DEMO_ACCOUNTS, DEMO_ORGANS, DEMO_PASSWORD } from "./demo-accounts";
 
 export async function seedDemoData(prisma: AppPrismaClient) {
@@ -14,6 +15,10 @@ export async function seedDemoData(prisma: AppPrismaClient) {
       select: { id: true },
     });
     organIds.set(organ.key, row.id);
+    await prisma.reviewStage.createMany({
+      data: DEFAULT_STAGES.map((stage, position) => ({ organId: row.id, position, ...stage })),
+      skipDuplicates: true,
+    });
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {

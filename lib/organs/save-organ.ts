@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation, uniqueViolationIndex } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { DEFAULT_STAGES } from "@/lib/review/workflow";
 import type { OrganInput } from "./organ-input";
 import { findDescendantIds, findOrganScope } from "./organ-scope";
 
@@ -27,6 +28,7 @@ export async function createOrgan(options: { actor: Actor; input: OrganInput; cl
   try {
     return await db().$transaction(async (tx) => {
       const organ = await tx.organ.create({ data: input, select: { id: true } });
+      await tx.reviewStage.createMany({ data: DEFAULT_STAGES.map((stage, position) => ({ organId: organ.id, position, ...stage })) });
       await appendAuditEntry(tx, {
         action: "organ.created", actor, targetType: "organ", targetId: organ.id, organId: organ.id, clientAddress,
         details: { ...input },

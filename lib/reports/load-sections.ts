@@ -1,10 +1,15 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { emptySections, type ReportSections, type SectionContent } from "@/lib/report/content";
 
 /** A report's sections as plain content (a missing section reads as empty). */
-export async function loadSections(reportId: string): Promise<ReportSections> {
-  const rows = await db().section.findMany({ where: { reportId }, select: { key: true, content: true } });
+export function loadSections(reportId: string): Promise<ReportSections> {
+  return loadSectionsIn(db(), reportId);
+}
+
+/** The same, inside a transaction. */
+export async function loadSectionsIn(client: Tx | ReturnType<typeof db>, reportId: string): Promise<ReportSections> {
+  const rows = await client.section.findMany({ where: { reportId }, select: { key: true, content: true } });
   const sections = emptySections();
   for (const row of rows) sections[row.key] = row.content as unknown as SectionContent;
   return sections;

@@ -1,6 +1,7 @@
 import "server-only";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, rolesIn, type Actor } from "@/lib/auth/permissions";
+import { findOrganScope } from "@/lib/organs/organ-scope";
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -8,7 +9,10 @@ import { sectionContentSchema, type SectionContent } from "@/lib/report/content"
 import { contentHash } from "@/lib/report/content-hash";
 import type { SectionKey } from "@/lib/report/format";
 import { fieldErrorsOf } from "@/lib/validation/fields";
-import { assertDraft, findReportOrThrow } from "./find-report";
+import { applyEvent, REFUSAL_MESSAGES } from "@/lib/review/workflow";
+import { findReportOrThrow } from "./find-report";
+import { loadSectionsIn } from "./load-sections";
+import { loadReviewState, workflowContext } from "./review-state";
 
 export type SavedSection = { ok: true; version: number; updatedAt: Date };
 /** Someone saved after the version this save was based on: their text, for the conflict view. */
@@ -17,9 +21,13 @@ export type SectionConflict = {
   current: { version: number; content: SectionContent; editorName: string | null; updatedAt: Date };
 };
 
-type RevisionKind = "save" | "restore" | "import";
+type RevisionKind = "save" | "restore" | "import" | "correction";
 
-/** Writes a new version of a section when `baseVersion` is still current; never overwrites someone else's save. */
+/**
+ * Writes a new version of a section when `baseVersion` is still current; never
+ * overwrites someone else's save. In a draft, the organ's 撰稿人 write; in review,
+ * only the holder of the current stage, whose change is a tracked correction (校对).
+ */
 export async function saveSection(options: {
   actor: Actor;
   reportId: string;
@@ -29,18 +37,41 @@ export async function saveSection(options: {
   clientAddress: string | null;
   kind?: RevisionKind;
 }): Promise<SavedSection | SectionConflict> {
-  const { actor, reportId, key, baseVersion, clientAddress, kind = "save" } = options;
-  const report = await findReportOrThrow(actor, reportId, "report.edit");
-  assertDraft(report);
+  const { actor, reportId, key, baseVersion, clientAddress } = options;
+  const report = await findReportOrThrow(actor, reportId, "report.view");
+  if (report.status === "APPROVED") throw new AppError("CONFLICT", "报告已审核通过，内容已冻结。");
+  const inReview = report.status === "IN_REVIEW";
+  if (!inReview && !can(actor, "report.edit", (await findOrganScope(report.organId))!)) {
+    throw new AppError("FORBIDDEN", "只有本机关的撰稿人可以修改草稿。");
+  }
+  const kind: RevisionKind = inReview ? "correction" : (options.kind ?? "save");
   const parsed = sectionContentSchema(key).safeParse(options.content);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "内容不符合要求，未保存。", fieldErrorsOf(parsed.error));
   const content = parsed.data;
 
   return db().$transaction(async (tx) => {
+    const review = inReview ? await loadReviewState(tx, report) : null;
+    if (review) {
+      const outcome = applyEvent(review.state, { type: "correct", by: actor.id, contentHash: "" }, workflowContext(actor, report.organId, review.stages));
+      if (!outcome.ok) {
+        const isAuthor = rolesIn(actor, report.organId).includes("AUTHOR") && review.state.round?.authors.includes(actor.id);
+        throw new AppError("FORBIDDEN", isAuthor ? REFUSAL_MESSAGES.NOT_DRAFT : REFUSAL_MESSAGES[outcome.refusal]);
+      }
+    }
     const saved = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind });
     if (!saved) return { ok: false as const, current: await currentSection(tx, reportId, key) };
+    if (review?.round) {
+      const newHash = contentHash(await loadSectionsIn(tx, reportId));
+      await tx.reviewAction.create({
+        data: {
+          roundId: review.round.id, stageIndex: review.round.stageIndex, kind: "correct", actorId: actor.id, actorName: actor.displayName,
+          contentHash: newHash, details: { section: key, version: saved.version },
+        },
+      });
+      await tx.reviewRound.update({ where: { id: review.round.id }, data: { version: { increment: 1 } } });
+    }
     await appendAuditEntry(tx, {
-      action: kind === "restore" ? "section.restored" : "section.saved",
+      action: kind === "restore" ? "section.restored" : kind === "correction" ? "review.corrected" : "section.saved",
       actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
       details: { section: key, version: saved.version, kind }, contentHash: contentHash(content),
     });

@@ -1,0 +1,106 @@
+import "server-only";
+import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import type { Actor } from "@/lib/auth/permissions";
+import { db, type Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { checkDraft, hasErrors } from "@/lib/report/checks";
+import { applyEvent, REFUSAL_MESSAGES, type Stage } from "@/lib/review/workflow";
+import { findReportOrThrow } from "./find-report";
+import { findLastYearSections } from "./queries";
+import { loadReviewState, workflowContext } from "./review-state";
+import { scanReport, warningKey } from "./review-findings";
+
+export type Decision = {
+  actor: Actor;
+  reportId: string;
+  /** The round and stage the reviewer saw: a decision on a page that is out of date is refused. */
+  roundId: string;
+  stageIndex: number;
+  verdict: "approve" | "return";
+  /** 通过: optional comment; 退回: the reason (required). */
+  comment: string;
+  /** Reasons for passing open warnings, by warningKey. */
+  warningReasons: Record<string, string>;
+  /** Reasons for accepting scan findings, by finding key (the confidentiality stage). */
+  scanReasons: Record<string, string>;
+  clientAddress: string | null;
+};
+
+const MOVED_ON = "报告已被他人处理或已变化，请刷新页面后再操作。";
+
+/** A reviewer's 通过 or 退回 at the current stage, under every rule of the pipeline. */
+export async function decideStage(decision: Decision) {
+  const { actor, reportId, verdict, comment, clientAddress } = decision;
+  const report = await findReportOrThrow(actor, reportId, "report.view");
+  const lastYear = await findLastYearSections(report.organId, report.year);
+  const outcome = await db().$transaction(async (tx) => {
+    const loaded = await loadReviewState(tx, report);
+    const { state, stages, sections, round } = loaded;
+    if (!round || round.id !== decision.roundId || round.stageIndex !== decision.stageIndex) {
+      return { refused: MOVED_ON };
+    }
+    if (loaded.lastRecordedHash !== state.contentHash) {
+      await voidRound(tx, { actor, report, roundId: round.id, clientAddress });
+      return { refused: "审核期间报告内容被以不允许的方式改动，本轮审核已作废，报告已退回草稿。" };
+    }
+    const stage = stages[round.stageIndex]!;
+    const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
+    const warnings = findings.filter((f) => f.severity === "warning").map((f) => ({ key: warningKey(f), message: f.message, reason: decision.warningReasons[warningKey(f)]?.trim() ?? "" }));
+    const scan = stage.isConfidentialityReview
+      ? scanReport(sections).map((f) => ({ key: f.key, match: f.match, reason: decision.scanReasons[f.key]?.trim() ?? "" }))
+      : [];
+    const result = applyEvent(
+      state,
+      verdict === "approve"
+        ? { type: "approve", by: actor.id, hasErrors: hasErrors(findings), openWarnings: warnings.some((w) => !w.reason), openScanFindings: scan.some((s) => !s.reason) }
+        : { type: "return", by: actor.id, reason: comment },
+      workflowContext(actor, report.organId, stages),
+    );
+    if (!result.ok) return { refused: REFUSAL_MESSAGES[result.refusal] };
+    const next = result.state;
+    const updated = await tx.reviewRound.updateMany({
+      where: { id: round.id, version: round.version, status: "OPEN" },
+      data: {
+        stageIndex: next.round!.stageIndex,
+        status: next.status === "APPROVED" ? "APPROVED" : next.status === "DRAFT" ? "RETURNED" : "OPEN",
+        closedAt: next.status === "IN_REVIEW" ? null : new Date(),
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) return { refused: MOVED_ON };
+    await tx.reviewAction.create({
+      data: {
+        roundId: round.id, stageIndex: round.stageIndex, kind: verdict, actorId: actor.id, actorName: actor.displayName,
+        comment: comment.trim() || null, contentHash: state.contentHash,
+        details: verdict === "approve" ? { warnings, scan } : {},
+      },
+    });
+    await tx.report.update({ where: { id: reportId }, data: { status: next.status } });
+    await appendAuditEntry(tx, {
+      action: verdict === "approve" ? "review.approved" : "review.returned",
+      actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress, contentHash: state.contentHash,
+      details: { round: round.number, stage: stage.name, comment: comment.trim() || null, warnings, scan },
+    });
+    return { status: next.status, stage: stage as Stage };
+  });
+  if (outcome.refused !== undefined) {
+    // The refused attempt is audited too, outside the rolled-back work.
+    await db().$transaction((tx) =>
+      appendAuditEntry(tx, {
+        action: "review.refused", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
+        details: { verdict, reason: outcome.refused },
+      }),
+    );
+    throw new AppError("CONFLICT", outcome.refused);
+  }
+  return outcome;
+}
+
+async function voidRound(tx: Tx, args: { actor: Actor; report: { id: string; organId: string }; roundId: string; clientAddress: string | null }) {
+  await tx.reviewRound.update({ where: { id: args.roundId }, data: { status: "VOIDED", closedAt: new Date(), version: { increment: 1 } } });
+  await tx.report.update({ where: { id: args.report.id }, data: { status: "DRAFT" } });
+  await appendAuditEntry(tx, {
+    action: "review.voided", actor: args.actor, targetType: "report", targetId: args.report.id, organId: args.report.organId,
+    clientAddress: args.clientAddress, details: { reason: "content changed outside the review rules" },
+  });
+}
