@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 
-export function SiteHeader({ user }: { user: { displayName: string; isPlatformAdmin: boolean } | null }) {
+export function SiteHeader({ user, waiting = 0 }: { user: { displayName: string; isPlatformAdmin: boolean } | null; waiting?: number }) {
   return (
     <header className="site-header">
       <div className="inner">
@@ -11,6 +11,9 @@ export function SiteHeader({ user }: { user: { displayName: string; isPlatformAd
         {user ? (
           <nav aria-label="主导航">
             <Link href="/workspace">我的工作台</Link>
+            <Link href="/inbox" data-testid="inbox-link">
+              待办{waiting ? <span className="badge" aria-label={`${waiting} 项待办`}>{waiting}</span> : null}
+            </Link>
             {user.isPlatformAdmin ? <Link href="/admin/organs">机关管理</Link> : null}
             <Link href="/account/password">修改密码</Link>
             <span aria-label="当前用户">{user.displayName}</span>

@@ -11,10 +11,13 @@ type Props = {
   cells: Record<string, string>;
   cellStates: Map<string, CellState>;
   readOnly: boolean;
-  onCells: (updates: Record<string, string>) => void;
+  /** Absent for a read-only table (e.g. on the review screen). */
+  onCells?: (updates: Record<string, string>) => void;
 };
 
-export function Table2Editor({ cells, cellStates, readOnly, onCells }: Props) {
+const ignore = () => undefined;
+
+export function Table2Editor({ cells, cellStates, readOnly, onCells = ignore }: Props) {
   const grid = useCellGrid(onCells);
   const change = (cell: string, value: string) => onCells({ [cell]: value });
   let gridRow = 0;
@@ -64,7 +67,7 @@ export function Table2Editor({ cells, cellStates, readOnly, onCells }: Props) {
   );
 }
 
-export function Table3Editor({ cells, cellStates, readOnly, onCells }: Props) {
+export function Table3Editor({ cells, cellStates, readOnly, onCells = ignore }: Props) {
   const grid = useCellGrid(onCells);
   const change = (cell: string, value: string) => onCells({ [cell]: value });
   const full = withTotals(3, cells);
@@ -131,7 +134,7 @@ export function Table3Editor({ cells, cellStates, readOnly, onCells }: Props) {
   );
 }
 
-export function Table4Editor({ cells, cellStates, readOnly, onCells }: Props) {
+export function Table4Editor({ cells, cellStates, readOnly, onCells = ignore }: Props) {
   const grid = useCellGrid(onCells);
   const change = (cell: string, value: string) => onCells({ [cell]: value });
   const full = withTotals(4, cells);

@@ -63,3 +63,17 @@ export function listRevisions(reportId: string, key: SectionKey) {
     select: { id: true, version: true, kind: true, authorName: true, createdAt: true, content: true },
   });
 }
+
+/** The report's text as it stood at a moment (each section's newest revision by then). */
+export async function sectionsAt(reportId: string, at: Date): Promise<ReportSections> {
+  const sections = await loadSections(reportId);
+  for (const key of SECTION_KEYS) {
+    const revision = await db().sectionRevision.findFirst({
+      where: { section: { reportId, key }, createdAt: { lte: at } },
+      orderBy: { version: "desc" },
+      select: { content: true },
+    });
+    if (revision) sections[key] = revision.content as unknown as SectionContent;
+  }
+  return sections;
+}

@@ -9,23 +9,27 @@ import type { ReportSections } from "@/lib/report/content";
 import { SECTION_TITLES } from "@/lib/report/format";
 import { findLastYearSections, getReportSections, listOrganAuthors } from "@/lib/reports/queries";
 import { requireReportPage } from "@/lib/reports/require-report-page";
+import { ACTION_LABELS, getReviewView, REPORT_STATUS_LABELS } from "@/lib/reports/review-view";
 import { assignSectionAction, importReportAction } from "./actions";
+import { submitReportAction, withdrawAction } from "./review-actions";
 
 export const metadata: Metadata = { title: "年度报告" };
 
-export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ reportId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { reportId } = await params;
+  const done = (await searchParams).done;
   const { actor, report } = await requireReportPage(reportId, "report.view");
   const scope = (await findOrganScope(report.organId))!;
-  const [sections, lastYear, authors] = await Promise.all([
+  const [sections, lastYear, authors, review] = await Promise.all([
     getReportSections(reportId),
     findLastYearSections(report.organId, report.year),
     listOrganAuthors(report.organId),
+    getReviewView(actor, report),
   ]);
   const contents = Object.fromEntries(sections.map((s) => [s.key, s.content])) as ReportSections;
   const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections: contents, lastYear });
   const errors = findings.filter((f) => f.severity === "error");
-  const canEdit = can(actor, "report.edit", scope) && report.status === "DRAFT";
+  const canEdit = can(actor, "report.edit", scope) && report.status === "DRAFT"; // import replaces a draft only
   const canAssign = can(actor, "report.assign", scope);
   const authorOptions = [{ value: "", label: "（未指定）" }, ...authors.map((a) => ({ value: a.id, label: a.displayName }))];
 
@@ -35,12 +39,69 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
         <Link href={`/organs/${report.organId}`}>← {report.organ.name}</Link>
       </p>
       <h1>{report.title}</h1>
+      {typeof done === "string" && done ? (
+        <p className="notice ok" role="status">
+          {done}
+        </p>
+      ) : null}
       <p>
-        <span className="tag">{report.status === "DRAFT" ? "草稿" : report.status}</span>{" "}
+        <span className="tag" data-testid="report-status">
+          {REPORT_STATUS_LABELS[report.status] ?? report.status}
+          {review.state.status === "IN_REVIEW" && review.stageName ? `：${review.stageName}` : ""}
+        </span>{" "}
         <span data-testid="check-summary" className={errors.length ? "field-error" : "muted"}>
           检查：{errors.length} 个错误，{findings.length - errors.length} 个提醒
         </span>
       </p>
+      <section className="card" aria-labelledby="review-heading">
+        <h2 id="review-heading">审核</h2>
+        {review.canSubmit ? (
+          <ActionForm action={submitReportAction.bind(null, reportId)} submitLabel="提交审核" confirmText="提交后内容将冻结，直到审核退回。确定提交？">
+            <p className="hint">提交前须改正所有检查错误。审核依次为：{review.stages.map((s) => s.name).join(" → ")}。</p>
+          </ActionForm>
+        ) : null}
+        {review.canWithdraw ? (
+          <ActionForm action={withdrawAction.bind(null, reportId)} submitLabel="撤回提交" buttonClassName="button secondary" />
+        ) : null}
+        {review.canAct ? (
+          <p>
+            <Link className="button" href={`/reports/${reportId}/review`}>
+              进入审核：{review.stageName}
+            </Link>
+          </p>
+        ) : review.state.status === "IN_REVIEW" ? (
+          <p className="muted">当前环节：{review.stageName}。{review.actRefusal && review.actRefusal !== "您没有本机关当前审核环节的角色。" ? review.actRefusal : ""}</p>
+        ) : null}
+        {review.rounds.length ? (
+          <ol className="review-history" reversed>
+            {review.rounds.map((round) => (
+              <li key={round.id}>
+                第 {round.number} 轮（{formatDateTime(round.submittedAt)} 提交）
+                <ul>
+                  {round.actions.map((a, i) => (
+                    <li key={i}>
+                      {formatDateTime(a.createdAt)} {(round.stages as Array<{ name: string }>)[a.stageIndex]?.name}：{a.actorName} {ACTION_LABELS[a.kind] ?? a.kind}
+                      {a.comment ? <>：<q>{a.comment}</q></> : null}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {review.comments.length ? (
+          <>
+            <h3>审核意见</h3>
+            <ul data-testid="review-comments">
+              {review.comments.map((c) => (
+                <li key={c.id}>
+                  第 {c.roundNumber} 轮 · {SECTION_TITLES[c.sectionKey]} · {c.authorName}：{c.text}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
       <div className="table-scroll">
         <table className="data">
           <thead>

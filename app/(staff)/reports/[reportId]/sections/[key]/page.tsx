@@ -8,6 +8,7 @@ import { isSectionKey, type ReportSections } from "@/lib/report/content";
 import { SECTION_KEYS, SECTION_TITLES } from "@/lib/report/format";
 import { findLastYearSections, getReportSections } from "@/lib/reports/queries";
 import { requireReportPage } from "@/lib/reports/require-report-page";
+import { getReviewView } from "@/lib/reports/review-view";
 
 export const metadata: Metadata = { title: "编辑" };
 
@@ -18,6 +19,9 @@ export default async function SectionPage({ params }: { params: Promise<{ report
   const scope = (await findOrganScope(report.organId))!;
   const [sections, lastYear] = await Promise.all([getReportSections(reportId), findLastYearSections(report.organId, report.year)]);
   const section = sections.find((s) => s.key === key)!;
+  // In review, the holder of the current stage corrects here (校对); everyone else reads.
+  const review = report.status === "IN_REVIEW" ? await getReviewView(actor, report) : null;
+  const canEdit = review ? review.canAct : can(actor, "report.edit", scope) && report.status === "DRAFT";
   const contents = Object.fromEntries(sections.map((s) => [s.key, s.content])) as ReportSections;
   const index = SECTION_KEYS.indexOf(key);
   const previous = SECTION_KEYS[index - 1];
@@ -37,6 +41,13 @@ export default async function SectionPage({ params }: { params: Promise<{ report
         ))}
         <Link href={`/reports/${reportId}/sections/${key}/history`}>历史版本</Link>
       </nav>
+      {review?.canAct ? (
+        <p className="notice carried" role="note">
+          校对模式（{review.stageName}）：您的修改记为校对，后续环节和撰稿人可以看到修改痕迹。
+        </p>
+      ) : report.status !== "DRAFT" ? (
+        <p className="notice" role="note">报告{report.status === "APPROVED" ? "已审核通过" : "正在审核中"}，内容已冻结。</p>
+      ) : null}
       <SectionEditor
         key={`${reportId}-${key}`}
         reportId={reportId}
@@ -47,7 +58,7 @@ export default async function SectionPage({ params }: { params: Promise<{ report
         initialVersion={section.version}
         sections={contents}
         lastYear={lastYear}
-        canEdit={can(actor, "report.edit", scope) && report.status === "DRAFT"}
+        canEdit={canEdit}
         isCarriedOver={section.isCarriedOver}
       />
       <p className="inline-form">
