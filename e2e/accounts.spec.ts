@@ -161,3 +161,49 @@ test.describe("accounts and roles", () => {
     await expect(admin.getByText("报告年度次年 3 月 31 日")).toBeVisible();
   });
 });
+
+test("an organ admin adds a review stage and a wrong term; fewer than three stages is refused", async ({ browser }) => {
+  // 云溪市: no review test submits there, so changing its stages cannot race them.
+  const admin = await pageAs(browser, "yunxi.admin");
+  await admin.getByRole("link", { name: "云溪市" }).click();
+  await admin.getByRole("link", { name: /审核设置/ }).click();
+  await admin.getByRole("button", { name: "添加环节" }).click();
+  await admin.getByLabel("第 4 个环节名称").fill("法制审核");
+  await admin.getByLabel("第 4 个环节的审核角色").selectOption({ label: "发布人" });
+  await admin.getByRole("button", { name: "上移第 4 个环节" }).click();
+  await admin.getByLabel(/常见错误表述/).fill("镇长书记=镇党委书记");
+  await admin.getByRole("button", { name: "保存审核设置" }).click();
+  await expect(admin.getByRole("status")).toHaveText("审核设置已保存。");
+  await admin.reload();
+  await expect(admin.getByLabel("第 3 个环节名称")).toHaveValue("法制审核");
+  await expect(admin.getByLabel(/常见错误表述/)).toHaveValue("镇长书记=镇党委书记");
+
+  for (let i = 0; i < 2; i++) await admin.getByRole("button", { name: "删除第 1 个环节" }).click();
+  await admin.getByRole("button", { name: "保存审核设置" }).click();
+  await expect(main(admin).getByRole("alert").first()).toContainText("不能少于 3 个");
+});
+
+test("the audit log filters by action and person, exports CSV, and is not open to staff without the right", async ({ browser }) => {
+  const admin = await pageAs(browser, "jiangnan.admin");
+  const username = uniqueName("audited");
+  await createAccountAsAdmin(admin, "江南街道办事处", { username, displayName: "被审计者", roleLabel: "撰稿人" });
+  await admin.goto(admin.url().replace(/\/users$/, "/audit"));
+  await admin.getByLabel("操作", { exact: true }).selectOption({ label: "创建用户" });
+  await admin.getByLabel("操作人").fill("江南街道管理员");
+  await admin.getByRole("button", { name: "筛选" }).click();
+  const rows = admin.getByRole("table").getByRole("row");
+  await expect(rows.filter({ hasText: username })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "分配角色" })).toHaveCount(0);
+
+  const csvUrl = await admin.getByRole("link", { name: "导出 CSV" }).getAttribute("href");
+  expect(csvUrl).toContain("action=user.created");
+  const csv = await admin.request.get(csvUrl!);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = await csv.text();
+  expect(text.startsWith("\uFEFF\"编号\",\"时间\",\"操作人\",\"操作\"")).toBe(true);
+  expect(text).toContain(username);
+  expect(text).not.toContain("分配角色");
+
+  const author = await pageAs(browser, "jiangnan.author");
+  expect((await author.request.get(csvUrl!)).status()).toBe(404);
+});

@@ -20,6 +20,7 @@ export type Action =
   | "organ.setDeadline"
   | "organ.manageUsers" // create users, assign and remove roles, disable, reset passwords
   | "organ.viewAudit"
+  | "organ.manageReview" // review stages and the scan's word lists
   | "report.view" // read the organ's reports, drafts included
   | "report.create"
   | "report.edit" // write sections of a draft
@@ -42,6 +43,7 @@ const RULES: Record<Action, Rule> = {
   "organ.setDeadline": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
   "organ.manageUsers": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
   "organ.viewAudit": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: ["SUPERVISOR"] },
+  "organ.manageReview": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
   // Drafts are the organ's own business: platform administrators run the platform, not reports.
   "report.view": { platformAdmin: false, ownRoles: ANY_ROLE, inheritedRoles: ["SUPERVISOR"] },
   "report.create": { platformAdmin: false, ownRoles: ["AUTHOR", "ORGAN_ADMIN"], inheritedRoles: [] },

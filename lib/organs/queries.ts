@@ -41,12 +41,3 @@ export async function listOrganMembers(organId: string) {
   });
   return users.map(({ memberships, ...user }) => ({ ...user, roles: memberships.map((m) => m.role) }));
 }
-
-export function listOrganAuditEntries(organId: string, limit = 200) {
-  return db().auditEntry.findMany({
-    where: { organId },
-    orderBy: { id: "desc" },
-    take: limit,
-    select: { id: true, createdAt: true, actorName: true, action: true, targetType: true, details: true, clientAddress: true },
-  });
-}

@@ -8,7 +8,7 @@ import { applyEvent, REFUSAL_MESSAGES, type Stage } from "@/lib/review/workflow"
 import { findReportOrThrow } from "./find-report";
 import { findLastYearSections } from "./queries";
 import { loadReviewState, workflowContext } from "./review-state";
-import { scanReport, warningKey } from "./review-findings";
+import { organWordLists, scanReport, warningKey } from "./review-findings";
 
 export type Decision = {
   actor: Actor;
@@ -47,7 +47,7 @@ export async function decideStage(decision: Decision) {
     const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
     const warnings = findings.filter((f) => f.severity === "warning").map((f) => ({ key: warningKey(f), message: f.message, reason: decision.warningReasons[warningKey(f)]?.trim() ?? "" }));
     const scan = stage.isConfidentialityReview
-      ? scanReport(sections).map((f) => ({ key: f.key, match: f.match, reason: decision.scanReasons[f.key]?.trim() ?? "" }))
+      ? scanReport(sections, organWordLists(report.organ)).map((f) => ({ key: f.key, match: f.match, reason: decision.scanReasons[f.key]?.trim() ?? "" }))
       : [];
     const result = applyEvent(
       state,

@@ -14,7 +14,7 @@ export async function findReportOrThrow(actor: Actor, reportId: string, action: 
     where: { id: reportId },
     select: {
       id: true, organId: true, year: true, title: true, status: true, carriedFromId: true,
-      organ: { select: { name: true, kind: true, code: true } },
+      organ: { select: { name: true, kind: true, code: true, sensitiveWords: true, wrongTerms: true } },
     },
   });
   if (!report) throw new AppError("NOT_FOUND", NOT_FOUND);

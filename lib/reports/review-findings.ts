@@ -14,3 +14,7 @@ export function scanReport(sections: ReportSections, lists?: OrganWordLists): Sc
     return scanText(text, key, lists).map((f) => ({ ...f, place: SECTION_TITLES[key] }));
   });
 }
+
+export function organWordLists(organ: { sensitiveWords: string[]; wrongTerms: unknown }): OrganWordLists {
+  return { sensitiveWords: organ.sensitiveWords, wrongTerms: (organ.wrongTerms ?? []) as OrganWordLists["wrongTerms"] };
+}

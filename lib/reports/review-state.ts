@@ -32,7 +32,7 @@ export async function loadReviewState(tx: Tx, report: { id: string; organId: str
   const openRound = round && round.status === "OPEN" ? round : null;
   const stages: Stage[] = openRound
     ? (openRound.stages as unknown as Stage[])
-    : stagesNow.map((s) => ({ name: s.name, role: s.role, isConfidentialityReview: s.isConfidentialityReview }));
+    : stagesNow.map((s) => ({ name: s.name, role: s.role as Stage["role"], isConfidentialityReview: s.isConfidentialityReview }));
 
   const actors: Record<number, string> = {};
   const approvals: Approval[] = [];

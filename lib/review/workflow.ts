@@ -9,8 +9,9 @@
 // stage approves is the previous stage's text plus that stage's own, tracked,
 // corrections, and the final approval's hash is the text that may be published.
 import type { Role } from "@/lib/auth/roles";
+import type { StageRole } from "./review-settings";
 
-export type Stage = { name: string; role: Role; isConfidentialityReview: boolean };
+export type Stage = { name: string; role: StageRole; isConfidentialityReview: boolean };
 
 export type Approval = { stageIndex: number; by: string; contentHash: string };
 export type Round = {

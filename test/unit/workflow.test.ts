@@ -87,7 +87,7 @@ describe("the review pipeline", () => {
   });
 
   it("supports more stages when an organ adds one", () => {
-    const stages = [...DEFAULT_STAGES.slice(0, 2), { name: "法制审核", role: "PUBLISHER" as Role, isConfidentialityReview: false }, DEFAULT_STAGES[2]!];
+    const stages = [...DEFAULT_STAGES.slice(0, 2), { name: "法制审核", role: "PUBLISHER" as const, isConfidentialityReview: false }, DEFAULT_STAGES[2]!];
     const roles: Record<string, Role[]> = { ...ROLES_OF, legal: ["PUBLISHER"] };
     let state = submitted();
     for (const by of ["first", "second", "legal", "final"]) {

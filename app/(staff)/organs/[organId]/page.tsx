@@ -71,6 +71,11 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
               <Link href={`/organs/${organId}/users`}>人员与角色</Link>
             </li>
           ) : null}
+          {can(actor, "organ.manageReview", scope) ? (
+            <li>
+              <Link href={`/organs/${organId}/review-settings`}>审核设置（环节、敏感词）</Link>
+            </li>
+          ) : null}
           {can(actor, "organ.viewAudit", scope) ? (
             <li>
               <Link href={`/organs/${organId}/audit`}>操作日志</Link>

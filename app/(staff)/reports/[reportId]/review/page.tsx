@@ -10,7 +10,7 @@ import { diffSection, type SectionDiff } from "@/lib/report/diff";
 import { SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, type SectionKey } from "@/lib/report/format";
 import { SCAN_KIND_LABELS } from "@/lib/review/confidentiality-scan";
 import { findLastYearSections, getReportSections, sectionsAt } from "@/lib/reports/queries";
-import { scanReport, warningKey } from "@/lib/reports/review-findings";
+import { organWordLists, scanReport, warningKey } from "@/lib/reports/review-findings";
 import { getReviewView } from "@/lib/reports/review-view";
 import { requireReportPage } from "@/lib/reports/require-report-page";
 import { commentAction, decideAction } from "../review-actions";
@@ -42,7 +42,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
   const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
   const warnings = findings.filter((f) => f.severity === "warning").map((f) => ({ key: warningKey(f), message: `[${f.id}] ${f.message}` }));
   const scan = review.isConfidentialityStage
-    ? scanReport(sections).map((f) => ({ key: f.key, label: `${f.place}：${SCAN_KIND_LABELS[f.kind]}“${f.match}”${f.suggestion ? `，建议改为“${f.suggestion}”` : ""}` }))
+    ? scanReport(sections, organWordLists(report.organ)).map((f) => ({ key: f.key, label: `${f.place}：${SCAN_KIND_LABELS[f.kind]}“${f.match}”${f.suggestion ? `，建议改为“${f.suggestion}”` : ""}` }))
     : [];
 
   return (

@@ -1,0 +1,40 @@
+// GET /api/organs/:organId/audit-csv — the organ's audit log as CSV (UTF-8 with BOM, so Excel reads Chinese), filtered like the page.
+import { AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/audit/actions";
+import { readAuditFilter } from "@/lib/audit/audit-filter";
+import { findAuditEntries } from "@/lib/audit/find-audit-entries";
+import { assertOrganPermission } from "@/lib/auth/assert-permission";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { AppError, GENERIC_FAILURE_MESSAGE } from "@/lib/errors";
+
+const CSV_LIMIT = 50_000;
+const cell = (value: unknown) => {
+  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+  // Quote everything; neutralise spreadsheet formulas.
+  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
+};
+
+export async function GET(request: Request, context: { params: Promise<{ organId: string }> }) {
+  const { organId } = await context.params;
+  try {
+    const actor = await getCurrentActor();
+    if (!actor) throw new AppError("UNAUTHENTICATED", "请先登录。");
+    await assertOrganPermission(actor, "organ.viewAudit", organId);
+    const filter = readAuditFilter(Object.fromEntries(new URL(request.url).searchParams));
+    const entries = await findAuditEntries(organId, filter, CSV_LIMIT);
+    const lines = [
+      ["编号", "时间", "操作人", "操作", "对象类型", "对象", "详情", "地址", "内容哈希", "记录哈希"].map(cell).join(","),
+      ...entries.map((e) =>
+        [String(e.id), e.createdAt.toISOString(), e.actorName, AUDIT_ACTION_LABELS[e.action as AuditAction] ?? e.action, e.targetType, e.targetId, e.details, e.clientAddress, e.contentHash, e.hash]
+          .map(cell)
+          .join(","),
+      ),
+    ];
+    return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="audit.csv"`, "cache-control": "no-store" },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return new Response(error.userMessage, { status: error.httpStatus, headers: { "content-type": "text/plain; charset=utf-8" } });
+    console.error("[audit-csv]", error);
+    return new Response(GENERIC_FAILURE_MESSAGE, { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+}
