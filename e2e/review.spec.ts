@@ -107,6 +107,11 @@ test("a reviewer returns the report with a reason and a comment; the author sees
   await first.getByRole("button", { name: "退回撰稿人" }).click();
   await expect(main(first).getByRole("status").first()).toContainText("已退回撰稿人");
 
+  // The author is told: the header counts it, and 待办 lists it with the reason.
+  await author.goto("/workspace");
+  await expect(author.getByTestId("inbox-link")).toContainText(/\d/);
+  await author.getByTestId("inbox-link").click();
+  await expect(author.getByRole("list", { name: "退回列表" })).toContainText("第五部分需要补充整改措施");
   await author.goto(`/reports/${reportId}`);
   await expect(author.getByTestId("report-status")).toHaveText("草稿");
   await expect(author.locator(".review-history")).toContainText("退回：第五部分需要补充整改措施");

@@ -15,7 +15,7 @@ export async function findInbox(actor: Actor) {
     where: { status: "OPEN", report: { organId: { in: organIds } } },
     select: {
       id: true, stageIndex: true, stages: true, authorIds: true,
-      actions: { orderBy: { createdAt: "asc" }, select: { kind: true, stageIndex: true, actorId: true, createdAt: true } },
+      actions: { orderBy: { createdAt: "asc" }, select: { kind: true, stageIndex: true, actorId: true, createdAt: true, details: true } },
       report: { select: { id: true, title: true, year: true, organId: true, organ: { select: { name: true, deadlineMonth: true, deadlineDay: true } } } },
     },
   });
@@ -26,7 +26,10 @@ export async function findInbox(actor: Actor) {
       if ((round.authorIds as unknown as string[]).includes(actor.id)) return false;
       const acting = round.actions.filter((a) => a.kind === "correct" || a.kind === "approve" || a.kind === "return");
       if (acting.some((a) => a.actorId === actor.id && a.stageIndex !== round.stageIndex)) return false;
-      const holder = acting.find((a) => a.stageIndex === round.stageIndex)?.actorId;
+      // The stage's holder: the last one it was handed to, or whoever first worked on it.
+      const here = round.actions.filter((a) => a.stageIndex === round.stageIndex);
+      const handedTo = here.filter((a) => a.kind === "handover").at(-1)?.details as { to?: string } | undefined;
+      const holder = handedTo?.to ?? acting.find((a) => a.stageIndex === round.stageIndex)?.actorId;
       return holder === undefined || holder === actor.id;
     })
     .map((round) => ({
@@ -52,4 +55,23 @@ export function findHandled(actor: Actor, limit = 50) {
       round: { select: { number: true, stages: true, report: { select: { id: true, title: true } } } },
     },
   });
+}
+
+/** Reports returned to this person as one of their authors, not yet resubmitted. */
+export async function findReturned(actor: Actor) {
+  const organIds = actor.memberships.filter((m) => m.role === "AUTHOR").map((m) => m.organId);
+  if (organIds.length === 0) return [];
+  const reports = await db().report.findMany({
+    where: { organId: { in: organIds }, status: "DRAFT", rounds: { some: { status: "RETURNED" } } },
+    select: {
+      id: true, title: true,
+      rounds: {
+        orderBy: { number: "desc" }, take: 1,
+        select: { status: true, authorIds: true, actions: { where: { kind: "return" }, orderBy: { createdAt: "desc" }, take: 1, select: { actorName: true, comment: true, createdAt: true } } },
+      },
+    },
+  });
+  return reports
+    .filter((r) => r.rounds[0]?.status === "RETURNED" && (r.rounds[0].authorIds as unknown as string[]).includes(actor.id))
+    .map((r) => ({ reportId: r.id, title: r.title, returnedBy: r.rounds[0]!.actions[0]?.actorName ?? "", reason: r.rounds[0]!.actions[0]?.comment ?? "", at: r.rounds[0]!.actions[0]?.createdAt ?? null }));
 }

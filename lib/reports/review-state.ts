@@ -35,9 +35,12 @@ export async function loadReviewState(tx: Tx, report: { id: string; organId: str
     : stagesNow.map((s) => ({ name: s.name, role: s.role as Stage["role"], isConfidentialityReview: s.isConfidentialityReview }));
 
   const actors: Record<number, string> = {};
+  const corrected: number[] = [];
   const approvals: Approval[] = [];
   for (const action of openRound?.actions ?? []) {
     if (action.kind === "correct" || action.kind === "approve" || action.kind === "return") actors[action.stageIndex] = action.actorId;
+    if (action.kind === "handover") actors[action.stageIndex] = (action.details as { to: string }).to;
+    if (action.kind === "correct" && !corrected.includes(action.stageIndex)) corrected.push(action.stageIndex);
     if (action.kind === "approve") approvals.push({ stageIndex: action.stageIndex, by: action.actorId, contentHash: action.contentHash });
   }
   const lastRecordedHash = openRound?.actions.at(-1)?.contentHash ?? null;
@@ -51,6 +54,7 @@ export async function loadReviewState(tx: Tx, report: { id: string; organId: str
           stageIndex: round.stageIndex,
           authors: round.authorIds as unknown as string[],
           actors,
+          corrected,
           approvals,
         }
       : null,

@@ -18,7 +18,7 @@ export async function getReviewView(actor: SessionActor, report: { id: string; o
     orderBy: { number: "desc" },
     select: {
       id: true, number: true, status: true, stageIndex: true, stages: true, submittedAt: true, closedAt: true,
-      actions: { orderBy: { createdAt: "asc" }, select: { kind: true, actorName: true, stageIndex: true, comment: true, createdAt: true } },
+      actions: { orderBy: { createdAt: "asc" }, select: { kind: true, actorName: true, stageIndex: true, comment: true, createdAt: true, details: true } },
     },
   });
   const comments = await db().reviewComment.findMany({ where: { reportId: report.id }, orderBy: { createdAt: "asc" } });

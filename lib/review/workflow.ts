@@ -19,8 +19,10 @@ export type Round = {
   stageIndex: number;
   /** People who wrote the round's text; none of them may act on any stage. */
   authors: string[];
-  /** Who acted (corrected or decided) at each stage of this round. */
+  /** Who holds or held each stage of this round (first to correct or decide, or the one it was handed to). */
   actors: Record<number, string>;
+  /** Stages where text has been corrected (such a stage can no longer be handed over). */
+  corrected: number[];
   approvals: Approval[];
 };
 
@@ -38,11 +40,13 @@ export type WorkflowEvent =
   | { type: "correct"; by: string; contentHash: string }
   | { type: "approve"; by: string; hasErrors: boolean; openWarnings: boolean; openScanFindings: boolean }
   | { type: "return"; by: string; reason: string }
-  | { type: "withdraw"; by: string };
+  | { type: "withdraw"; by: string }
+  | { type: "handover"; by: string; to: string };
 
 export type Refusal =
   | "NOT_DRAFT" | "NOT_IN_REVIEW" | "NO_ROLE" | "IS_AUTHOR" | "ACTED_ON_OTHER_STAGE" | "CHECK_ERRORS"
-  | "OPEN_WARNINGS" | "OPEN_SCAN_FINDINGS" | "REASON_REQUIRED" | "ALREADY_STARTED" | "NOT_SUBMITTER" | "STAGE_HELD";
+  | "OPEN_WARNINGS" | "OPEN_SCAN_FINDINGS" | "REASON_REQUIRED" | "ALREADY_STARTED" | "NOT_SUBMITTER" | "STAGE_HELD"
+  | "HANDOVER_STARTED" | "HANDOVER_TARGET";
 
 export const REFUSAL_MESSAGES: Record<Refusal, string> = {
   NOT_DRAFT: "报告已提交审核，内容已冻结。",
@@ -57,6 +61,8 @@ export const REFUSAL_MESSAGES: Record<Refusal, string> = {
   ALREADY_STARTED: "第一环节已经开始处理，不能再撤回。",
   NOT_SUBMITTER: "只有本报告的撰稿人可以撤回。",
   STAGE_HELD: "本环节已由另一位审核人开始处理（校对或决定），同一环节只能由一人完成。",
+  HANDOVER_STARTED: "本环节已有校对修改，不能再转交。",
+  HANDOVER_TARGET: "只能转交给本机关同一审核角色、未参与撰写且未在本轮其他环节处理过的人。",
 };
 
 export type Outcome = { ok: true; state: ReviewState; voided?: boolean } | { ok: false; refusal: Refusal };
@@ -98,15 +104,16 @@ export function applyEvent(state: ReviewState, event: WorkflowEvent, ctx: Workfl
       if (event.hasErrors) return refuse("CHECK_ERRORS");
       const authors = [...new Set([...state.draftAuthors, event.by])];
       const number = (state.round?.number ?? 0) + 1;
-      return { ok: true, state: { ...state, status: "IN_REVIEW", round: { number, stageIndex: 0, authors, actors: {}, approvals: [] } } };
+      return { ok: true, state: { ...state, status: "IN_REVIEW", round: { number, stageIndex: 0, authors, actors: {}, corrected: [], approvals: [] } } };
     }
     case "correct": {
       const refusal = mayActOnStage(state, ctx, event.by);
       if (refusal) return refuse(refusal);
       const round = state.round!;
+      const corrected = round.corrected.includes(round.stageIndex) ? round.corrected : [...round.corrected, round.stageIndex];
       return {
         ok: true,
-        state: { ...state, contentHash: event.contentHash, round: { ...round, actors: { ...round.actors, [round.stageIndex]: event.by } } },
+        state: { ...state, contentHash: event.contentHash, round: { ...round, corrected, actors: { ...round.actors, [round.stageIndex]: event.by } } },
       };
     }
     case "approve": {
@@ -134,6 +141,16 @@ export function applyEvent(state: ReviewState, event: WorkflowEvent, ctx: Workfl
       if (!event.reason.trim()) return refuse("REASON_REQUIRED");
       const round = state.round!;
       return { ok: true, state: { ...state, status: "DRAFT", round: { ...round, actors: { ...round.actors, [round.stageIndex]: event.by } } } };
+    }
+    case "handover": {
+      const refusal = mayActOnStage(state, ctx, event.by);
+      if (refusal) return refuse(refusal);
+      const round = state.round!;
+      if (round.corrected.includes(round.stageIndex)) return refuse("HANDOVER_STARTED");
+      // The recipient must be someone who could take the stage had it been free.
+      const free = { ...state, round: { ...round, actors: Object.fromEntries(Object.entries(round.actors).filter(([i]) => Number(i) !== round.stageIndex)) } };
+      if (event.to === event.by || mayActOnStage(free, ctx, event.to)) return refuse("HANDOVER_TARGET");
+      return { ok: true, state: { ...state, round: { ...round, actors: { ...round.actors, [round.stageIndex]: event.to } } } };
     }
     case "withdraw": {
       if (state.status !== "IN_REVIEW" || !state.round) return refuse("NOT_IN_REVIEW");

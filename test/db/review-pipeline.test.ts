@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors";
 import { createOrgan } from "@/lib/organs/save-organ";
 import { toReportJson } from "@/lib/report/report-json";
 import { createReport } from "@/lib/reports/create-report";
+import { handOverStage } from "@/lib/reports/hand-over-stage";
+import { findInbox } from "@/lib/reports/inbox";
 import { decideStage, type Decision } from "@/lib/reports/decide-stage";
 import { importReport } from "@/lib/reports/import-report";
 import { saveSection } from "@/lib/reports/save-section";
@@ -57,6 +59,7 @@ describe("the review pipeline on the server", () => {
     people.final = await person("终审", ["FINAL_REVIEWER"]);
     people.firstAndSecond = await person("初审兼复审", ["FIRST_REVIEWER", "SECOND_REVIEWER"]);
     people.authorReviewer = await person("撰稿兼终审", ["AUTHOR", "FINAL_REVIEWER"]);
+    people.otherFirst = await person("另一位初审", ["FIRST_REVIEWER"]);
   });
   afterAll(async () => db().$disconnect());
 
@@ -168,5 +171,18 @@ describe("the review pipeline on the server", () => {
     await decide({ actor: people.second!, reportId, roundId, stageIndex: 1, warningReasons, scanReasons: { "other|mobile|13812345678": "本机关公开的办公咨询电话" } });
     const approve = await db().reviewAction.findFirst({ where: { roundId, kind: "approve", stageIndex: 1 }, select: { details: true } });
     expect(approve?.details).toMatchObject({ scan: [{ key: "other|mobile|13812345678", reason: "本机关公开的办公咨询电话" }] });
+  });
+
+  it("hands a waiting stage to a colleague with the same role; the inbox follows; the giver can no longer act", async () => {
+    const { reportId, roundId } = await submitted();
+    const inInbox = async (who: string) => (await findInbox(people[who]!)).some((i) => i.reportId === reportId);
+    expect([await inInbox("first"), await inInbox("otherFirst"), await inInbox("second")]).toEqual([true, true, false]);
+    expect((await refusal(handOverStage({ actor: people.first!, reportId, roundId, toUserId: people.second!.id, note: "", clientAddress }))).userMessage).toContain("同一审核角色");
+    expect((await refusal(handOverStage({ actor: people.first!, reportId, roundId, toUserId: people.author!.id, note: "", clientAddress }))).userMessage).toContain("同一审核角色");
+    await handOverStage({ actor: people.first!, reportId, roundId, toUserId: people.otherFirst!.id, note: "我出差，请代为初审", clientAddress });
+    expect([await inInbox("first"), await inInbox("otherFirst")]).toEqual([false, true]);
+    expect((await refusal(decide({ actor: people.first!, reportId, roundId, stageIndex: 0 }))).userMessage).toContain("另一位审核人");
+    await decide({ actor: people.otherFirst!, reportId, roundId, stageIndex: 0 });
+    expect(await db().auditEntry.count({ where: { targetId: reportId, action: "review.handedOver" } })).toBe(1);
   });
 });

@@ -79,7 +79,22 @@ describe("the review pipeline", () => {
     const returned = run([{ type: "approve", by: "first", ...clean }, { type: "return", by: "second", reason: "数字有误" }], submitted()).state;
     expect(returned.status).toBe("DRAFT");
     const again = run([{ type: "edit", by: "author", contentHash: "h3" }, { type: "submit", by: "author", hasErrors: false }], returned).state;
-    expect(again.round).toMatchObject({ number: 2, stageIndex: 0, approvals: [], actors: {} });
+    expect(again.round).toMatchObject({ number: 2, stageIndex: 0, approvals: [], actors: {}, corrected: [] });
+  });
+
+  it("hands a waiting stage to another holder of the same role, who alone may then act on it", () => {
+    const roles: Record<string, Role[]> = { ...ROLES_OF, first2: ["FIRST_REVIEWER"] };
+    const context = { stages: DEFAULT_STAGES, rolesOf: (id: string) => roles[id] ?? [] };
+    const handed = applyEvent(submitted(), { type: "handover", by: "first", to: "first2" }, context);
+    expect(handed.ok).toBe(true);
+    if (!handed.ok) return;
+    expect(applyEvent(handed.state, { type: "approve", by: "first", ...clean }, context)).toEqual({ ok: false, refusal: "STAGE_HELD" });
+    expect(applyEvent(handed.state, { type: "approve", by: "first2", ...clean }, context).ok).toBe(true);
+    // Not to someone without the role, nor to an author, nor once the stage has corrections.
+    expect(applyEvent(submitted(), { type: "handover", by: "first", to: "second" }, context)).toEqual({ ok: false, refusal: "HANDOVER_TARGET" });
+    expect(applyEvent(submitted(), { type: "handover", by: "first", to: "author" }, context)).toEqual({ ok: false, refusal: "HANDOVER_TARGET" });
+    const corrected = run([{ type: "correct", by: "first", contentHash: "z" }], submitted()).state;
+    expect(applyEvent(corrected, { type: "handover", by: "first", to: "first2" }, context)).toEqual({ ok: false, refusal: "HANDOVER_STARTED" });
   });
 
   it("lets the author withdraw before the first stage acts", () => {
@@ -118,6 +133,7 @@ describe("property: no sequence of actions reaches 待发布 unsoundly", () => {
     },
     { weight: 1, arbitrary: fc.record({ type: fc.constant("return" as const), by: person, reason: fc.constantFrom("", "数字有误") }) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant("withdraw" as const), by: person }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant("handover" as const), by: person, to: person }) },
   );
 
   /** Runs one sequence, asserting the invariants; true when it reached 待发布. */

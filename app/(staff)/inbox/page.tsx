@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/current-actor";
 import { formatDateTime } from "@/lib/format-time";
-import { findHandled, findInbox } from "@/lib/reports/inbox";
+import { findHandled, findInbox, findReturned } from "@/lib/reports/inbox";
 import { ACTION_LABELS } from "@/lib/reports/review-view";
 import type { Stage } from "@/lib/review/workflow";
 
@@ -12,7 +12,7 @@ const date = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "As
 
 export default async function InboxPage() {
   const actor = await requireActor();
-  const [waiting, handled] = await Promise.all([findInbox(actor), findHandled(actor)]);
+  const [waiting, returned, handled] = await Promise.all([findInbox(actor), findReturned(actor), findHandled(actor)]);
   return (
     <>
       <h1>待办</h1>
@@ -33,6 +33,21 @@ export default async function InboxPage() {
           ))}
         </ul>
       )}
+      {returned.length ? (
+        <>
+          <h2>退回给我的报告</h2>
+          <ul className="plain" aria-label="退回列表">
+            {returned.map((r) => (
+              <li key={r.reportId} className="card">
+                <Link href={`/reports/${r.reportId}`}>{r.title}</Link>
+                <div className="muted">
+                  {r.returnedBy} 退回{r.at ? `（${formatDateTime(r.at)}）` : ""}：{r.reason}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>已办</h2>
       {handled.length === 0 ? (
         <p className="muted">暂无。</p>

@@ -81,6 +81,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                   {round.actions.map((a, i) => (
                     <li key={i}>
                       {formatDateTime(a.createdAt)} {(round.stages as Array<{ name: string }>)[a.stageIndex]?.name}：{a.actorName} {ACTION_LABELS[a.kind] ?? a.kind}
+                      {a.kind === "handover" ? `给${(a.details as { toName?: string }).toName ?? ""}` : null}
                       {a.comment ? <>：<q>{a.comment}</q></> : null}
                     </li>
                   ))}

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { isSectionKey } from "@/lib/report/content";
 import { addReviewComment } from "@/lib/reports/add-review-comment";
 import { decideStage } from "@/lib/reports/decide-stage";
+import { handOverStage } from "@/lib/reports/hand-over-stage";
 import { submitReport } from "@/lib/reports/submit-report";
 import { withdrawSubmission } from "@/lib/reports/withdraw-submission";
 
@@ -72,4 +73,20 @@ export async function commentAction(reportId: string, _state: FormState, formDat
     revalidatePath(`/reports/${reportId}/review`);
     return "意见已添加。";
   });
+}
+
+export async function handOverAction(reportId: string, roundId: string, _state: FormState, formData: FormData): Promise<FormState> {
+  let done = false;
+  const state = await runAction(async () => {
+    const actor = await requireActor();
+    const toUserId = String(formData.get("toUserId") ?? "");
+    if (!toUserId) throw new AppError("INVALID_INPUT", "请选择转交给谁。", { toUserId: "请选择转交给谁。" });
+    const note = textField.safeParse(formData.get("note") ?? "");
+    if (!note.success) throw new AppError("INVALID_INPUT", "说明不能超过 2,000 个字符。", { note: "说明不能超过 2,000 个字符。" });
+    await handOverStage({ actor, reportId: parseId(reportId), roundId: parseId(roundId), toUserId: parseId(toUserId), note: note.data, clientAddress: await currentClientAddress() });
+    done = true;
+    return "已转交。";
+  });
+  if (done) redirect(`/reports/${reportId}?done=${encodeURIComponent("已转交。")}`);
+  return state;
 }

@@ -13,7 +13,8 @@ import { findLastYearSections, getReportSections, sectionsAt } from "@/lib/repor
 import { organWordLists, scanReport, warningKey } from "@/lib/reports/review-findings";
 import { getReviewView } from "@/lib/reports/review-view";
 import { requireReportPage } from "@/lib/reports/require-report-page";
-import { commentAction, decideAction } from "../review-actions";
+import { listStageColleagues } from "@/lib/reports/hand-over-stage";
+import { commentAction, decideAction, handOverAction } from "../review-actions";
 
 export const metadata: Metadata = { title: "审核" };
 
@@ -39,6 +40,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
   const sections = Object.fromEntries(rows.map((r) => [r.key, r.content])) as ReportSections;
   const previousRound = review.rounds.find((r) => r.number === round.number - 1 && r.closedAt);
   const atLastReturn = previousRound?.closedAt ? await sectionsAt(reportId, previousRound.closedAt) : null;
+  const stage = review.stages[round.stageIndex]!;
+  const stageStarted = round.actions.some((a) => a.stageIndex === round.stageIndex && a.kind === "correct");
+  const colleagues = stageStarted ? [] : await listStageColleagues(report.organId, stage.role, actor.id);
   const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
   const warnings = findings.filter((f) => f.severity === "warning").map((f) => ({ key: warningKey(f), message: `[${f.id}] ${f.message}` }));
   const scan = review.isConfidentialityStage
@@ -73,6 +77,15 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
           <Field name="text" label="意见" maxLength={2000} />
         </ActionForm>
       </section>
+      {colleagues.length ? (
+        <section className="card" aria-labelledby="handover-heading">
+          <h2 id="handover-heading">转交</h2>
+          <ActionForm action={handOverAction.bind(null, reportId, round.id)} submitLabel="转交" buttonClassName="button secondary">
+            <Field name="toUserId" label="转交给" options={[{ value: "", label: "请选择" }, ...colleagues.map((c) => ({ value: c.id, label: c.displayName }))]} />
+            <Field name="note" label="说明" maxLength={2000} />
+          </ActionForm>
+        </section>
+      ) : null}
       <DecisionForm action={decideAction.bind(null, reportId, round.id, round.stageIndex)} warnings={warnings} scanFindings={scan} />
     </>
   );
