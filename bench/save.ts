@@ -7,38 +7,17 @@
 // fastest the editor's autosave (1.2 s after typing stops) produces; and
 // "saturated" — each editor saves again as soon as the last save returns, which
 // measures the machine's capacity (latency there is mostly queueing).
-import { spawn } from "node:child_process";
-import { chmod, mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { findFreePort } from "@/lib/db/embedded";
+import { startApp } from "./app-server";
+import { signIn } from "./http-session";
 import { summarise } from "./percentiles";
 
 const EDITORS = 20;
 const SAVES_PER_EDITOR = 60;
 const PASSWORD = "bench-password-2026";
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), "nianbao-bench-"));
-await chmod(dataDir, 0o755);
-const [appPort, dbPort] = [await findFreePort(), await findFreePort()];
-const base = `http://localhost:${appPort}`;
-const app = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], {
-  stdio: ["ignore", "ignore", "inherit"],
-  env: {
-    ...process.env, DATABASE_URL: "", NIANBAO_DATA_DIR: dataDir, NIANBAO_EPHEMERAL_DB: "1", EMBEDDED_PG_PORT: String(dbPort),
-    PORT: String(appPort), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-only-secret",
-  },
-});
-const stopApp = () => new Promise<void>((resolve) => { app.once("exit", () => resolve()); app.kill("SIGTERM"); });
+const { base, stop } = await startApp();
 
 try {
-  for (let i = 0; ; i++) {
-    if (i > 600) throw new Error("the app did not start");
-    const ready = await fetch(`${base}/login`).then((r) => r.ok, () => false);
-    if (ready) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/nianbao`;
   const { createOrgan } = await import("@/lib/organs/save-organ");
   const { createUser } = await import("@/lib/users/create-user");
   const { createReport } = await import("@/lib/reports/create-report");
@@ -55,7 +34,7 @@ try {
     await db().user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
     const author = { id: user.id, displayName: `压测${i}`, isPlatformAdmin: false, memberships: [{ organId: organ.id, role: "AUTHOR" as const }] };
     const report = await createReport({ actor: author, organId: organ.id, year: 2025, clientAddress: null });
-    editors.push({ username: `bench.${i}`, reportId: report.id, cookie: await signIn(`bench.${i}`) });
+    editors.push({ username: `bench.${i}`, reportId: report.id, cookie: await signIn(base, `bench.${i}`, PASSWORD) });
   }
 
   const text = "本年度，我镇认真贯彻落实《中华人民共和国政府信息公开条例》，不断加强政务公开工作。".repeat(40);
@@ -93,21 +72,6 @@ try {
   console.log("  saturated (no pause between saves):  ", JSON.stringify(await run(0)));
   await db().$disconnect();
 } finally {
-  await stopApp();
+  await stop();
 }
 process.exit(0);
-
-async function signIn(username: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const csrfCookie = (csrf.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: base },
-    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in failed for ${username}`);
-  return session.split(";")[0]!;
-}

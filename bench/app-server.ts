@@ -1,0 +1,29 @@
+// Starts the real app (npm start's path) on a throwaway embedded database for a benchmark.
+import { spawn } from "node:child_process";
+import { chmod, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { findFreePort } from "@/lib/db/embedded";
+
+export async function startApp() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "nianbao-bench-"));
+  await chmod(dataDir, 0o755);
+  const [appPort, dbPort] = [await findFreePort(), await findFreePort()];
+  const base = `http://localhost:${appPort}`;
+  const app = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env, DATABASE_URL: "", NIANBAO_DATA_DIR: dataDir, NIANBAO_EPHEMERAL_DB: "1", EMBEDDED_PG_PORT: String(dbPort),
+      PORT: String(appPort), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-only-secret",
+    },
+  });
+  const stop = () => new Promise<void>((resolve) => { app.once("exit", () => resolve()); app.kill("SIGTERM"); });
+  for (let i = 0; ; i++) {
+    if (i > 600) throw new Error("the app did not start");
+    if (await fetch(`${base}/login`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  // The benchmark's own writes (setting up organs and people) go straight to the same database.
+  process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/nianbao`;
+  return { base, stop };
+}
