@@ -74,4 +74,12 @@ test("another organ's staff cannot read or download a draft", async ({ browser }
   const save = await stranger.request.put(`/api/reports/${reportId}/sections/problems`, { data: { baseVersion: 1, content: { kind: "narrative", text: "篡改" } } });
   expect(save.status()).toBe(404);
   expect((await save.json()).message).toBe("报告不存在，或您无权进行此操作。");
+  const decision = await stranger.request.post(`/api/reports/${reportId}/decision`, {
+    data: { roundId: "00000000-0000-4000-8000-000000000000", stageIndex: 0, verdict: "approve" },
+  });
+  expect(decision.status()).toBe(404);
+  const anonymous = await (await browser.newContext()).request.post(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/reports/${reportId}/decision`, {
+    data: { roundId: "00000000-0000-4000-8000-000000000000", stageIndex: 0, verdict: "approve" },
+  });
+  expect(anonymous.status()).toBe(401);
 });
