@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { checkDraft, hasErrors } from "@/lib/report/checks";
 import { applyEvent, REFUSAL_MESSAGES, type Stage } from "@/lib/review/workflow";
+import { notifyReviewLater } from "@/lib/notify/notify-review";
 import { findReportOrThrow } from "./find-report";
 import { findLastYearSections } from "./queries";
 import { loadReviewState, workflowContext } from "./review-state";
@@ -93,6 +94,8 @@ export async function decideStage(decision: Decision) {
     );
     throw new AppError("CONFLICT", outcome.refused);
   }
+  if (outcome.status === "IN_REVIEW") notifyReviewLater({ kind: "landed", reportId });
+  if (outcome.status === "DRAFT") notifyReviewLater({ kind: "returned", reportId });
   return outcome;
 }
 

@@ -4,6 +4,7 @@ import { rolesIn, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { applyEvent, REFUSAL_MESSAGES } from "@/lib/review/workflow";
+import { notifyReviewLater } from "@/lib/notify/notify-review";
 import { findReportOrThrow } from "./find-report";
 import { loadReviewState } from "./review-state";
 
@@ -34,6 +35,7 @@ export async function handOverStage(options: { actor: Actor; reportId: string; r
       details: { round: round.number, stage: stages[round.stageIndex]!.name, to: recipient.displayName, note: note.trim() || null },
     });
   });
+  notifyReviewLater({ kind: "handedOver", reportId, toUserId: recipient.id });
 }
 
 /** People a stage could be handed to: the same role in the organ, active, other than the actor. */

@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { checkDraft, hasErrors } from "@/lib/report/checks";
 import { applyEvent, REFUSAL_MESSAGES } from "@/lib/review/workflow";
+import { notifyReviewLater } from "@/lib/notify/notify-review";
 import { findReportOrThrow } from "./find-report";
 import { findLastYearSections } from "./queries";
 import { loadReviewState, workflowContext } from "./review-state";
@@ -15,7 +16,7 @@ export async function submitReport(options: { actor: Actor; reportId: string; cl
   const { actor, reportId, clientAddress } = options;
   const report = await findReportOrThrow(actor, reportId, "report.edit");
   const lastYear = await findLastYearSections(report.organId, report.year);
-  return db().$transaction(async (tx) => {
+  const round = await db().$transaction(async (tx) => {
     const { state, stages, sections, lastRoundNumber } = await loadReviewState(tx, report);
     const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
     const outcome = applyEvent(state, { type: "submit", by: actor.id, hasErrors: hasErrors(findings) }, workflowContext(actor, report.organId, stages));
@@ -38,4 +39,6 @@ export async function submitReport(options: { actor: Actor; reportId: string; cl
     });
     return round;
   });
+  notifyReviewLater({ kind: "landed", reportId });
+  return round;
 }

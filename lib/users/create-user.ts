@@ -16,11 +16,12 @@ export async function createUser(options: {
   organId: string;
   username: string;
   displayName: string;
+  email?: string | null;
   password: string;
   roles: Role[];
   clientAddress: string | null;
 }) {
-  const { actor, organId, username, displayName, password, roles, clientAddress } = options;
+  const { actor, organId, username, displayName, password, roles, clientAddress, email = null } = options;
   await assertOrganPermission(actor, "organ.manageUsers", organId);
   const problem = checkPassword(password, username, getConfig().passwordPolicy);
   if (problem) throw new AppError("INVALID_INPUT", problem, { password: problem });
@@ -31,6 +32,7 @@ export async function createUser(options: {
         data: {
           username,
           displayName,
+          email,
           passwordHash,
           mustChangePassword: true,
           memberships: { create: roles.map((role) => ({ organId, role })) },

@@ -47,3 +47,11 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** Optional: an empty field means no email. */
+export const optionalEmailField = z
+  .string()
+  .trim()
+  .max(100, "邮箱不能超过 100 个字符。")
+  .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "请输入有效的邮箱地址。")
+  .transform((v) => (v === "" ? null : v.toLowerCase()));

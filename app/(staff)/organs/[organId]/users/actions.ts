@@ -8,11 +8,12 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import { createUser } from "@/lib/users/create-user";
 import { assignRole, removeRole } from "@/lib/users/manage-roles";
 import { resetAccountPassword, setAccountDisabled } from "@/lib/users/manage-account";
-import { displayNameField, passwordField, roleField, usernameField } from "@/lib/validation/fields";
+import { displayNameField, optionalEmailField, passwordField, roleField, usernameField } from "@/lib/validation/fields";
 
 const createUserSchema = z.object({
   username: usernameField,
   displayName: displayNameField,
+  email: optionalEmailField,
   password: passwordField,
   role: roleField,
 });
@@ -28,6 +29,7 @@ export async function createUserAction(organId: string, _state: FormState, formD
       organId: parseId(organId),
       username: input.username,
       displayName: input.displayName,
+      email: input.email,
       password: input.password,
       roles: [input.role],
       clientAddress: await currentClientAddress(),

@@ -117,6 +117,7 @@ export default async function OrganUsersPage({ params }: { params: Promise<{ org
         <ActionForm action={createUserAction.bind(null, organId)} submitLabel="创建用户" resetOnSuccess className="grid-2">
           <Field name="displayName" label="姓名" maxLength={50} />
           <Field name="username" label="用户名" maxLength={USERNAME_MAX_LENGTH} autoComplete="off" hint="字母、数字、点、下划线或连字符" />
+          <Field name="email" label="邮箱（可选，用于审核通知）" type="email" maxLength={100} />
           <Field name="password" label="初始密码" type="password" autoComplete="new-password" hint={`至少 ${minLength} 个字符，首次登录须修改`} />
           <Field name="role" label="角色" options={ROLE_OPTIONS} />
         </ActionForm>
