@@ -204,6 +204,12 @@ test("the audit log filters by action and person, exports CSV, and is not open t
   expect(text).toContain(username);
   expect(text).not.toContain("分配角色");
 
+  // Logins of the organ's people are in its log too.
+  await admin.getByLabel("操作", { exact: true }).selectOption({ label: "登录" });
+  await admin.getByLabel("操作人").fill("江南街道管理员");
+  await admin.getByRole("button", { name: "筛选" }).click();
+  await expect(admin.getByRole("table").getByRole("row").filter({ hasText: "登录" }).first()).toBeVisible();
+
   const author = await pageAs(browser, "jiangnan.author");
   expect((await author.request.get(csvUrl!)).status()).toBe(404);
 });

@@ -32,7 +32,16 @@ const MOVED_ON = "报告已被他人处理或已变化，请刷新页面后再�
 /** A reviewer's 通过 or 退回 at the current stage, under every rule of the pipeline. */
 export async function decideStage(decision: Decision) {
   const { actor, reportId, verdict, comment, clientAddress } = decision;
-  const report = await findReportOrThrow(actor, reportId, "report.view");
+  const report = await findReportOrThrow(actor, reportId, "report.view").catch(async (error: unknown) => {
+    // A forged or foreign report id: refused as "not found", and the attempt kept.
+    await db().$transaction((tx) =>
+      appendAuditEntry(tx, {
+        action: "review.refused", actor, targetType: "report", targetId: reportId.slice(0, 64), clientAddress,
+        details: { verdict, reason: "report not found or not visible" },
+      }),
+    );
+    throw error;
+  });
   const lastYear = await findLastYearSections(report.organId, report.year);
   const outcome = await db().$transaction(async (tx) => {
     const loaded = await loadReviewState(tx, report);

@@ -101,6 +101,11 @@ describe("the review pipeline on the server", () => {
     // Someone else decided first: the page is out of date.
     expect((await refusal(decide({ actor: people.first!, reportId, roundId, stageIndex: 0 }))).userMessage).toContain("刷新");
 
+    // A forged report id.
+    const forged = "00000000-0000-4000-8000-00000000abcd";
+    expect((await refusal(decide({ actor: people.first!, reportId: forged, roundId, stageIndex: 0 }))).code).toBe("NOT_FOUND");
+    expect(await db().auditEntry.count({ where: { targetId: forged, action: "review.refused" } })).toBe(1);
+
     expect((await db().reviewRound.findUniqueOrThrow({ where: { id: roundId } })).stageIndex).toBe(1);
     expect(await db().auditEntry.count({ where: { targetId: reportId, action: "review.refused" } })).toBe(7);
   });
