@@ -2,7 +2,7 @@
 // headers (a per-request CSP nonce), and slides the session's idle expiry.
 import { type NextRequest, NextResponse } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
-import { sessionCookieName, sessionIdleSeconds, usesSecureCookies } from "@/lib/auth/session-cookie";
+import { sessionCookieName, sessionIdleSeconds, slidesSession, usesSecureCookies } from "@/lib/auth/session-cookie";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -55,10 +55,9 @@ export async function proxy(request: NextRequest) {
   response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
 
   // Sliding idle timeout: a valid session is re-issued with a fresh expiry, so it
-  // ends only after SESSION_IDLE_MINUTES without any request. next-auth's own
-  // endpoints manage the cookie themselves (sign-out must not be undone here).
+  // ends only after SESSION_IDLE_MINUTES without activity.
   const cookieName = sessionCookieName();
-  if (request.cookies.has(cookieName) && !request.nextUrl.pathname.startsWith("/api/auth/")) {
+  if (request.cookies.has(cookieName) && slidesSession(request.nextUrl.pathname)) {
     const secret = process.env.NEXTAUTH_SECRET;
     const token = secret ? await getToken({ req: request, secret, cookieName, secureCookie: usesSecureCookies() }) : null;
     if (token) {

@@ -13,3 +13,12 @@ export function sessionIdleSeconds() {
   const minutes = Number(process.env.SESSION_IDLE_MINUTES ?? 30);
   return (Number.isFinite(minutes) && minutes > 0 ? minutes : 30) * 60;
 }
+
+/**
+ * Whether a request counts as the person being active. next-auth's own endpoints
+ * manage the cookie themselves (sign-out must not be undone), and an open editor's
+ * background presence ping is not activity: it must not keep an idle session alive.
+ */
+export function slidesSession(pathname: string): boolean {
+  return !pathname.startsWith("/api/auth/") && !pathname.endsWith("/presence");
+}

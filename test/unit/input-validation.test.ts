@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeCallbackPath, loginMessageFor } from "@/lib/auth/login-messages";
+import { slidesSession } from "@/lib/auth/session-cookie";
 import { organInputSchema } from "@/lib/organs/organ-input";
 import { fieldErrorsOf, usernameField } from "@/lib/validation/fields";
 
@@ -62,5 +63,14 @@ describe("login page helpers", () => {
     expect(loginMessageFor("INVALID_CREDENTIALS")).toBe("用户名或密码不正确。");
     expect(loginMessageFor("SomethingElse")).toBe("登录未成功，请稍后重试。");
     expect(loginMessageFor(null)).toBeNull();
+  });
+});
+
+describe("idle sessions", () => {
+  it("slide on what a person does, not on an open editor's presence ping or next-auth's own endpoints", () => {
+    expect(slidesSession("/reports/abc/sections/overview")).toBe(true);
+    expect(slidesSession("/api/reports/abc/sections/overview")).toBe(true); // a save is activity
+    expect(slidesSession("/api/reports/abc/sections/overview/presence")).toBe(false);
+    expect(slidesSession("/api/auth/signout")).toBe(false);
   });
 });
