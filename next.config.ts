@@ -2,6 +2,9 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The public site serves pages compressed once at publish time; Next's per-request
+  // compression would encode them a second time. (nginx compresses the rest in front.)
+  compress: false,
   reactStrictMode: true,
   // Security headers for responses the proxy does not see (static files); the
   // proxy adds the per-request Content-Security-Policy to everything else.

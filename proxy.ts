@@ -57,7 +57,7 @@ export async function proxy(request: NextRequest) {
   // Sliding idle timeout: a valid session is re-issued with a fresh expiry, so it
   // ends only after SESSION_IDLE_MINUTES without activity.
   const cookieName = sessionCookieName();
-  if (request.cookies.has(cookieName) && slidesSession(request.nextUrl.pathname)) {
+  if (request.cookies.has(cookieName) && slidesSession(request.nextUrl.pathname, request.headers)) {
     const secret = process.env.NEXTAUTH_SECRET;
     const token = secret ? await getToken({ req: request, secret, cookieName, secureCookie: usesSecureCookies() }) : null;
     if (token) {
@@ -74,6 +74,7 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+// The public site (/gk) sets its own headers and has no sessions: it skips the proxy.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|gk(?:/|$)).*)"],
 };

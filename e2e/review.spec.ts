@@ -1,41 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_ORGANS } from "@/lib/db/demo-accounts";
-import { toReportJson } from "@/lib/report/report-json";
-import { validDraft } from "../test/unit/report-fixtures";
-import { main, organIdFromWorkspace, pageAs } from "./support";
-
-const PHONE = { width: 390, height: 844 };
-
-/** A complete, consistent report, imported into a new draft by the organ's 撰稿人 and submitted. */
-async function submittedReport(browser: Browser, organKey: string, year: number, viewport?: typeof PHONE) {
-  const organ = DEMO_ORGANS.find((o) => o.key === organKey)!;
-  const author = await pageAs(browser, `${organKey}.author`);
-  if (viewport) await author.setViewportSize(viewport);
-  await author.goto(`/organs/${await organIdFromWorkspace(author, organ.name)}`);
-  await author.getByLabel("报告年度").selectOption(String(year));
-  await author.getByRole("button", { name: "新建年度报告" }).click();
-  await expect(author).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
-  const reportId = author.url().split("/reports/")[1]!;
-
-  const sections = validDraft();
-  sections.other = { kind: "narrative", text: `${year}年，本机关未收取政府信息公开信息处理费。咨询电话13812345678。` };
-  const file = toReportJson({ organ: { name: organ.name, code: organ.code, kind: organ.kind }, year, title: "", sections });
-  const form = author.locator("form", { has: author.getByRole("button", { name: "导入 JSON" }) });
-  await form.getByLabel(/从 JSON 文件导入/).setInputFiles({ name: "r.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
-  await form.getByRole("button", { name: "导入 JSON" }).click();
-  await expect(form.getByRole("status")).toContainText("已导入");
-
-  author.once("dialog", (d) => d.accept());
-  await author.getByRole("button", { name: "提交审核" }).click();
-  await expect(author.getByTestId("report-status")).toHaveText("审核中：一校·初审");
-  return { author, reportId };
-}
-
-async function reviewer(browser: Browser, username: string, viewport?: typeof PHONE): Promise<Page> {
-  const page = await pageAs(browser, username);
-  if (viewport) await page.setViewportSize(viewport);
-  return page;
-}
+import { expect, test } from "@playwright/test";
+import { PHONE, reviewer, submittedReport } from "./review-support";
+import { main } from "./support";
 
 for (const [label, organKey, year, viewport] of [
   ["on a desktop", "qingshi", 2023, undefined],

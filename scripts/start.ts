@@ -98,7 +98,11 @@ if (!isDev && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
 }
 
 if (!stopping) {
-  app = run(isDev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], env);
+  // scripts/server.ts: Next plus the public site's fast path, in one process.
+  app = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), ...(isDev ? ["--dev"] : [])], {
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: isDev ? "development" : "production" },
+  });
   log(`正在启动：http://localhost:${port}`);
   const code = await exited(app);
   await shutdown();

@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "review.returned",
   "review.refused",
   "review.voided",
+  "report.published",
+  "report.correctionStarted",
+  "report.withdrawnFromPublic",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -61,4 +64,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "review.returned": "审核退回",
   "review.refused": "审核操作被拒绝",
   "review.voided": "审核轮次作废",
+  "report.published": "发布",
+  "report.correctionStarted": "发起更正",
+  "report.withdrawnFromPublic": "撤回已发布报告",
 };

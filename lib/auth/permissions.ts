@@ -24,7 +24,8 @@ export type Action =
   | "report.view" // read the organ's reports, drafts included
   | "report.create"
   | "report.edit" // write sections of a draft
-  | "report.assign"; // name the 撰稿人 of a section
+  | "report.assign" // name the 撰稿人 of a section
+  | "report.publish"; // publish an approved report, start a correction, withdraw
 
 type Rule = {
   platformAdmin: boolean;
@@ -49,6 +50,7 @@ const RULES: Record<Action, Rule> = {
   "report.create": { platformAdmin: false, ownRoles: ["AUTHOR", "ORGAN_ADMIN"], inheritedRoles: [] },
   "report.edit": { platformAdmin: false, ownRoles: ["AUTHOR"], inheritedRoles: [] },
   "report.assign": { platformAdmin: false, ownRoles: ["AUTHOR", "ORGAN_ADMIN"], inheritedRoles: [] },
+  "report.publish": { platformAdmin: false, ownRoles: ["PUBLISHER"], inheritedRoles: [] },
 };
 
 export function can(actor: Actor | null, action: Action, scope?: OrganScope): boolean {

@@ -16,9 +16,13 @@ export function sessionIdleSeconds() {
 
 /**
  * Whether a request counts as the person being active. next-auth's own endpoints
- * manage the cookie themselves (sign-out must not be undone), and an open editor's
- * background presence ping is not activity: it must not keep an idle session alive.
+ * manage the cookie themselves (sign-out must not be undone); an open editor's
+ * presence ping and Next's link prefetches are not activity — and a prefetch still
+ * in flight when someone signs out would otherwise set the cookie again after
+ * sign-out cleared it, bringing the session back.
  */
-export function slidesSession(pathname: string): boolean {
-  return !pathname.startsWith("/api/auth/") && !pathname.endsWith("/presence");
+export function slidesSession(pathname: string, headers: { get(name: string): string | null }): boolean {
+  const isPrefetch =
+    headers.get("next-router-prefetch") !== null || /prefetch/i.test(headers.get("purpose") ?? "") || /prefetch/i.test(headers.get("sec-purpose") ?? "");
+  return !isPrefetch && !pathname.startsWith("/api/auth/") && !pathname.endsWith("/presence");
 }

@@ -45,7 +45,8 @@ export async function loadReviewState(tx: Tx, report: { id: string; organId: str
   }
   const lastRecordedHash = openRound?.actions.at(-1)?.contentHash ?? null;
   const state: ReviewState = {
-    status: row.status,
+    // A published or withdrawn report is as frozen as an approved one: the machine knows three states.
+    status: row.status === "DRAFT" || row.status === "IN_REVIEW" ? row.status : "APPROVED",
     contentHash: contentHash(sections),
     draftAuthors: writers.map((w) => w.authorId!),
     round: round

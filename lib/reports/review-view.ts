@@ -40,7 +40,9 @@ export async function getReviewView(actor: SessionActor, report: { id: string; o
   };
 }
 
-export const REPORT_STATUS_LABELS: Record<string, string> = { DRAFT: "草稿", IN_REVIEW: "审核中", APPROVED: "待发布（审核通过）" };
+export const REPORT_STATUS_LABELS: Record<string, string> = {
+  DRAFT: "草稿", IN_REVIEW: "审核中", APPROVED: "待发布（审核通过）", PUBLISHED: "已发布", WITHDRAWN: "已撤回",
+};
 export const ACTION_LABELS: Record<string, string> = {
   submit: "提交审核", correct: "校对修改", approve: "通过", return: "退回", withdraw: "撤回", handover: "转交",
 };

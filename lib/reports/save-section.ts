@@ -39,7 +39,9 @@ export async function saveSection(options: {
 }): Promise<SavedSection | SectionConflict> {
   const { actor, reportId, key, baseVersion, clientAddress } = options;
   const report = await findReportOrThrow(actor, reportId, "report.view");
-  if (report.status === "APPROVED") throw new AppError("CONFLICT", "报告已审核通过，内容已冻结。");
+  if (report.status !== "DRAFT" && report.status !== "IN_REVIEW") {
+    throw new AppError("CONFLICT", report.status === "APPROVED" ? "报告已审核通过，内容已冻结。" : "报告已发布，内容已冻结；如需修改请发起更正。");
+  }
   const inReview = report.status === "IN_REVIEW";
   if (!inReview && !can(actor, "report.edit", (await findOrganScope(report.organId))!)) {
     throw new AppError("FORBIDDEN", "只有本机关的撰稿人可以修改草稿。");

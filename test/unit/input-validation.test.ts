@@ -67,10 +67,13 @@ describe("login page helpers", () => {
 });
 
 describe("idle sessions", () => {
-  it("slide on what a person does, not on an open editor's presence ping or next-auth's own endpoints", () => {
-    expect(slidesSession("/reports/abc/sections/overview")).toBe(true);
-    expect(slidesSession("/api/reports/abc/sections/overview")).toBe(true); // a save is activity
-    expect(slidesSession("/api/reports/abc/sections/overview/presence")).toBe(false);
-    expect(slidesSession("/api/auth/signout")).toBe(false);
+  it("slide on what a person does, not on presence pings, link prefetches or next-auth's own endpoints", () => {
+    const none = new Headers();
+    expect(slidesSession("/reports/abc/sections/overview", none)).toBe(true);
+    expect(slidesSession("/api/reports/abc/sections/overview", none)).toBe(true); // a save is activity
+    expect(slidesSession("/api/reports/abc/sections/overview/presence", none)).toBe(false);
+    expect(slidesSession("/api/auth/signout", none)).toBe(false);
+    expect(slidesSession("/inbox", new Headers({ "next-router-prefetch": "1" }))).toBe(false);
+    expect(slidesSession("/inbox", new Headers({ "sec-purpose": "prefetch" }))).toBe(false);
   });
 });

@@ -12,6 +12,9 @@ import { requireReportPage } from "@/lib/reports/require-report-page";
 import { ACTION_LABELS, getReviewView, REPORT_STATUS_LABELS } from "@/lib/reports/review-view";
 import { assignSectionAction, importReportAction } from "./actions";
 import { submitReportAction, withdrawAction } from "./review-actions";
+import { publishAction, startCorrectionAction, withdrawPublishedAction } from "./publish-actions";
+import { reportPath } from "@/lib/publish/public-paths";
+import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "年度报告" };
 
@@ -31,6 +34,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const errors = findings.filter((f) => f.severity === "error");
   const canEdit = can(actor, "report.edit", scope) && report.status === "DRAFT"; // import replaces a draft only
   const canAssign = can(actor, "report.assign", scope);
+  const canPublish = can(actor, "report.publish", scope);
+  const publications = await db().publication.findMany({
+    where: { reportId }, orderBy: { version: "desc" }, select: { version: true, indexNumber: true, publishedAt: true, correctionNote: true },
+  });
+  const correctionFlag = await db().report.findUniqueOrThrow({ where: { id: reportId }, select: { isCorrection: true, withdrawnAt: true, withdrawReason: true } });
   const authorOptions = [{ value: "", label: "（未指定）" }, ...authors.map((a) => ({ value: a.id, label: a.displayName }))];
 
   return (
@@ -100,6 +108,39 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                 </li>
               ))}
             </ul>
+          </>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="publish-heading">
+        <h2 id="publish-heading">发布</h2>
+        {publications.length ? (
+          <>
+            <p>
+              公开地址：<a href={reportPath(report.organ.code, report.year)}>{reportPath(report.organ.code, report.year)}</a>（索引号 {publications[0]!.indexNumber}）
+            </p>
+            <ul>
+              {publications.map((p) => (
+                <li key={p.version}>
+                  第 {p.version} 版，{formatDateTime(p.publishedAt)} 发布{p.correctionNote ? `；更正说明：${p.correctionNote}` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="muted">尚未发布。</p>
+        )}
+        {correctionFlag.withdrawnAt ? <p className="notice error">已于 {formatDateTime(correctionFlag.withdrawnAt)} 撤回：{correctionFlag.withdrawReason}</p> : null}
+        {canPublish && report.status === "APPROVED" ? (
+          <ActionForm action={publishAction.bind(null, reportId)} submitLabel={publications.length ? "发布更正" : "发布"} confirmText="发布后将向社会公开，确定发布？">
+            {publications.length ? <Field name="correctionNote" label="更正说明（必填，将在公开页面显示）" maxLength={2000} /> : null}
+          </ActionForm>
+        ) : null}
+        {canPublish && report.status === "PUBLISHED" ? (
+          <>
+            <ActionForm action={startCorrectionAction.bind(null, reportId)} submitLabel="发起更正" buttonClassName="button secondary" confirmText="发起更正后报告回到草稿，须重新审核后发布。确定？" />
+            <ActionForm action={withdrawPublishedAction.bind(null, reportId)} submitLabel="撤回已发布的报告" buttonClassName="button secondary" confirmText="撤回后公开页面将显示已撤回。确定？">
+              <Field name="reason" label="撤回理由（必填）" maxLength={2000} />
+            </ActionForm>
           </>
         ) : null}
       </section>

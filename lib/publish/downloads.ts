@@ -1,0 +1,20 @@
+// The tables of a published report as CSV: one line per cell, with the official labels. Pure.
+import { withComputedTotals } from "@/lib/report/checks";
+import type { ReportSections } from "@/lib/report/content";
+import { ALL_CELLS, cellLabel, TABLE_SECTION, type TableNumber } from "@/lib/report/format";
+
+const quote = (text: string) => `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
+
+export function publicationCsv(sections: ReportSections): string {
+  const full = withComputedTotals(sections);
+  const lines = [["表格", "项目", "单元格", "数值"].map(quote).join(",")];
+  for (const table of [2, 3, 4] as TableNumber[]) {
+    const content = full[TABLE_SECTION[table]];
+    if (content.kind !== "table") continue;
+    for (const cell of ALL_CELLS[table]) {
+      const [tableName, ...rest] = cellLabel(table, cell).split(" ");
+      lines.push([tableName!, rest.join(" "), cell, content.cells[cell] ?? ""].map(quote).join(","));
+    }
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,54 @@
+// The public pages' stylesheet, inlined so that a page is one self-contained file.
+// Large-text mode (适老化) needs no script: the link targets #large, and :target
+// enlarges everything inside it. Colours meet WCAG AA contrast.
+export const PAGE_STYLE = `
+*{box-sizing:border-box}
+body{margin:0;font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2933;background:#fff;line-height:1.8}
+.page{max-width:60rem;margin:0 auto;padding:0 1rem 2rem;font-size:1rem}
+#large:target{font-size:1.3rem}
+#large:target .large-on,.large-off{display:none}
+#large:target .large-off{display:inline}
+a{color:#0b4f9c}
+a:focus-visible{outline:3px solid #b45309;outline-offset:2px}
+.skip{position:absolute;left:-9999px}
+.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem 1rem}
+header.site{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem;padding:.75rem 0;border-bottom:3px solid #9b1c1c}
+header.site>a{font-weight:700;color:#9b1c1c;text-decoration:none}
+.crumbs{margin:.5rem 0;font-size:.9em}
+h1{font-size:1.6em;text-align:center;line-height:1.4;margin:1.5rem 0}
+h2{font-size:1.25em;margin:1.5rem 0 .5rem}
+h3{font-size:1.05em;margin:1rem 0 .25rem}
+p{text-indent:2em;margin:.4rem 0}
+table.meta{width:100%;border-collapse:collapse;background:#f5f7fa;font-size:.95em}
+table.meta th,table.meta td{padding:.35rem .6rem;text-align:left;border:1px solid #cbd2d9}
+table.meta th{white-space:nowrap;font-weight:600}
+.scroll{overflow-x:auto}
+table.form{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.9em}
+table.form caption{font-weight:700;text-align:left;padding:.25rem 0}
+table.form th,table.form td{border:1px solid #52606d;padding:.3rem .4rem;text-align:center}
+table.form th[scope=row]{text-align:left;font-weight:normal}
+table.form .caption-row{text-align:left;background:#f5f7fa}
+table.form .note{font-size:.85em}
+.notice,.correction{background:#fff8e6;border:1px solid #d69e2e;padding:.5rem .75rem;margin:1rem 0;text-indent:0}
+.chart{margin:0}
+.chart figcaption{font-weight:600}
+.chart svg text{fill:#1f2933}
+table.chart-data{border-collapse:collapse;margin-top:.5rem;font-size:.9em}
+table.chart-data th,table.chart-data td{border:1px solid #cbd2d9;padding:.2rem .6rem}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+footer.site{margin-top:2rem;border-top:1px solid #cbd2d9;font-size:.9em;color:#52606d}
+ul.plain{list-style:none;padding:0}
+ul.plain li{padding:.35rem 0;border-bottom:1px solid #eef1f4}
+form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:1rem 0}
+form.search label{display:flex;flex-direction:column;font-size:.9em}
+form.search input,form.search button{font:inherit;padding:.35rem .5rem}
+@media print{
+  @page{size:A4;margin:2cm 1.5cm}
+  header.site nav,.crumbs,.downloads,.skip,.charts svg{display:none}
+  .page{max-width:none;padding:0;font-size:12pt}
+  a{color:inherit;text-decoration:none}
+  table.form{page-break-inside:avoid;font-size:9pt}
+  h2{page-break-after:avoid}
+  .scroll{overflow:visible}
+}
+`;

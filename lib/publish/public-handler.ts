@@ -1,0 +1,134 @@
+// The public site (/gk/…), served by the front server in plain Node: published report
+// pages exactly as stored at publish time (with their gzip and brotli forms and a
+// strong ETag), organ and home listings, downloads, 404 and 410 pages. No login, no
+// cookies, no scripts; every response is cacheable by a standard HTTP cache.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { reportToDocx } from "@/lib/report/docx";
+import { toReportJson } from "@/lib/report/report-json";
+import { publicationCsv } from "./downloads";
+import { renderHomePage, renderNoticePage, renderOrganPage } from "./listing-pages";
+import { cached } from "./public-cache";
+import { findPublicationSnapshot, findPublishedPage, listLatestPublications, listOrganPublications, listPublicOrgans, searchPublications } from "./public-data";
+import type { Script } from "./public-paths";
+import { compressPage, convertToTraditional } from "./render-published-pages";
+
+const SECURITY_HEADERS = {
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "strict-origin-when-cross-origin",
+};
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const SHORT = "public, max-age=60, s-maxage=60";
+const CODE = /^[0-9A-Za-z]{1,40}$/;
+const YEAR = /^(19|20)\d{2}$/;
+const VERSION = /^[1-9]\d{0,2}$/;
+const FILES = new Set(["report.docx", "tables.csv", "report.json"]);
+
+type Page = { html: string; gzip: Uint8Array; brotli: Uint8Array; etag: string };
+
+export function isPublicPath(url: string | undefined) {
+  return url === "/gk" || Boolean(url?.startsWith("/gk/") || url?.startsWith("/gk?"));
+}
+
+function sendPage(req: IncomingMessage, res: ServerResponse, page: Page, status: number, cacheControl: string) {
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8", etag: page.etag, "cache-control": cacheControl, vary: "Accept-Encoding" };
+  if (status === 200 && req.headers["if-none-match"] === page.etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  const accepts = String(req.headers["accept-encoding"] ?? "");
+  const [body, encoding] = /\bbr\b/.test(accepts) ? [page.brotli, "br"] : /\bgzip\b/.test(accepts) ? [page.gzip, "gzip"] : [Buffer.from(page.html, "utf8"), null];
+  res.writeHead(status, { ...headers, ...(encoding ? { "content-encoding": encoding } : {}), "content-length": String(body.byteLength) });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function rendered(html: string, script: Script): Page {
+  const final = script === "hant" ? convertToTraditional(html) : html;
+  return { html: final, ...compressPage(final) };
+}
+
+function sendNotice(req: IncomingMessage, res: ServerResponse, script: Script, status: number, title: string, message: string) {
+  // Notices are few and small; they are cached like any page.
+  const page = cachedNotices.get(`${status}:${script}:${title}:${message}`) ?? rendered(renderNoticePage(script, title, message), script);
+  cachedNotices.set(`${status}:${script}:${title}:${message}`, page);
+  if (cachedNotices.size > 200) cachedNotices.clear();
+  sendPage(req, res, page, status, status === 503 ? "no-store" : SHORT);
+}
+const cachedNotices = new Map<string, Page>();
+
+const notFound = (req: IncomingMessage, res: ServerResponse, script: Script) => sendNotice(req, res, script, 404, "页面不存在", "没有找到这个地址对应的报告或机关。");
+
+export async function handlePublicRequest(req: IncomingMessage, res: ServerResponse) {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.writeHead(405, { ...SECURITY_HEADERS, allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }).end("只读页面。");
+    return;
+  }
+  let url: URL;
+  let segments: string[];
+  try {
+    url = new URL(req.url ?? "/gk", "http://public.invalid");
+    segments = url.pathname.split("/").filter(Boolean).slice(1).map((s) => decodeURIComponent(s));
+  } catch {
+    return notFound(req, res, "hans");
+  }
+  const script: Script = segments.at(-1) === "hant" ? "hant" : "hans";
+  if (script === "hant") segments.pop();
+  try {
+    if (segments.length === 0) return await home(req, res, url, script);
+    const [code, year, v, version, file, ...rest] = segments;
+    if (!code || !CODE.test(code) || rest.length) return notFound(req, res, script);
+    if (year === undefined) {
+      const page = await cached(`organ:${code}:${script}`, async () => {
+        const data = await listOrganPublications(code);
+        return data ? rendered(renderOrganPage(data, script), script) : null;
+      });
+      return page ? sendPage(req, res, page, 200, SHORT) : notFound(req, res, script);
+    }
+    if (!YEAR.test(year) || (v !== undefined && (v !== "v" || !version || !VERSION.test(version)))) return notFound(req, res, script);
+    if (file !== undefined) {
+      if (!FILES.has(file) || script === "hant") return notFound(req, res, script);
+      return await download(req, res, code, Number(year), Number(version), file);
+    }
+    const versionNumber = version ? Number(version) : undefined;
+    const page = await cached(`report:${code}:${year}:${versionNumber ?? "latest"}:${script}`, () => findPublishedPage(code, Number(year), versionNumber, script));
+    if (!page) return notFound(req, res, script);
+    if (page.withdrawnAt) {
+      const when = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(page.withdrawnAt);
+      return sendNotice(req, res, script, 410, "该报告已撤回", `该报告已于 ${when} 撤回。撤回理由：${page.withdrawReason ?? ""}`);
+    }
+    return sendPage(req, res, page, 200, versionNumber ? IMMUTABLE : SHORT);
+  } catch (error) {
+    console.error("[public]", error);
+    return sendNotice(req, res, script, 503, "暂时无法显示", "请稍后再试。");
+  }
+}
+
+async function home(req: IncomingMessage, res: ServerResponse, url: URL, script: Script) {
+  // Control characters (a NUL byte cannot even be stored in PostgreSQL text) are dropped.
+  const q = (url.searchParams.get("q") ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 40);
+  const yearText = (url.searchParams.get("year") ?? "").trim();
+  const year = YEAR.test(yearText) ? Number(yearText) : null;
+  const searching = Boolean(q || year);
+  const page = await cached(`home:${script}:${q}:${year ?? ""}`, async () => {
+    const [organs, latest, results] = await Promise.all([listPublicOrgans(), listLatestPublications(), searching ? searchPublications(q, year) : Promise.resolve(null)]);
+    return rendered(renderHomePage({ organs, latest, results, query: { q, year: year ? String(year) : "" } }, script), script);
+  });
+  sendPage(req, res, page, 200, SHORT);
+}
+
+async function download(req: IncomingMessage, res: ServerResponse, code: string, year: number, version: number, file: string) {
+  const snapshot = await findPublicationSnapshot(code, year, version);
+  if (!snapshot) return notFound(req, res, "hans");
+  const name = `${snapshot.title}（第${version}版）`;
+  const send = (body: string | Uint8Array, type: string, ext: string) => {
+    res.writeHead(200, { ...SECURITY_HEADERS, "cache-control": IMMUTABLE, "content-type": type, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}` });
+    res.end(req.method === "HEAD" ? undefined : body);
+  };
+  if (file === "report.json") {
+    const json = toReportJson({ organ: { ...snapshot.organ, kind: snapshot.organ.kind as never }, year: snapshot.year, title: snapshot.title, sections: snapshot.sections });
+    return send(JSON.stringify(json, null, 2), "application/json; charset=utf-8", "json");
+  }
+  if (file === "tables.csv") return send(publicationCsv(snapshot.sections), "text/csv; charset=utf-8", "csv");
+  return send(new Uint8Array(await reportToDocx({ title: snapshot.title, sections: snapshot.sections })), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
+}

@@ -1,0 +1,23 @@
+// The app's HTTP server: the public site (/gk) is answered here directly from the
+// pages stored at publish time; everything else goes to Next (its supported
+// custom-server mode, in the same process). Usage: node --import tsx scripts/server.ts [--dev]
+import http from "node:http";
+import next from "next";
+import { handlePublicRequest, isPublicPath } from "@/lib/publish/public-handler";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const app = next({ dev, port, hostname: "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  if (isPublicPath(req.url)) void handlePublicRequest(req, res);
+  else void handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, () => console.log(`▲ 年报工作台 ready on http://localhost:${port}`));
+
+const stop = () => server.close(() => void app.close().finally(() => process.exit(0)));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

@@ -1,0 +1,120 @@
+import { randomBytes } from "node:crypto";
+import { gunzipSync, brotliDecompressSync } from "node:zlib";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { createOrgan } from "@/lib/organs/save-organ";
+import { startCorrection, withdrawPublished } from "@/lib/publish/correct-or-withdraw";
+import { publishReport } from "@/lib/publish/publish-report";
+import { toReportJson } from "@/lib/report/report-json";
+import { createReport } from "@/lib/reports/create-report";
+import { decideStage } from "@/lib/reports/decide-stage";
+import { importReport } from "@/lib/reports/import-report";
+import { submitReport } from "@/lib/reports/submit-report";
+import { createUser } from "@/lib/users/create-user";
+import { validDraft } from "../unit/report-fixtures";
+
+const platformAdmin: Actor = { id: "platform", displayName: "平台", isPlatformAdmin: true, memberships: [] };
+const tag = () => randomBytes(4).toString("hex");
+const clientAddress = null;
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("publishing", () => {
+  let organ: { id: string; code: string; name: string };
+  const people: Record<string, Actor> = {};
+  let year = 2060;
+
+  async function approved() {
+    const reportYear = (year += 2);
+    const { id: reportId } = await createReport({ actor: people.author!, organId: organ.id, year: reportYear, clientAddress });
+    await importReport({ actor: people.author!, reportId, clientAddress, raw: toReportJson({ organ: { name: organ.name, code: organ.code, kind: "TOWNSHIP" }, year: reportYear, title: "", sections: validDraft() }) });
+    const round = await submitReport({ actor: people.author!, reportId, clientAddress });
+    for (const [stageIndex, who] of ["first", "second", "final"].entries()) {
+      await decideStage({ actor: people[who]!, reportId, roundId: round.id, stageIndex, verdict: "approve", comment: "", warningReasons: {}, scanReasons: {}, clientAddress });
+    }
+    return { reportId, year: reportYear };
+  }
+
+  beforeAll(async () => {
+    const code = `P${tag()}`;
+    const name = `发布镇${tag()}`;
+    organ = { id: (await createOrgan({ actor: platformAdmin, clientAddress, input: { name, shortName: "发布", kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 } })).id, code, name };
+    const roles: Array<[string, Role]> = [["author", "AUTHOR"], ["first", "FIRST_REVIEWER"], ["second", "SECOND_REVIEWER"], ["final", "FINAL_REVIEWER"], ["publisher", "PUBLISHER"]];
+    for (const [who, role] of roles) {
+      const user = await createUser({ actor: platformAdmin, organId: organ.id, username: `p-${tag()}`, displayName: who, password: "a-good-password", roles: [role], clientAddress });
+      people[who] = { id: user.id, displayName: who, isPlatformAdmin: false, memberships: [{ organId: organ.id, role }] };
+    }
+  });
+  afterAll(async () => db().$disconnect());
+
+  it("publishes the approved text with a fresh 索引号 per organ and year, and stores every page form", async () => {
+    const first = await approved();
+    const second = await approved();
+    const a = await publishReport({ actor: people.publisher!, reportId: first.reportId, correctionNote: "", clientAddress });
+    const b = await publishReport({ actor: people.publisher!, reportId: second.reportId, correctionNote: "", clientAddress });
+    const [serialA, serialB] = [a.indexNumber, b.indexNumber].map((n) => Number(n.split("-").at(-1)));
+    expect(a.indexNumber).toMatch(new RegExp(`^${organ.code}/\\d{4}-\\d{5}$`));
+    expect(serialB).toBe(serialA! + 1);
+
+    const pages = await db().publishedPage.findMany({ where: { publication: { reportId: first.reportId } } });
+    expect(pages.map((p) => `${p.script}/${p.variant}`).sort()).toEqual(["hans/latest", "hans/version", "hant/latest", "hant/version"]);
+    for (const page of pages) {
+      expect(gunzipSync(page.gzip).toString("utf8")).toBe(page.html);
+      expect(brotliDecompressSync(page.brotli).toString("utf8")).toBe(page.html);
+      expect(page.html).not.toMatch(/<script/i);
+    }
+    expect(pages.find((p) => p.script === "hant")!.html).toContain('lang="zh-Hant"');
+  });
+
+  it("refuses anyone but the 发布人, and a report that is not approved", async () => {
+    const { reportId } = await approved();
+    expect((await refusal(publishReport({ actor: people.final!, reportId, correctionNote: "", clientAddress }))).code).toBe("NOT_FOUND");
+    await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
+    expect((await refusal(publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress }))).userMessage).toContain("只有审核通过");
+  });
+
+  it("refuses to publish text that differs from what the final stage approved", async () => {
+    const { reportId } = await approved();
+    const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await sql.connect();
+    await sql.query(`UPDATE "Section" SET content = jsonb_set(content, '{text}', '"终审后被改动"') WHERE "reportId" = $1 AND key = 'other'`, [reportId]);
+    await sql.end();
+    expect((await refusal(publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress }))).userMessage).toContain("不一致");
+    expect(await db().publication.count({ where: { reportId } })).toBe(0);
+  });
+
+  it("publishes a correction as version 2 with the same 索引号 and a required note; versions are immutable", async () => {
+    const { reportId } = await approved();
+    const v1 = await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
+    await startCorrection({ actor: people.publisher!, reportId, clientAddress });
+    const round = await submitReport({ actor: people.author!, reportId, clientAddress });
+    for (const [stageIndex, who] of ["first", "second", "final"].entries()) {
+      await decideStage({ actor: people[who]!, reportId, roundId: round.id, stageIndex, verdict: "approve", comment: "", warningReasons: {}, scanReasons: {}, clientAddress });
+    }
+    expect((await refusal(publishReport({ actor: people.publisher!, reportId, correctionNote: " ", clientAddress }))).fieldErrors).toEqual({ correctionNote: "发布更正时必须填写更正说明。" });
+    const v2 = await publishReport({ actor: people.publisher!, reportId, correctionNote: "更正了表格说明", clientAddress });
+    expect([v2.version, v2.indexNumber]).toEqual([2, v1.indexNumber]);
+
+    const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await sql.connect();
+    await expect(sql.query(`UPDATE "Publication" SET "correctionNote" = 'x' WHERE "reportId" = $1`, [reportId])).rejects.toThrow(/immutable/);
+    await expect(sql.query(`DELETE FROM "PublishedPage" WHERE "publicationId" IN (SELECT id FROM "Publication" WHERE "reportId" = $1)`, [reportId])).rejects.toThrow(/immutable/);
+    await sql.end();
+  });
+
+  it("withdraws only with a reason", async () => {
+    const { reportId } = await approved();
+    await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
+    expect((await refusal(withdrawPublished({ actor: people.publisher!, reportId, reason: "", clientAddress }))).fieldErrors).toEqual({ reason: "撤回已发布的报告必须填写理由。" });
+    await withdrawPublished({ actor: people.publisher!, reportId, reason: "数据有误", clientAddress });
+    expect(await db().report.findUniqueOrThrow({ where: { id: reportId }, select: { status: true, withdrawReason: true } })).toEqual({ status: "WITHDRAWN", withdrawReason: "数据有误" });
+  });
+});
