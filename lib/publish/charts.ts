@@ -40,3 +40,45 @@ export function outcomesChart(cells: Record<string, string>): string {
 <table class="chart-data"><caption>本年度办理结果（图表数据）</caption><thead><tr><th scope="col">办理结果</th><th scope="col">件数</th></tr></thead>
 <tbody>${data.map((d) => `<tr><th scope="row">${esc(d.label)}</th><td>${d.value}</td></tr>`).join("")}</tbody></table></figure>`;
 }
+
+export type TrendPoint = { year: number; applications: number | null; issued: number | null };
+
+/** The figures of one report for the trend: applications received, and 规章 + 规范性文件 issued. */
+export function trendPoint(year: number, sections: { requests: { kind: string; cells?: Record<string, string> }; proactive: { kind: string; cells?: Record<string, string> } }): TrendPoint {
+  const count = (cells: Record<string, string> | undefined, keys: string[]) => {
+    let sum = 0;
+    for (const key of keys) {
+      const parsed = parseCount(cells?.[key]);
+      if (!parsed.ok) return null;
+      sum += parsed.value;
+    }
+    return sum;
+  };
+  const requests = sections.requests.cells;
+  const applications = count(requests, ["natural", "commercial", "research", "social", "legal", "other"].map((c) => `newRequests.${c}`));
+  return { year, applications, issued: count(sections.proactive.cells, ["regulations.made", "normativeDocuments.made"]) };
+}
+
+/** 历年情况: paired bars per year, with a data table as the text alternative. */
+export function trendChart(points: TrendPoint[]): string {
+  if (points.length < 2) return "";
+  const sorted = [...points].sort((a, b) => a.year - b.year);
+  const max = Math.max(1, ...sorted.flatMap((p) => [p.applications ?? 0, p.issued ?? 0]));
+  const groupWidth = 70;
+  const height = 200;
+  const width = 40 + sorted.length * groupWidth;
+  const bar = (x: number, value: number | null, fill: string) => {
+    const h = Math.round(((value ?? 0) / max) * (height - 50));
+    return `<rect x="${x}" y="${height - 30 - h}" width="22" height="${Math.max(h, 1)}" fill="${fill}"></rect><text x="${x + 11}" y="${height - 34 - h}" text-anchor="middle">${value ?? "—"}</text>`;
+  };
+  const groups = sorted
+    .map((p, i) => {
+      const x = 30 + i * groupWidth;
+      return `${bar(x, p.applications, "#9b1c1c")}${bar(x + 24, p.issued, "#0b4f9c")}<text x="${x + 23}" y="${height - 12}" text-anchor="middle">${p.year}</text>`;
+    })
+    .join("");
+  return `<figure class="chart"><figcaption>历年情况：收到政府信息公开申请（红）与制发规章、行政规范性文件（蓝）件数</figcaption>
+<svg viewBox="0 0 ${width} ${height}" width="100%" role="presentation" aria-hidden="true" focusable="false" font-size="13">${groups}</svg>
+<table class="chart-data"><caption>历年情况（图表数据）</caption><thead><tr><th scope="col">年度</th><th scope="col">收到申请（件）</th><th scope="col">制发规章和行政规范性文件（件）</th></tr></thead>
+<tbody>${sorted.map((p) => `<tr><th scope="row">${p.year}</th><td>${p.applications ?? "—"}</td><td>${p.issued ?? "—"}</td></tr>`).join("")}</tbody></table></figure>`;
+}

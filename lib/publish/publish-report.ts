@@ -9,6 +9,7 @@ import type { Stage } from "@/lib/review/workflow";
 import { findReportOrThrow } from "@/lib/reports/find-report";
 import { loadSectionsIn } from "@/lib/reports/load-sections";
 import { invalidatePublicPages } from "./public-cache";
+import { trendPoint } from "./charts";
 import { renderPublishedPages } from "./render-published-pages";
 import type { PublishedSnapshot } from "./report-page";
 
@@ -55,6 +56,14 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
       indexNumber = `${report.organ.code}/${year}-${String(serial.lastSerial).padStart(5, "0")}`;
     }
     const stages = round.stages as unknown as Stage[];
+    // 历年情况: the newest published version of each other year of this organ.
+    const others = await tx.publication.findMany({
+      where: { organCode: report.organ.code, year: { not: report.year }, report: { withdrawnAt: null } },
+      orderBy: { version: "asc" },
+      select: { year: true, snapshot: true },
+    });
+    const byYear = new Map(others.map((p) => [p.year, (p.snapshot as unknown as PublishedSnapshot).sections]));
+    const trend = [...byYear].map(([y, s]) => trendPoint(y, s)).concat(trendPoint(report.year, sections));
     const snapshot: PublishedSnapshot = {
       organ: { name: report.organ.name, code: report.organ.code, kind: report.organ.kind },
       year: report.year,
@@ -66,6 +75,7 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
       approvals: round.actions.map((a) => ({ stage: stages[a.stageIndex]?.name ?? "", name: a.actorName, at: a.createdAt.toISOString() })),
       correctionNote: previous.length ? correctionNote : null,
       history: previous.map((p) => ({ version: p.version, publishedAt: p.publishedAt.toISOString(), correctionNote: p.correctionNote })),
+      trend,
     };
     const created = await tx.publication.create({
       data: {

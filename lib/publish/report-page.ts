@@ -6,7 +6,7 @@ import {
   SECTION_KEYS, SECTION_TITLES, TABLE2_BLOCKS, TABLE3_COLUMNS, TABLE3_HEADER_NOTE, TABLE3_RESULTS_HEADING, TABLE3_ROWS,
   TABLE3_SUBGROUPS, TABLE4_BLOCKS, TABLE4_COLUMNS,
 } from "@/lib/report/format";
-import { outcomesChart } from "./charts";
+import { outcomesChart, trendChart, type TrendPoint } from "./charts";
 import { esc } from "./html";
 import { PAGE_STYLE } from "./page-style";
 import { homePath, organPath, reportPath, type Script } from "./public-paths";
@@ -23,6 +23,8 @@ export type PublishedSnapshot = {
   correctionNote: string | null;
   /** Earlier versions, for the history shown on the page. */
   history: Array<{ version: number; publishedAt: string; correctionNote: string | null }>;
+  /** This organ's published years, this one included, for the 历年情况 chart. */
+  trend?: TrendPoint[];
 };
 
 const date = (iso: string) => new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" }).format(new Date(iso));
@@ -126,7 +128,7 @@ ${variant === "latest" ? "" : `<p class="notice" role="note">本页为第 ${vers
 ${snapshot.correctionNote ? `<aside class="correction" aria-label="更正说明"><strong>更正说明（${esc(date(snapshot.publishedAt))}）：</strong>${esc(snapshot.correctionNote)}</aside>` : ""}
 ${SECTION_KEYS.map((key) => sectionHtml(key, sections)).join("\n")}
 </article>
-<section aria-labelledby="charts" class="charts"><h2 id="charts">图解</h2>${chart}</section>
+<section aria-labelledby="charts" class="charts"><h2 id="charts">图解</h2>${chart}${trendChart(snapshot.trend ?? [])}</section>
 <section aria-labelledby="downloads" class="downloads"><h2 id="downloads">下载</h2><ul>
 <li><a href="${esc(files)}/report.docx">Word 文档（.docx）</a></li>
 <li><a href="${esc(files)}/tables.csv">表格数据（CSV）</a></li>

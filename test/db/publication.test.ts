@@ -72,6 +72,11 @@ describe("publishing", () => {
       expect(page.html).not.toMatch(/<script/i);
     }
     expect(pages.find((p) => p.script === "hant")!.html).toContain('lang="zh-Hant"');
+    // The second report's page shows both years in 历年情况 (the first had only itself).
+    const secondPage = await db().publishedPage.findFirstOrThrow({ where: { publication: { reportId: second.reportId }, script: "hans", variant: "latest" } });
+    expect(secondPage.html).toContain("历年情况（图表数据）");
+    expect(secondPage.html).toContain(`<th scope="row">${first.year}</th><td>5</td><td>0</td>`);
+    expect(pages.find((p) => p.script === "hans" && p.variant === "latest")!.html).not.toContain("历年情况（图表数据）");
   });
 
   it("refuses anyone but the 发布人, and a report that is not approved", async () => {
