@@ -57,10 +57,12 @@ type FieldProps = {
   maxLength?: number;
   autoComplete?: string;
   options?: ReadonlyArray<{ value: string; label: string }>;
+  /** Label for screen readers only, where the surrounding table already says what the field is. */
+  hideLabel?: boolean;
 };
 
 /** A labelled input or select that shows its own error from the enclosing ActionForm. */
-export function Field({ name, label, type = "text", defaultValue, hint, maxLength, autoComplete, options }: FieldProps) {
+export function Field({ name, label, type = "text", defaultValue, hint, maxLength, autoComplete, options, hideLabel }: FieldProps) {
   const errors = useContext(FieldErrors);
   const error = errors[name];
   const id = `field-${name}`;
@@ -68,7 +70,9 @@ export function Field({ name, label, type = "text", defaultValue, hint, maxLengt
   const common = { id, name, defaultValue, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? "sr-only" : undefined}>
+        {label}
+      </label>
       {options ? (
         <select {...common}>
           {options.map((o) => (

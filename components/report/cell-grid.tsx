@@ -79,11 +79,13 @@ export function CellInput(props: {
 }) {
   const { cell, label, value, row, col, state, readOnly, onChange, inputMode = "numeric" } = props;
   const id = `cell-${cell.replace(".", "-")}`;
+  // A cell not filled in yet is still an error (it blocks submission), but shown as "to fill", not alarm red.
+  const look = !state ? "" : value.trim() === "" && state.messages.every((m) => m.includes("不能为空")) ? " cell-empty" : ` cell-${state.severity}`;
   return (
     <>
       <input
         id={id}
-        className={`cell-input${state ? ` cell-${state.severity}` : ""}`}
+        className={`cell-input${look}`}
         aria-label={label}
         aria-invalid={state?.severity === "error" ? true : undefined}
         aria-describedby={state ? `${id}-problem` : undefined}

@@ -32,6 +32,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const contents = Object.fromEntries(sections.map((s) => [s.key, s.content])) as ReportSections;
   const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections: contents, lastYear });
   const errors = findings.filter((f) => f.severity === "error");
+  const unfilled = errors.filter((f) => f.id === "CELL" && f.message.includes("不能为空")).length;
   const canEdit = can(actor, "report.edit", scope) && report.status === "DRAFT"; // import replaces a draft only
   const canAssign = can(actor, "report.assign", scope);
   const canPublish = can(actor, "report.publish", scope);
@@ -58,10 +59,55 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           {review.state.status === "IN_REVIEW" && review.stageName ? `：${review.stageName}` : ""}
         </span>{" "}
         <span data-testid="check-summary" className={errors.length ? "field-error" : "muted"}>
-          检查：{errors.length} 个错误，{findings.length - errors.length} 个提醒
+          检查：{errors.length} 个错误{unfilled ? `（其中 ${unfilled} 个单元格尚未填写）` : ""}，{findings.length - errors.length} 个提醒
         </span>
       </p>
-      <section className="card" aria-labelledby="review-heading">
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">部分</th>
+              <th scope="col">撰稿人</th>
+              <th scope="col">最后修改</th>
+              <th scope="col">检查</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sections.map((s) => {
+              const own = findings.filter((f) => f.section === s.key);
+              const ownErrors = own.filter((f) => f.severity === "error").length;
+              return (
+                <tr key={s.key} data-section={s.key}>
+                  <th scope="row">
+                    <Link href={`/reports/${reportId}/sections/${s.key}`}>{SECTION_TITLES[s.key]}</Link>
+                    {s.isCarriedOver ? <div className="tag">沿用上年，未修改</div> : null}
+                    {s.openBy && s.openBy.id !== actor.id ? (
+                      <div className="hint">{s.openBy.name} 正在编辑（自 {formatTime(s.openBy.since)} 起）</div>
+                    ) : null}
+                  </th>
+                  <td>
+                    {canAssign ? (
+                      <ActionForm action={assignSectionAction.bind(null, reportId, s.key)} submitLabel="指定" className="inline-form" buttonClassName="button secondary">
+                        <Field name="assigneeId" label={`${SECTION_TITLES[s.key]}的撰稿人`} hideLabel options={authorOptions} defaultValue={s.assignee?.id ?? ""} />
+                      </ActionForm>
+                    ) : (
+                      s.assignee?.displayName ?? "（未指定）"
+                    )}
+                  </td>
+                  <td>
+                    {s.lastEditorName ? `${s.lastEditorName}，${formatDateTime(s.updatedAt)}` : "尚未修改"}
+                    <div>
+                      <Link href={`/reports/${reportId}/sections/${s.key}/history`}>历史版本</Link>
+                    </div>
+                  </td>
+                  <td>{ownErrors ? <span className="field-error">{ownErrors} 个错误</span> : "无错误"}{own.length - ownErrors ? `，${own.length - ownErrors} 个提醒` : ""}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <section className="card" aria-labelledby="review-heading" style={{ marginTop: "1.5rem" }}>
         <h2 id="review-heading">审核</h2>
         {review.canSubmit ? (
           <ActionForm action={submitReportAction.bind(null, reportId)} submitLabel="提交审核" confirmText="提交后内容将冻结，直到审核退回。确定提交？">
@@ -144,51 +190,6 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           </>
         ) : null}
       </section>
-      <div className="table-scroll">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">部分</th>
-              <th scope="col">撰稿人</th>
-              <th scope="col">最后修改</th>
-              <th scope="col">检查</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sections.map((s) => {
-              const own = findings.filter((f) => f.section === s.key);
-              const ownErrors = own.filter((f) => f.severity === "error").length;
-              return (
-                <tr key={s.key} data-section={s.key}>
-                  <th scope="row">
-                    <Link href={`/reports/${reportId}/sections/${s.key}`}>{SECTION_TITLES[s.key]}</Link>
-                    {s.isCarriedOver ? <div className="tag">沿用上年，未修改</div> : null}
-                    {s.openBy && s.openBy.id !== actor.id ? (
-                      <div className="hint">{s.openBy.name} 正在编辑（自 {formatTime(s.openBy.since)} 起）</div>
-                    ) : null}
-                  </th>
-                  <td>
-                    {canAssign ? (
-                      <ActionForm action={assignSectionAction.bind(null, reportId, s.key)} submitLabel="指定" className="inline-form" buttonClassName="button secondary">
-                        <Field name="assigneeId" label={`${SECTION_TITLES[s.key]}的撰稿人`} options={authorOptions} defaultValue={s.assignee?.id ?? ""} />
-                      </ActionForm>
-                    ) : (
-                      s.assignee?.displayName ?? "（未指定）"
-                    )}
-                  </td>
-                  <td>
-                    {s.lastEditorName ? `${s.lastEditorName}，${formatDateTime(s.updatedAt)}` : "尚未修改"}
-                    <div>
-                      <Link href={`/reports/${reportId}/sections/${s.key}/history`}>历史版本</Link>
-                    </div>
-                  </td>
-                  <td>{ownErrors ? <span className="field-error">{ownErrors} 个错误</span> : "无错误"}{own.length - ownErrors ? `，${own.length - ownErrors} 个提醒` : ""}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
       <section className="card" aria-labelledby="downloads" style={{ marginTop: "1.5rem" }}>
         <h2 id="downloads">下载与导入</h2>
         <p>
