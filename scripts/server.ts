@@ -18,6 +18,10 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`▲ 年报工作台 ready on http://localhost:${port}`));
 
-const stop = () => server.close(() => void app.close().finally(() => process.exit(0)));
+// Stop promptly: idle keep-alive connections would otherwise hold the server open for a minute.
+const stop = () => {
+  server.close(() => void app.close().finally(() => process.exit(0)));
+  server.closeIdleConnections();
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

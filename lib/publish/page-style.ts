@@ -18,7 +18,8 @@ header.site>a{font-weight:700;color:#9b1c1c;text-decoration:none}
 h1{font-size:1.6em;text-align:center;line-height:1.4;margin:1.5rem 0}
 h2{font-size:1.25em;margin:1.5rem 0 .5rem}
 h3{font-size:1.05em;margin:1rem 0 .25rem}
-p{text-indent:2em;margin:.4rem 0}
+p{margin:.4rem 0}
+article p{text-indent:2em}
 table.meta{width:100%;border-collapse:collapse;background:#f5f7fa;font-size:.95em}
 table.meta th,table.meta td{padding:.35rem .6rem;text-align:left;border:1px solid #cbd2d9}
 table.meta th{white-space:nowrap;font-weight:600}
