@@ -1,7 +1,5 @@
 // Reading typed cells and computing the totals of tables 3 and 4. Pure.
-import {
-  TABLE3_APPLICANT_COLUMNS, TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS, type TableNumber,
-} from "./format";
+import { TABLE3_APPLICANT_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS, type TableNumber } from "./format";
 
 export type CellProblem = "empty" | "placeholder" | "negative" | "decimal" | "notNumber" | "tooPrecise";
 export type Parsed = { ok: true; value: number } | { ok: false; problem: CellProblem };
@@ -79,5 +77,3 @@ export function withTotals(table: TableNumber, typed: Record<string, string>): R
   }
   return cells;
 }
-
-export const TABLE3_COLUMN_KEYS = TABLE3_COLUMNS.map((c) => c.key);

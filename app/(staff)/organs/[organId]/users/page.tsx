@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm, Field } from "@/components/action-form";
 import { requireOrganPermission } from "@/lib/auth/current-actor";
-import { DEFAULT_PASSWORD_POLICY } from "@/lib/auth/password-policy";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config";
 import { getOrganDetail, listOrganMembers } from "@/lib/organs/queries";
@@ -19,7 +18,7 @@ export default async function OrganUsersPage({ params }: { params: Promise<{ org
   const { actor } = await requireOrganPermission("organ.manageUsers", organId);
   const [organ, members] = await Promise.all([getOrganDetail(organId), listOrganMembers(organId)]);
   if (!organ) notFound();
-  const minLength = getConfig().passwordPolicy.minLength ?? DEFAULT_PASSWORD_POLICY.minLength;
+  const { minLength } = getConfig().passwordPolicy;
   const now = Date.now();
 
   return (
