@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { rolesIn } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/client";
+import type { AppPrismaClient } from "@/lib/db/create-client";
 import { contentHash } from "@/lib/report/content-hash";
 import type { Approval, ReviewState, Stage, WorkflowContext } from "@/lib/review/workflow";
 import { loadSectionsIn } from "./load-sections";
@@ -10,12 +11,13 @@ import { loadSectionsIn } from "./load-sections";
 const WRITING_KINDS = ["save", "restore", "import"];
 
 /**
- * The report's review state as the workflow machine sees it, read inside the
- * caller's transaction after locking the report row, so that two decisions on
- * one report happen one after the other.
+ * The report's review state as the workflow machine sees it. A use case that
+ * writes reads it inside its transaction after locking the report row, so that
+ * two decisions on one report happen one after the other; a page only reading
+ * it passes `{ lock: false }` and blocks nobody.
  */
-export async function loadReviewState(tx: Tx, report: { id: string; organId: string }) {
-  await tx.$queryRaw`SELECT id FROM "Report" WHERE id = ${report.id} FOR UPDATE`;
+export async function loadReviewState(tx: Tx | AppPrismaClient, report: { id: string; organId: string }, options: { lock: boolean } = { lock: true }) {
+  if (options.lock) await tx.$queryRaw`SELECT id FROM "Report" WHERE id = ${report.id} FOR UPDATE`;
   const row = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } });
   const sections = await loadSectionsIn(tx, report.id);
   const writers = await tx.sectionRevision.findMany({

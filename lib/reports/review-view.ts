@@ -9,7 +9,7 @@ import { loadReviewState, workflowContext } from "./review-state";
 /** What the pages show about a report's review, and what this person may do in it. */
 export async function getReviewView(actor: SessionActor, report: { id: string; organId: string; status: string }) {
   const scope = (await findOrganScope(report.organId))!;
-  const loaded = await db().$transaction((tx) => loadReviewState(tx, report));
+  const loaded = await loadReviewState(db(), report, { lock: false });
   const { state, stages, round } = loaded;
   const refusal = state.status === "IN_REVIEW" ? mayActOnStage(state, workflowContext(actor, report.organId, stages), actor.id) : "NOT_IN_REVIEW";
   const isAuthor = rolesIn(actor, report.organId).includes("AUTHOR");
