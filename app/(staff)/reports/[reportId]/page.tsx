@@ -14,7 +14,7 @@ import { assignSectionAction, importReportAction } from "./actions";
 import { submitReportAction, withdrawAction } from "./review-actions";
 import { publishAction, startCorrectionAction, withdrawPublishedAction } from "./publish-actions";
 import { reportPath } from "@/lib/publish/public-paths";
-import { db } from "@/lib/db/client";
+import { getPublicationHistory } from "@/lib/publish/publication-history";
 
 export const metadata: Metadata = { title: "年度报告" };
 
@@ -36,10 +36,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const canEdit = can(actor, "report.edit", scope) && report.status === "DRAFT"; // import replaces a draft only
   const canAssign = can(actor, "report.assign", scope);
   const canPublish = can(actor, "report.publish", scope);
-  const publications = await db().publication.findMany({
-    where: { reportId }, orderBy: { version: "desc" }, select: { version: true, indexNumber: true, publishedAt: true, correctionNote: true },
-  });
-  const correctionFlag = await db().report.findUniqueOrThrow({ where: { id: reportId }, select: { isCorrection: true, withdrawnAt: true, withdrawReason: true } });
+  const publication = await getPublicationHistory(reportId);
+  const publications = publication.versions;
   const authorOptions = [{ value: "", label: "（未指定）" }, ...authors.map((a) => ({ value: a.id, label: a.displayName }))];
 
   return (
@@ -175,7 +173,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         ) : (
           <p className="muted">尚未发布。</p>
         )}
-        {correctionFlag.withdrawnAt ? <p className="notice error">已于 {formatDateTime(correctionFlag.withdrawnAt)} 撤回：{correctionFlag.withdrawReason}</p> : null}
+        {publication.withdrawnAt ? <p className="notice error">已于 {formatDateTime(publication.withdrawnAt)} 撤回：{publication.withdrawReason}</p> : null}
         {canPublish && report.status === "APPROVED" ? (
           <ActionForm action={publishAction.bind(null, reportId)} submitLabel={publications.length ? "发布更正" : "发布"} confirmText="发布后将向社会公开，确定发布？">
             {publications.length ? <Field name="correctionNote" label="更正说明（必填，将在公开页面显示）" maxLength={2000} /> : null}
