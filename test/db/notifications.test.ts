@@ -1,5 +1,4 @@
 // Review notifications by email, received by a real SMTP server on loopback.
-import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,9 +14,8 @@ import { importReport } from "@/lib/reports/import-report";
 import { submitReport } from "@/lib/reports/submit-report";
 import { createUser } from "@/lib/users/create-user";
 import { validDraft } from "../unit/report-fixtures";
+import { platformAdmin, tag } from "./fixtures";
 
-const platformAdmin: Actor = { id: "platform", displayName: "平台", isPlatformAdmin: true, memberships: [] };
-const tag = () => randomBytes(4).toString("hex");
 type Mail = { to: string[]; body: string };
 
 describe("email notifications", () => {

@@ -1,11 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { createOrgan } from "@/lib/organs/save-organ";
 import { startCorrection, withdrawPublished } from "@/lib/publish/correct-or-withdraw";
 import { publishReport } from "@/lib/publish/publish-report";
@@ -16,16 +14,10 @@ import { importReport } from "@/lib/reports/import-report";
 import { submitReport } from "@/lib/reports/submit-report";
 import { createUser } from "@/lib/users/create-user";
 import { validDraft } from "../unit/report-fixtures";
+import { platformAdmin, refusal, tag } from "./fixtures";
 
-const platformAdmin: Actor = { id: "platform", displayName: "平台", isPlatformAdmin: true, memberships: [] };
-const tag = () => randomBytes(4).toString("hex");
 const clientAddress = null;
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("publishing", () => {
   let organ: { id: string; code: string; name: string };

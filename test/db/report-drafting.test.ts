@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { createOrgan } from "@/lib/organs/save-organ";
 import type { TableContent } from "@/lib/report/content";
 import { toReportJson } from "@/lib/report/report-json";
@@ -16,9 +14,8 @@ import { getReportSections } from "@/lib/reports/queries";
 import { saveSection } from "@/lib/reports/save-section";
 import { createUser } from "@/lib/users/create-user";
 import { validDraft } from "../unit/report-fixtures";
+import { platformAdmin, refusal, tag } from "./fixtures";
 
-const tag = () => randomBytes(4).toString("hex");
-const platformAdmin: Actor = { id: "platform", displayName: "平台", isPlatformAdmin: true, memberships: [] };
 const clientAddress = "127.0.0.1";
 
 async function person(organId: string, role: Role, name: string): Promise<Actor> {
@@ -28,11 +25,6 @@ async function person(organId: string, role: Role, name: string): Promise<Actor>
   return { id: user.id, displayName: name, isPlatformAdmin: false, memberships: [{ organId, role }] };
 }
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("drafting use cases", () => {
   let town: { id: string; code: string };

@@ -1,10 +1,8 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { createOrgan } from "@/lib/organs/save-organ";
 import { toReportJson } from "@/lib/report/report-json";
 import { createReport } from "@/lib/reports/create-report";
@@ -17,16 +15,10 @@ import { submitReport } from "@/lib/reports/submit-report";
 import { withdrawSubmission } from "@/lib/reports/withdraw-submission";
 import { createUser } from "@/lib/users/create-user";
 import { validDraft } from "../unit/report-fixtures";
+import { platformAdmin, refusal, tag } from "./fixtures";
 
-const tag = () => randomBytes(4).toString("hex");
-const platformAdmin: Actor = { id: "platform", displayName: "平台", isPlatformAdmin: true, memberships: [] };
 const clientAddress = "127.0.0.1";
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("the review pipeline on the server", () => {
   let organ: { id: string; code: string; name: string };

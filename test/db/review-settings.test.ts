@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -7,9 +6,8 @@ import { createOrgan } from "@/lib/organs/save-organ";
 import { getReviewSettings, saveReviewSettings } from "@/lib/organs/save-review-settings";
 import { DEFAULT_STAGES } from "@/lib/review/workflow";
 import { parseWordLists, stagesSchema } from "@/lib/review/review-settings";
+import { platformAdmin, tag } from "./fixtures";
 
-const platformAdmin: Actor = { id: "platform", displayName: "平台", isPlatformAdmin: true, memberships: [] };
-const tag = () => randomBytes(4).toString("hex");
 
 describe("review settings", () => {
   afterAll(async () => db().$disconnect());

@@ -1,5 +1,4 @@
 // The use cases refuse on their own, whatever page or request calls them.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
@@ -9,18 +8,15 @@ import { createOrgan, updateOrgan } from "@/lib/organs/save-organ";
 import { createUser } from "@/lib/users/create-user";
 import { resetAccountPassword, setAccountDisabled } from "@/lib/users/manage-account";
 import { assignRole, removeRole } from "@/lib/users/manage-roles";
+import { platformAdmin, refusal, tag } from "./fixtures";
 
-const tag = () => randomBytes(4).toString("hex");
 const actorIn = (organId: string, role: Role, id = `actor-${tag()}`): Actor => ({
   id, displayName: "测试", isPlatformAdmin: false, memberships: [{ organId, role }],
 });
-const platformAdmin: Actor = { id: "platform", displayName: "平台", isPlatformAdmin: true, memberships: [] };
 const clientAddress = "127.0.0.1";
 
 async function expectRefused(promise: Promise<unknown>, code: AppError["code"] = "NOT_FOUND") {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
+  expect((await refusal(promise)).code).toBe(code);
 }
 
 describe("use cases refuse what the permission table denies", () => {
