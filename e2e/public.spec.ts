@@ -57,6 +57,12 @@ test("from draft through three stages to the public page; 繁體, downloads, cor
   await visitor.goto("/gk?q=江南&year=2022");
   await expect(visitor.getByRole("region", { name: /搜索结果/ })).toContainText("江南街道办事处2022年度");
 
+  // Versions: browsers keep them for a year, shared caches check back within a minute (a withdrawal must reach them).
+  const version1 = await visitor.request.get(`${base}/v/1`, { headers: { "accept-encoding": "gzip" } });
+  expect(version1.headers()["cache-control"]).toBe("public, max-age=31536000, s-maxage=60");
+  expect(version1.headers()["vary"]).toBe("Accept-Encoding");
+  expect((await visitor.request.get(`${base}/v/1`, { headers: { "if-none-match": version1.headers()["etag"] } })).status()).toBe(304);
+
   // Downloads parse back.
   const json = await (await visitor.request.get(`${base}/v/1/report.json`)).json();
   expect(json.sections[2].cells["newRequests.total"]).toBe("5");
@@ -108,6 +114,11 @@ test("from draft through three stages to the public page; 繁體, downloads, cor
   const gone = await afterWithdrawal.goto(base);
   expect(gone?.status()).toBe(410);
   await expect(afterWithdrawal.getByRole("main")).toContainText("报告数据需重新核实");
+  for (const path of [`${base}/v/1`, `${base}/v/2/hant`, `${base}/v/2/report.docx`, `${base}/v/1/tables.csv`]) {
+    const response = await afterWithdrawal.request.get(path);
+    expect(response.status(), path).toBe(410);
+    expect(await response.text(), path).toContain("已撤回");
+  }
 });
 
 test("unknown organs, years and malformed paths are a proper 404, never a 500", async ({ request }) => {

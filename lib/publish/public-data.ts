@@ -80,7 +80,7 @@ export async function findPublishedPage(code: string, year: number, version: num
 export async function findPublicationSnapshot(code: string, year: number, version: number) {
   const publication = await db().publication.findUnique({
     where: { organCode_year_version: { organCode: code, year, version } },
-    select: { snapshot: true, report: { select: { withdrawnAt: true } } },
+    select: { snapshot: true, report: { select: { withdrawnAt: true, withdrawReason: true } } },
   });
-  return publication && !publication.report.withdrawnAt ? (publication.snapshot as PublishedSnapshot) : null;
+  return publication && { snapshot: publication.snapshot as PublishedSnapshot, withdrawnAt: publication.report.withdrawnAt, withdrawReason: publication.report.withdrawReason };
 }

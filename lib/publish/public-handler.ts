@@ -18,7 +18,9 @@ const SECURITY_HEADERS = {
   "x-frame-options": "DENY",
   "referrer-policy": "strict-origin-when-cross-origin",
 };
-const IMMUTABLE = "public, max-age=31536000, immutable";
+// A version's content never changes, but a withdrawal turns its address into a 410:
+// browsers keep it for a year, shared caches (nginx, CDNs) check back every minute.
+const VERSIONED = "public, max-age=31536000, s-maxage=60";
 const SHORT = "public, max-age=60, s-maxage=60";
 const CODE = /^[0-9A-Za-z]{1,40}$/;
 const YEAR = /^(19|20)\d{2}$/;
@@ -57,6 +59,11 @@ function sendNotice(req: IncomingMessage, res: ServerResponse, script: Script, s
 }
 const cachedNotices = new Map<string, Page>();
 
+function sendWithdrawn(req: IncomingMessage, res: ServerResponse, script: Script, withdrawnAt: Date, reason: string | null) {
+  const when = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(withdrawnAt);
+  sendNotice(req, res, script, 410, "该报告已撤回", `该报告已于 ${when} 撤回。撤回理由：${reason ?? ""}`);
+}
+
 const notFound = (req: IncomingMessage, res: ServerResponse, script: Script) => sendNotice(req, res, script, 404, "页面不存在", "没有找到这个地址对应的报告或机关。");
 
 export async function handlePublicRequest(req: IncomingMessage, res: ServerResponse) {
@@ -93,11 +100,8 @@ export async function handlePublicRequest(req: IncomingMessage, res: ServerRespo
     const versionNumber = version ? Number(version) : undefined;
     const page = await cached(`report:${code}:${year}:${versionNumber ?? "latest"}:${script}`, () => findPublishedPage(code, Number(year), versionNumber, script));
     if (!page) return notFound(req, res, script);
-    if (page.withdrawnAt) {
-      const when = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(page.withdrawnAt);
-      return sendNotice(req, res, script, 410, "该报告已撤回", `该报告已于 ${when} 撤回。撤回理由：${page.withdrawReason ?? ""}`);
-    }
-    return sendPage(req, res, page, 200, versionNumber ? IMMUTABLE : SHORT);
+    if (page.withdrawnAt) return sendWithdrawn(req, res, script, page.withdrawnAt, page.withdrawReason);
+    return sendPage(req, res, page, 200, versionNumber ? VERSIONED : SHORT);
   } catch (error) {
     console.error("[public]", error);
     return sendNotice(req, res, script, 503, "暂时无法显示", "请稍后再试。");
@@ -118,11 +122,13 @@ async function home(req: IncomingMessage, res: ServerResponse, url: URL, script:
 }
 
 async function download(req: IncomingMessage, res: ServerResponse, code: string, year: number, version: number, file: string) {
-  const snapshot = await findPublicationSnapshot(code, year, version);
-  if (!snapshot) return notFound(req, res, "hans");
+  const publication = await findPublicationSnapshot(code, year, version);
+  if (!publication) return notFound(req, res, "hans");
+  if (publication.withdrawnAt) return sendWithdrawn(req, res, "hans", publication.withdrawnAt, publication.withdrawReason);
+  const { snapshot } = publication;
   const name = `${snapshot.title}（第${version}版）`;
   const send = (body: string | Uint8Array, type: string, ext: string) => {
-    res.writeHead(200, { ...SECURITY_HEADERS, "cache-control": IMMUTABLE, "content-type": type, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}` });
+    res.writeHead(200, { ...SECURITY_HEADERS, "cache-control": VERSIONED, "content-type": type, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}` });
     res.end(req.method === "HEAD" ? undefined : body);
   };
   if (file === "report.json") {
