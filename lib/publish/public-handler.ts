@@ -12,12 +12,14 @@ import { findPublicationSnapshot, findPublishedPage, listLatestPublications, lis
 import type { Script } from "./public-paths";
 import { compressPage, convertToTraditional } from "./render-published-pages";
 
-const SECURITY_HEADERS = {
-  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
-  "referrer-policy": "strict-origin-when-cross-origin",
-};
+// Headers go to writeHead as flat [name, value, …] lists: an object built by spreading
+// another and adding keys made Node's writeHead cost a third of the page's throughput.
+const SECURITY_HEADERS = [
+  "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  "x-content-type-options", "nosniff",
+  "x-frame-options", "DENY",
+  "referrer-policy", "strict-origin-when-cross-origin",
+];
 // A version's content never changes, but a withdrawal turns its address into a 410:
 // browsers keep it for a year, shared caches (nginx, CDNs) check back every minute.
 const VERSIONED = "public, max-age=31536000, s-maxage=60";
@@ -34,14 +36,16 @@ export function isPublicPath(url: string | undefined) {
 }
 
 function sendPage(req: IncomingMessage, res: ServerResponse, page: Page, status: number, cacheControl: string) {
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8", etag: page.etag, "cache-control": cacheControl, vary: "Accept-Encoding" };
+  const headers = [...SECURITY_HEADERS, "content-type", "text/html; charset=utf-8", "etag", page.etag, "cache-control", cacheControl, "vary", "Accept-Encoding"];
   if (status === 200 && req.headers["if-none-match"] === page.etag) {
     res.writeHead(304, headers).end();
     return;
   }
   const accepts = String(req.headers["accept-encoding"] ?? "");
   const [body, encoding] = /\bbr\b/.test(accepts) ? [page.brotli, "br"] : /\bgzip\b/.test(accepts) ? [page.gzip, "gzip"] : [Buffer.from(page.html, "utf8"), null];
-  res.writeHead(status, { ...headers, ...(encoding ? { "content-encoding": encoding } : {}), "content-length": String(body.byteLength) });
+  if (encoding) headers.push("content-encoding", encoding);
+  headers.push("content-length", String(body.byteLength));
+  res.writeHead(status, headers);
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
@@ -68,7 +72,7 @@ const notFound = (req: IncomingMessage, res: ServerResponse, script: Script) => 
 
 export async function handlePublicRequest(req: IncomingMessage, res: ServerResponse) {
   if (req.method !== "GET" && req.method !== "HEAD") {
-    res.writeHead(405, { ...SECURITY_HEADERS, allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }).end("只读页面。");
+    res.writeHead(405, [...SECURITY_HEADERS, "allow", "GET, HEAD", "content-type", "text/plain; charset=utf-8"]).end("只读页面。");
     return;
   }
   let url: URL;
@@ -128,7 +132,7 @@ async function download(req: IncomingMessage, res: ServerResponse, code: string,
   const { snapshot } = publication;
   const name = `${snapshot.title}（第${version}版）`;
   const send = (body: string | Uint8Array, type: string, ext: string) => {
-    res.writeHead(200, { ...SECURITY_HEADERS, "cache-control": VERSIONED, "content-type": type, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}` });
+    res.writeHead(200, [...SECURITY_HEADERS, "cache-control", VERSIONED, "content-type", type, "content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`]);
     res.end(req.method === "HEAD" ? undefined : body);
   };
   if (file === "report.json") {
