@@ -70,7 +70,7 @@ try {
   const dir = await mkdtemp(path.join(os.tmpdir(), "nianbao-nginx-"));
   await chmod(dir, 0o755); // nginx's workers must read the file and write the cache
   await writeFile(path.join(dir, "page.html.gz"), page.gzip, { mode: 0o644 });
-  const [filePort, cachePort] = [await freePort(), await freePort()];
+  const [filePort, cachePort, ceilingPort] = [await freePort(), await freePort(), await freePort()];
   const cacheConf = (await import("node:fs/promises")).readFile(path.join("deploy", "nginx-cache.conf"), "utf8");
   const cacheServer = (await cacheConf)
     .replace(/proxy_cache_path \S+/, `proxy_cache_path ${dir}/cache`)
@@ -85,6 +85,9 @@ http {
   access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
   server { listen 127.0.0.1:${filePort}; location /page { default_type "text/html; charset=utf-8"; add_header Content-Encoding gzip; alias ${dir}/page.html.gz; } }
+  # The ceiling of any proxy cache here: the barest proxy_cache in front of that file server.
+  proxy_cache_path ${dir}/ceiling keys_zone=ceiling:1m;
+  server { listen 127.0.0.1:${ceilingPort}; location /page { proxy_pass http://127.0.0.1:${filePort}; proxy_cache ceiling; proxy_cache_valid 200 60s; } }
   ${cacheServer}
 }`);
   nginx = spawn("taskset", ["-c", "0", NGINX, "-c", path.join(dir, "nginx.conf")], { stdio: "inherit" });
@@ -111,12 +114,15 @@ http {
   const appAt500 = await load(url, 500);
   await load(`http://127.0.0.1:${cachePort}/gk/BENCHPUB/2025`); // fills the cache
   const cached = await load(`http://127.0.0.1:${cachePort}/gk/BENCHPUB/2025`);
+  await load(`http://127.0.0.1:${ceilingPort}/page`); // fills the cache
+  const ceiling = await load(`http://127.0.0.1:${ceilingPort}/page`);
   const ratio = (n: number) => `${((100 * n) / nginxFile.rps).toFixed(0)}%`;
   console.log(`Public report page (${page.gzip.byteLength} bytes gzip, ${Buffer.byteLength(page.html)} bytes HTML), ${DURATION} s per run, gzip requested, load from ${WRK ? "wrk" : "autocannon"}:`);
   console.log(`  nginx serving the same bytes from a file:   ${nginxFile.rps} req/s, p99 ${nginxFile.p99} ms, errors ${nginxFile.errors}`);
   console.log(`  the app alone (${CONNECTIONS} connections):             ${app.rps} req/s, p99 ${app.p99} ms, errors ${app.errors} — ${ratio(app.rps)} of nginx`);
   console.log(`  the app alone at 500 req/s:                  p99 ${appAt500.p99} ms (${appAt500.rps} req/s), errors ${appAt500.errors}`);
   console.log(`  the app behind the shipped nginx cache:      ${cached.rps} req/s, p99 ${cached.p99} ms, errors ${cached.errors} — ${ratio(cached.rps)} of nginx`);
+  console.log(`  the barest nginx proxy cache, same file:    ${ceiling.rps} req/s, p99 ${ceiling.p99} ms, errors ${ceiling.errors} — ${ratio(ceiling.rps)} of nginx`);
   console.log(`  time to first byte of the first request after publishing: ${ttfbAfterPublish.toFixed(1)} ms (app pid ${pid})`);
 } finally {
   nginx?.kill("SIGTERM");
