@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
 import { DEMO_ORGANS } from "@/lib/db/demo-accounts";
-import { approveAllStages, submittedReport } from "./review-support";
+import { approveAllStages, publishApproved, submittedReport } from "./review-support";
 import { main, pageAs } from "./support";
 
 const JIANGNAN = DEMO_ORGANS.find((o) => o.key === "jiangnan")!;
@@ -19,11 +19,7 @@ test("from draft through three stages to the public page; 繁體, downloads, cor
   const { reportId } = await submittedReport(browser, "jiangnan", YEAR, undefined, `${YEAR}年，本机关未收取政府信息公开信息处理费。`);
   await approveAllStages(browser, "jiangnan", reportId);
 
-  const publisher = await pageAs(browser, "jiangnan.publisher");
-  await publisher.goto(`/reports/${reportId}`);
-  publisher.once("dialog", (d) => d.accept());
-  await publisher.getByRole("button", { name: "发布", exact: true }).click();
-  await expect(main(publisher).getByRole("status").first()).toContainText(new RegExp(`索引号 ${JIANGNAN.code}/\\d{4}-\\d{5}`));
+  const publisher = await publishApproved(browser, "jiangnan", reportId);
 
   // The public page: no login, no script, exactly the approved numbers.
   const visitor = await browser.newContext().then((c) => c.newPage());
@@ -119,6 +115,28 @@ test("from draft through three stages to the public page; 繁體, downloads, cor
     expect(response.status(), path).toBe(410);
     expect(await response.text(), path).toContain("已撤回");
   }
+});
+
+test("an organ's second published year shows 历年情况 across its years, accessible in both scripts", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const BAISHA = DEMO_ORGANS.find((o) => o.key === "baisha")!;
+  for (const year of [2022, 2025]) {
+    const { reportId } = await submittedReport(browser, "baisha", year, undefined, `${year}年，本机关未收取政府信息公开信息处理费。`);
+    await approveAllStages(browser, "baisha", reportId);
+    await publishApproved(browser, "baisha", reportId);
+  }
+  const visitor = await browser.newContext().then((c) => c.newPage());
+  for (const [path, caption] of [[`/gk/${BAISHA.code}/2025`, "历年情况（图表数据）"], [`/gk/${BAISHA.code}/2025/hant`, "歷年情況（圖表數據）"]] as const) {
+    await visitor.goto(path);
+    const trend = visitor.getByRole("table", { name: caption });
+    await expect(trend.getByRole("row")).toHaveCount(3);
+    await expect(trend.getByRole("row", { name: /^2022/ })).toContainText("5");
+    await expect(trend.getByRole("row", { name: /^2025/ })).toContainText("5");
+    await axe(visitor);
+  }
+  // The earlier year's page was frozen when it was published, before 2025 existed.
+  await visitor.goto(`/gk/${BAISHA.code}/2022`);
+  await expect(visitor.getByRole("table", { name: "历年情况（图表数据）" })).toHaveCount(0);
 });
 
 test("unknown organs, years and malformed paths are a proper 404, never a 500", async ({ request }) => {

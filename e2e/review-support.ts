@@ -54,3 +54,14 @@ export async function approveAllStages(browser: Browser, organKey: string, repor
     await page.context().close();
   }
 }
+
+/** The organ's 发布人 publishes an approved report; returns the 索引号 shown. */
+export async function publishApproved(browser: Browser, organKey: string, reportId: string) {
+  const organ = DEMO_ORGANS.find((o) => o.key === organKey)!;
+  const publisher = await pageAs(browser, `${organKey}.publisher`);
+  await publisher.goto(`/reports/${reportId}`);
+  publisher.once("dialog", (d) => d.accept());
+  await publisher.getByRole("button", { name: "发布", exact: true }).click();
+  await expect(main(publisher).getByRole("status").first()).toContainText(new RegExp(`索引号 ${organ.code}/\\d{4}-\\d{5}`));
+  return publisher;
+}
