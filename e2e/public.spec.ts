@@ -81,6 +81,10 @@ test("from draft through three stages to the public page; 繁體, downloads, cor
   await author.getByRole("button", { name: "提交审核" }).click();
   await approveAllStages(browser, "jiangnan", reportId);
   await publisher.goto(`/reports/${reportId}`);
+  // Before publishing, the 发布人 sees the changes that the public page will list.
+  await expect(publisher.getByTestId("correction-changes").getByRole("listitem")).toHaveCount(1);
+  await expect(publisher.getByTestId("correction-changes")).toContainText("五、存在的主要问题及改进情况");
+  await expect(publisher.getByTestId("correction-changes").getByRole("insertion")).toContainText("更正后的第五部分");
   publisher.once("dialog", (d) => d.accept());
   await publisher.getByRole("button", { name: "发布更正" }).click();
   await expect(publisher.locator("#field-correctionNote-error")).toHaveText("发布更正时必须填写更正说明。");
@@ -95,6 +99,13 @@ test("from draft through three stages to the public page; 繁體, downloads, cor
   await expect(later.getByRole("complementary", { name: "更正说明" })).toContainText("补充第五部分的整改措施。");
   await expect(later.getByRole("region", { name: "版本记录" })).toContainText("第 1 版");
   await expect(later.getByRole("region", { name: "五、存在的主要问题及改进情况" })).toContainText("更正后的第五部分");
+  // Beside the note, exactly what changed: the new words inserted, the replaced ones struck through.
+  const changes = later.getByRole("region", { name: "本次更正的内容（与第 1 版相比）" });
+  await expect(changes.getByRole("listitem")).toHaveCount(1);
+  await expect(changes.getByRole("listitem")).toContainText("五、存在的主要问题及改进情况");
+  await expect(changes.getByRole("insertion")).toContainText("更正后的第五部分");
+  await expect(changes.getByRole("deletion")).not.toHaveText("");
+  await axe(later);
   await later.getByRole("link", { name: "第 1 版" }).click();
   await expect(later).toHaveURL(`${base}/v/1`);
   await expect(later.getByRole("note")).toContainText("固定地址");

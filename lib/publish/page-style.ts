@@ -31,6 +31,10 @@ table.form th[scope=row]{text-align:left;font-weight:normal}
 table.form .caption-row{text-align:left;background:#f5f7fa}
 table.form .note{font-size:.85em}
 .notice,.correction{background:#fff8e6;border:1px solid #d69e2e;padding:.5rem .75rem;margin:1rem 0;text-indent:0}
+.changes ul{padding-left:1.25rem}
+.changes li{margin:.25rem 0}
+del{color:#9b1c1c;text-decoration:line-through}
+ins{color:#135e2b;text-decoration:underline}
 .chart{margin:0}
 .chart figcaption{font-weight:600}
 .chart svg text{fill:#1f2933}

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { PublishedSnapshot } from "./report-page";
 
 /** A report's published versions (newest first) and its withdrawal, for the staff report page. */
 export async function getPublicationHistory(reportId: string) {
@@ -12,4 +13,10 @@ export async function getPublicationHistory(reportId: string) {
     db().report.findUniqueOrThrow({ where: { id: reportId }, select: { withdrawnAt: true, withdrawReason: true } }),
   ]);
   return { versions, withdrawnAt: report.withdrawnAt, withdrawReason: report.withdrawReason };
+}
+
+/** The newest published version's sections, which a correction is compared with. */
+export async function getLastPublishedSections(reportId: string) {
+  const last = await db().publication.findFirst({ where: { reportId }, orderBy: { version: "desc" }, select: { version: true, snapshot: true } });
+  return last ? { version: last.version, sections: (last.snapshot as unknown as PublishedSnapshot).sections } : null;
 }

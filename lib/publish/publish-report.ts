@@ -10,6 +10,7 @@ import { findReportOrThrow } from "@/lib/reports/find-report";
 import { loadSectionsIn } from "@/lib/reports/load-sections";
 import { invalidatePublicPages } from "./public-cache";
 import { trendPoint } from "./charts";
+import { correctionChanges } from "./correction-changes";
 import { renderPublishedPages } from "./render-published-pages";
 import type { PublishedSnapshot } from "./report-page";
 
@@ -56,6 +57,10 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
       indexNumber = `${report.organ.code}/${year}-${String(serial.lastSerial).padStart(5, "0")}`;
     }
     const stages = round.stages as unknown as Stage[];
+    // A correction lists exactly what it changed against the version it replaces.
+    const replaced = previous.length
+      ? await tx.publication.findFirstOrThrow({ where: { reportId }, orderBy: { version: "desc" }, select: { version: true, snapshot: true } })
+      : null;
     // 历年情况: the newest published version of each other year of this organ.
     const others = await tx.publication.findMany({
       where: { organCode: report.organ.code, year: { not: report.year }, report: { withdrawnAt: null } },
@@ -74,6 +79,9 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
       sections,
       approvals: round.actions.map((a) => ({ stage: stages[a.stageIndex]?.name ?? "", name: a.actorName, at: a.createdAt.toISOString() })),
       correctionNote: previous.length ? correctionNote : null,
+      changes: replaced
+        ? { sinceVersion: replaced.version, items: correctionChanges((replaced.snapshot as unknown as PublishedSnapshot).sections, sections) }
+        : null,
       history: previous.map((p) => ({ version: p.version, publishedAt: p.publishedAt.toISOString(), correctionNote: p.correctionNote })),
       trend,
     };

@@ -7,6 +7,7 @@ import {
   TABLE3_SUBGROUPS, TABLE4_BLOCKS, TABLE4_COLUMNS,
 } from "@/lib/report/format";
 import { outcomesChart, trendChart, type TrendPoint } from "./charts";
+import type { CorrectionChanges } from "./correction-changes";
 import { esc } from "./html";
 import { PAGE_STYLE } from "./page-style";
 import { homePath, organPath, reportPath, type Script } from "./public-paths";
@@ -21,6 +22,8 @@ export type PublishedSnapshot = {
   sections: ReportSections;
   approvals: Array<{ stage: string; name: string; at: string }>;
   correctionNote: string | null;
+  /** For a correction: what changed against the version it replaced (absent in snapshots from before this was kept). */
+  changes?: CorrectionChanges | null;
   /** Earlier versions, for the history shown on the page. */
   history: Array<{ version: number; publishedAt: string; correctionNote: string | null }>;
   /** This organ's published years, this one included, for the 历年情况 chart. */
@@ -87,6 +90,26 @@ function sectionHtml(key: (typeof SECTION_KEYS)[number], sections: ReportSection
   return `<section aria-labelledby="s-${key}"><h2 id="s-${key}">${esc(SECTION_TITLES[key])}</h2>\n${body}</section>`;
 }
 
+// A correction that rewrote everything lists its first changes and points to the earlier version for the rest.
+const CHANGES_LISTED = 100;
+
+function changesHtml(changes: CorrectionChanges, organCode: string, year: number, script: Script) {
+  const { sinceVersion, items } = changes;
+  const earlier = `<a href="${esc(reportPath(organCode, year, sinceVersion, script))}">第 ${sinceVersion} 版</a>`;
+  const value = (v: string) => `<strong>${v.trim() ? esc(v) : "（空）"}</strong>`;
+  const marked = (tag: "del" | "ins", label: string, text: string) =>
+    text ? `<${tag}><span class="visually-hidden">［${label}：</span>${esc(text)}<span class="visually-hidden">］</span></${tag}>` : "";
+  const listed = items.slice(0, CHANGES_LISTED).map((c) =>
+    c.kind === "cell"
+      ? `<li>${esc(c.label)}：由 ${value(c.before)} 改为 ${value(c.after)}</li>`
+      : `<li>${esc(c.section)}：${esc(c.lead)}${marked("del", "删去", c.removed)}${marked("ins", "新增", c.added)}${esc(c.tail)}</li>`);
+  const body = items.length === 0
+    ? `<p>与${earlier}相比，正文和表格没有改动。</p>`
+    : `<ul>${listed.join("\n")}</ul>${items.length > CHANGES_LISTED ? `<p>另有 ${items.length - CHANGES_LISTED} 处改动未列出，请对照${earlier}。</p>` : ""}`;
+  return `<section aria-labelledby="changes" class="changes"><h2 id="changes">本次更正的内容（与第 ${sinceVersion} 版相比）</h2>
+${body}</section>`;
+}
+
 export type PageVariant = "latest" | "version";
 
 /** The complete document, for the plain address (latest) or the version's fixed address. */
@@ -126,6 +149,7 @@ ${variant === "latest" ? "" : `<p class="notice" role="note">本页为第 ${vers
 <article>
 <h1>${esc(snapshot.title)}</h1>
 ${snapshot.correctionNote ? `<aside class="correction" aria-label="更正说明"><strong>更正说明（${esc(date(snapshot.publishedAt))}）：</strong>${esc(snapshot.correctionNote)}</aside>` : ""}
+${snapshot.changes ? changesHtml(snapshot.changes, organ.code, year, script) : ""}
 ${SECTION_KEYS.map((key) => sectionHtml(key, sections)).join("\n")}
 </article>
 <section aria-labelledby="charts" class="charts"><h2 id="charts">图解</h2>${chart}${trendChart(snapshot.trend ?? [])}</section>

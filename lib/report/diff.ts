@@ -2,7 +2,7 @@
 // with Intl.Segmenter), cell by cell for tables. Pure.
 import { diffWords } from "diff";
 import type { SectionContent } from "./content";
-import { cellLabel, type TableNumber } from "./format";
+import { ALL_CELLS, cellLabel, type TableNumber } from "./format";
 
 export type TextPart = { kind: "same" | "added" | "removed"; text: string };
 export type CellChange = { cell: string; label: string; before: string; after: string };
@@ -20,7 +20,8 @@ export function diffText(before: string, after: string): TextPart[] {
 export function diffSection(table: TableNumber | undefined, before: SectionContent, after: SectionContent): SectionDiff {
   if (before.kind === "narrative" && after.kind === "narrative") return { text: diffText(before.text, after.text), cells: [] };
   if (before.kind === "table" && after.kind === "table" && table) {
-    const keys = [...new Set([...Object.keys(before.cells), ...Object.keys(after.cells)])];
+    // In the form's reading order (row by row), whatever order the cells were stored in.
+    const keys = [...new Set([...ALL_CELLS[table], ...Object.keys(before.cells), ...Object.keys(after.cells)])];
     const cells = keys
       .filter((cell) => (before.cells[cell] ?? "") !== (after.cells[cell] ?? ""))
       .map((cell) => ({ cell, label: cellLabel(table, cell), before: before.cells[cell] ?? "", after: after.cells[cell] ?? "" }));

@@ -9,11 +9,12 @@ import { startCorrection, withdrawPublished } from "@/lib/publish/correct-or-wit
 import { publishReport } from "@/lib/publish/publish-report";
 import { toReportJson } from "@/lib/report/report-json";
 import { createReport } from "@/lib/reports/create-report";
+import { saveSection } from "@/lib/reports/save-section";
 import { decideStage } from "@/lib/reports/decide-stage";
 import { importReport } from "@/lib/reports/import-report";
 import { submitReport } from "@/lib/reports/submit-report";
 import { createUser } from "@/lib/users/create-user";
-import { validDraft } from "../unit/report-fixtures";
+import { setCell, validDraft } from "../unit/report-fixtures";
 import { platformAdmin, refusal, tag } from "./fixtures";
 
 const clientAddress = null;
@@ -92,6 +93,11 @@ describe("publishing", () => {
     const { reportId } = await approved();
     const v1 = await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
     await startCorrection({ actor: people.publisher!, reportId, clientAddress });
+    const requests = await db().section.findFirstOrThrow({ where: { reportId, key: "requests" }, select: { version: true } });
+    const corrected = setCell(validDraft(), "requests", "disclosed.natural", "2");
+    setCell(corrected, "requests", "partlyDisclosed.natural", "2");
+    const saved = await saveSection({ actor: people.author!, reportId, key: "requests", baseVersion: requests.version, content: corrected.requests, clientAddress });
+    expect(saved.ok).toBe(true);
     const round = await submitReport({ actor: people.author!, reportId, clientAddress });
     for (const [stageIndex, who] of ["first", "second", "final"].entries()) {
       await decideStage({ actor: people[who]!, reportId, roundId: round.id, stageIndex, verdict: "approve", comment: "", warningReasons: {}, scanReasons: {}, clientAddress });
@@ -99,6 +105,17 @@ describe("publishing", () => {
     expect((await refusal(publishReport({ actor: people.publisher!, reportId, correctionNote: " ", clientAddress }))).fieldErrors).toEqual({ correctionNote: "发布更正时必须填写更正说明。" });
     const v2 = await publishReport({ actor: people.publisher!, reportId, correctionNote: "更正了表格说明", clientAddress });
     expect([v2.version, v2.indexNumber]).toEqual([2, v1.indexNumber]);
+    // The corrected version says exactly what changed, beside the publisher's note.
+    const published = await db().publication.findFirstOrThrow({ where: { reportId, version: 2 }, select: { snapshot: true, pages: { where: { script: "hans", variant: "version" }, select: { html: true } } } });
+    const changes = (published.snapshot as { changes: { sinceVersion: number; items: Array<{ label: string; before: string; after: string }> } }).changes;
+    expect(changes.sinceVersion).toBe(1);
+    expect(changes.items.map((c) => [c.label, c.before, c.after])).toEqual(expect.arrayContaining([
+      ["表三 （一）予以公开 / 自然人", "3", "2"],
+      ["表三 （一）予以公开 / 总计", "3", "2"],
+      ["表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形） / 自然人", "1", "2"],
+    ]));
+    expect(published.pages[0]!.html).toContain("本次更正的内容（与第 1 版相比）");
+    expect(published.pages[0]!.html).toMatch(/表三 （一）予以公开 \/ 自然人：由 <strong>3<\/strong> 改为 <strong>2<\/strong>/);
 
     const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await sql.connect();

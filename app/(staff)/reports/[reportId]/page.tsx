@@ -14,7 +14,9 @@ import { assignSectionAction, importReportAction } from "./actions";
 import { submitReportAction, withdrawAction } from "./review-actions";
 import { publishAction, startCorrectionAction, withdrawPublishedAction } from "./publish-actions";
 import { reportPath } from "@/lib/publish/public-paths";
-import { getPublicationHistory } from "@/lib/publish/publication-history";
+import { getLastPublishedSections, getPublicationHistory } from "@/lib/publish/publication-history";
+import { correctionChanges } from "@/lib/publish/correction-changes";
+import { CorrectionChangesList } from "@/components/report/correction-changes-list";
 
 export const metadata: Metadata = { title: "年度报告" };
 
@@ -38,6 +40,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const canPublish = can(actor, "report.publish", scope);
   const publication = await getPublicationHistory(reportId);
   const publications = publication.versions;
+  // A correction about to be published: the 发布人 sees the list of changes the public page will show.
+  const replaced = canPublish && report.status === "APPROVED" && publications.length ? await getLastPublishedSections(reportId) : null;
   const authorOptions = [{ value: "", label: "（未指定）" }, ...authors.map((a) => ({ value: a.id, label: a.displayName }))];
 
   return (
@@ -176,6 +180,12 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         {publication.withdrawnAt ? <p className="notice error">已于 {formatDateTime(publication.withdrawnAt)} 撤回：{publication.withdrawReason}</p> : null}
         {canPublish && report.status === "APPROVED" ? (
           <ActionForm action={publishAction.bind(null, reportId)} submitLabel={publications.length ? "发布更正" : "发布"} confirmText="发布后将向社会公开，确定发布？">
+            {replaced ? (
+              <>
+                <h3>本次更正的内容（与第 {replaced.version} 版相比，将在公开页面列出）</h3>
+                <CorrectionChangesList changes={correctionChanges(replaced.sections, contents)} />
+              </>
+            ) : null}
             {publications.length ? <Field name="correctionNote" label="更正说明（必填，将在公开页面显示）" maxLength={2000} /> : null}
           </ActionForm>
         ) : null}
