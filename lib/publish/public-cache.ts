@@ -4,10 +4,9 @@
 // the pages' short max-age, since entries also expire).
 //
 // At the peak, an entry expiring must not send every waiting request to the database
-// at once (each would open a pool connection; the queue showed as 100–200 ms stalls):
-// so a key has at most one load in flight, and an expired entry is still served while
-// that one load refreshes it. A failed refresh keeps serving the entry and is retried
-// by the next request.
+// at once (at 500 req/s, half the requests of the next 200 ms took over 30 ms): so a key has
+// at most one load in flight, and an expired entry is still served while that one load
+// refreshes it. A failed refresh keeps serving the entry and is retried by the next request.
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 5_000;
 

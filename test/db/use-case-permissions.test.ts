@@ -43,7 +43,7 @@ describe("use cases refuse what the permission table denies", () => {
     expect(await db().user.count()).toBe(before);
 
     const created = await newUser(townA, actorIn(townA, "ORGAN_ADMIN"));
-    const entries = await db().auditEntry.findMany({ where: { targetId: created.id }, select: { action: true, organId: true } });
+    const entries = await db().auditEntry.findMany({ where: { targetId: created.id }, orderBy: { id: "asc" }, select: { action: true, organId: true } });
     expect(entries).toEqual([
       { action: "user.created", organId: townA },
       { action: "role.assigned", organId: townA },
