@@ -20,9 +20,11 @@ h2{font-size:1.25em;margin:1.5rem 0 .5rem}
 h3{font-size:1.05em;margin:1rem 0 .25rem}
 p{margin:.4rem 0}
 article p{text-indent:2em}
-table.meta{width:100%;border-collapse:collapse;background:#f5f7fa;font-size:.95em}
-table.meta th,table.meta td{padding:.35rem .6rem;text-align:left;border:1px solid #cbd2d9}
-table.meta th{white-space:nowrap;font-weight:600}
+dl.meta{display:grid;grid-template-columns:1fr 1fr;margin:0;background:#f5f7fa;border:1px solid #cbd2d9;border-width:1px 0 0 1px;font-size:.95em}
+dl.meta div{display:grid;grid-template-columns:5.5em minmax(0,1fr)}
+dl.meta dt,dl.meta dd{margin:0;padding:.35rem .6rem;border:1px solid #cbd2d9;border-width:0 1px 1px 0;overflow-wrap:anywhere}
+dl.meta dt{font-weight:600}
+@media (max-width:36rem){dl.meta{grid-template-columns:1fr}}
 .scroll{overflow-x:auto}
 table.form{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.9em}
 table.form caption{font-weight:700;text-align:left;padding:.25rem 0}

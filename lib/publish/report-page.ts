@@ -141,11 +141,11 @@ export function renderReportPage(snapshot: PublishedSnapshot, script: Script, va
 <main id="main">
 <nav aria-label="位置" class="crumbs"><a href="${homePath(script)}">首页</a> › <a href="${esc(organPath(organ.code, script))}">${esc(organ.name)}</a></nav>
 ${variant === "latest" ? "" : `<p class="notice" role="note">本页为第 ${version} 版的固定地址，内容不会改变。<a href="${esc(reportPath(organ.code, year, undefined, script))}">查看最新版本</a></p>`}
-<table class="meta"><caption class="visually-hidden">文件信息</caption><tbody>
-<tr><th scope="row">索引号</th><td>${esc(snapshot.indexNumber)}</td><th scope="row">发布机构</th><td>${esc(organ.name)}</td></tr>
-<tr><th scope="row">公开方式</th><td>主动公开</td><th scope="row">发文日期</th><td>${esc(date(snapshot.publishedAt))}</td></tr>
-<tr><th scope="row">组配分类</th><td>政府信息公开工作报告</td><th scope="row">文件编号</th><td></td></tr>
-</tbody></table>
+<dl class="meta">
+<div><dt>索引号</dt><dd>${esc(snapshot.indexNumber)}</dd></div><div><dt>发布机构</dt><dd>${esc(organ.name)}</dd></div>
+<div><dt>公开方式</dt><dd>主动公开</dd></div><div><dt>发文日期</dt><dd>${esc(date(snapshot.publishedAt))}</dd></div>
+<div><dt>组配分类</dt><dd>政府信息公开工作报告</dd></div><div><dt>文件编号</dt><dd></dd></div>
+</dl>
 <article>
 <h1>${esc(snapshot.title)}</h1>
 ${snapshot.correctionNote ? `<aside class="correction" aria-label="更正说明"><strong>更正说明（${esc(date(snapshot.publishedAt))}）：</strong>${esc(snapshot.correctionNote)}</aside>` : ""}
