@@ -83,8 +83,8 @@ try {
 ${process.getuid?.() === 0 ? "user root;" : ""} worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events { worker_connections 1024; }
 http {
-  # As in the nginx.conf of Debian's package and of the official image (docker-compose.yml),
-  # without the access log.
+  # As in the nginx.conf of Debian's package (sendfile, tcp_nopush) and of the official image
+  # used by docker-compose.yml (sendfile), without the access log.
   sendfile on; tcp_nopush on; keepalive_timeout 65;
   access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
