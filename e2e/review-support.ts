@@ -55,7 +55,7 @@ export async function approveAllStages(browser: Browser, organKey: string, repor
   }
 }
 
-/** The organ's 发布人 publishes an approved report; returns the 索引号 shown. */
+/** The organ's 发布人 publishes an approved report (checking that a 索引号 is shown); returns the publisher's page. */
 export async function publishApproved(browser: Browser, organKey: string, reportId: string) {
   const organ = DEMO_ORGANS.find((o) => o.key === organKey)!;
   const publisher = await pageAs(browser, `${organKey}.publisher`);

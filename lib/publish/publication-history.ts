@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
+import type { AppPrismaClient } from "@/lib/db/create-client";
 import type { PublishedSnapshot } from "./report-page";
 
 /** A report's published versions (newest first) and its withdrawal, for the staff report page. */
@@ -15,8 +16,8 @@ export async function getPublicationHistory(reportId: string) {
   return { versions, withdrawnAt: report.withdrawnAt, withdrawReason: report.withdrawReason };
 }
 
-/** The newest published version's sections, which a correction is compared with. */
-export async function getLastPublishedSections(reportId: string) {
-  const last = await db().publication.findFirst({ where: { reportId }, orderBy: { version: "desc" }, select: { version: true, snapshot: true } });
+/** The newest published version's sections, which a correction is compared with (also inside the publishing transaction). */
+export async function getLastPublishedSections(reportId: string, client: Tx | AppPrismaClient = db()) {
+  const last = await client.publication.findFirst({ where: { reportId }, orderBy: { version: "desc" }, select: { version: true, snapshot: true } });
   return last ? { version: last.version, sections: (last.snapshot as unknown as PublishedSnapshot).sections } : null;
 }

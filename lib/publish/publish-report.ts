@@ -11,6 +11,7 @@ import { loadSectionsIn } from "@/lib/reports/load-sections";
 import { invalidatePublicPages } from "./public-cache";
 import { trendPoint } from "./charts";
 import { correctionChanges } from "./correction-changes";
+import { getLastPublishedSections } from "./publication-history";
 import { renderPublishedPages } from "./render-published-pages";
 import type { PublishedSnapshot } from "./report-page";
 
@@ -58,9 +59,7 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
     }
     const stages = round.stages as unknown as Stage[];
     // A correction lists exactly what it changed against the version it replaces.
-    const replaced = previous.length
-      ? await tx.publication.findFirstOrThrow({ where: { reportId }, orderBy: { version: "desc" }, select: { version: true, snapshot: true } })
-      : null;
+    const replaced = previous.length ? await getLastPublishedSections(reportId, tx) : null;
     // 历年情况: the newest published version of each other year of this organ.
     const others = await tx.publication.findMany({
       where: { organCode: report.organ.code, year: { not: report.year }, report: { withdrawnAt: null } },
@@ -80,7 +79,7 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
       approvals: round.actions.map((a) => ({ stage: stages[a.stageIndex]?.name ?? "", name: a.actorName, at: a.createdAt.toISOString() })),
       correctionNote: previous.length ? correctionNote : null,
       changes: replaced
-        ? { sinceVersion: replaced.version, items: correctionChanges((replaced.snapshot as unknown as PublishedSnapshot).sections, sections) }
+        ? { sinceVersion: replaced.version, items: correctionChanges(replaced.sections, sections) }
         : null,
       history: previous.map((p) => ({ version: p.version, publishedAt: p.publishedAt.toISOString(), correctionNote: p.correctionNote })),
       trend,
