@@ -37,6 +37,11 @@ export function SectionEditor(props: Props) {
   const { content, update, status } = autosave;
   const [carriedOver, setCarriedOver] = useState(props.isCarriedOver);
   const openBy = usePresence(reportId, sectionKey, canEdit);
+  // Until React owns the fields, typing into the server-rendered ones is overwritten (or, with a
+  // selection, merged with the old text) when hydration sets their values: so they open read-only.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const editable = canEdit && hydrated;
 
   const findings = useMemo(
     () => checkDraft({ year, organKind, sections: { ...sections, [sectionKey]: content }, lastYear }),
@@ -82,11 +87,11 @@ export function SectionEditor(props: Props) {
         <NarrativeEditor
           title={SECTION_TITLES[sectionKey]}
           text={content.text}
-          readOnly={!canEdit}
+          readOnly={!editable}
           onChange={(text) => change({ kind: "narrative", text })}
         />
       ) : (
-        <TableSection sectionKey={sectionKey} content={content} cellStates={cellStates} readOnly={!canEdit} onChange={change} />
+        <TableSection sectionKey={sectionKey} content={content} cellStates={cellStates} readOnly={!editable} onChange={change} />
       )}
 
       <FindingsList title="本部分检查结果" findings={here} emptyText="本部分未发现问题。" />
