@@ -24,5 +24,8 @@ export function sessionIdleSeconds() {
 export function slidesSession(pathname: string, headers: { get(name: string): string | null }): boolean {
   const isPrefetch =
     headers.get("next-router-prefetch") !== null || /prefetch/i.test(headers.get("purpose") ?? "") || /prefetch/i.test(headers.get("sec-purpose") ?? "");
-  return !isPrefetch && !pathname.startsWith("/api/auth/") && !pathname.endsWith("/presence");
+  // A server action may set the session cookie itself (a password change re-issues it under the
+  // new session version); a slid copy of the request's old token in the same response could win.
+  const isServerAction = headers.get("next-action") !== null;
+  return !isPrefetch && !isServerAction && !pathname.startsWith("/api/auth/") && !pathname.endsWith("/presence");
 }
