@@ -1,8 +1,8 @@
 // What the editor does on each keystroke in table 3: replace one cell, then run
 // every check on the whole report (totals computed). Runs in Node or a browser.
-import { checkDraft } from "@/lib/report/checks";
-import { emptySections, type ReportSections, type TableContent } from "@/lib/report/content";
-import { TYPED_CELLS } from "@/lib/report/format";
+import { checkDraft } from "@/lib/report-format/checks";
+import { emptySections, type ReportSections, type TableContent } from "@/lib/report-format/content";
+import { TYPED_CELLS } from "@/lib/report-format/format";
 
 function fullReport(): ReportSections {
   const sections = emptySections();

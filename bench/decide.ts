@@ -7,7 +7,7 @@
 // halves of the reports: "paced" — each reviewer decides once a second (far more
 // often than a person reads a report); "saturated" — each decides again as soon as
 // the last decision returns, which measures capacity (latency there is queueing).
-import { toReportJson } from "@/lib/report/report-json";
+import { toReportJson } from "@/lib/report-files/report-json";
 import { validDraft } from "../test/unit/report-fixtures";
 import { startApp } from "./app-server";
 import { signIn } from "./http-session";

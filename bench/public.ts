@@ -12,7 +12,7 @@ import { chmod, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { toReportJson } from "@/lib/report/report-json";
+import { toReportJson } from "@/lib/report-files/report-json";
 import { validDraft } from "../test/unit/report-fixtures";
 import { startApp } from "./app-server";
 

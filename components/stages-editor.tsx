@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_LABELS } from "@/lib/domain/roles";
 import { STAGE_ROLES, type StageSetting } from "@/lib/review/review-settings";
 
 /** Edits the list of review stages: names, roles, order, and which one holds the confidentiality review. */

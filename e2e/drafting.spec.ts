@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { TABLE3_ROWS } from "@/lib/report/format";
+import { TABLE3_ROWS } from "@/lib/report-format/format";
 import { login, main, organIdFromWorkspace, pageAs } from "./support";
 
 async function createReport(page: Page, organ: string, year: number) {

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
-import { DEMO_ORGANS } from "@/lib/db/demo-accounts";
+import { DEMO_ORGANS } from "@/lib/demo/demo-accounts";
 import { approveAllStages, publishApproved, submittedReport } from "./review-support";
 import { main, pageAs } from "./support";
 

@@ -1,7 +1,7 @@
 // Getting a report into review through the real pages, for the review and publication specs.
 import { expect, type Browser, type Page } from "@playwright/test";
-import { DEMO_ORGANS } from "@/lib/db/demo-accounts";
-import { toReportJson } from "@/lib/report/report-json";
+import { DEMO_ORGANS } from "@/lib/demo/demo-accounts";
+import { toReportJson } from "@/lib/report-files/report-json";
 import { validDraft } from "../test/unit/report-fixtures";
 import { main, organIdFromWorkspace, pageAs } from "./support";
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/lib/db/demo-accounts";
+import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 
 export { DEMO_PASSWORD };
 

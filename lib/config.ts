@@ -1,8 +1,6 @@
 // Settings from the environment, read when first needed (never at import time,
 // because `next build` imports modules without the runtime environment).
 import { z } from "zod";
-import type { LockoutPolicy } from "@/lib/auth/lockout";
-import type { PasswordPolicy } from "@/lib/auth/password-policy";
 
 const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -14,10 +12,11 @@ const schema = z.object({
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(10),
 });
 
+/** Plain values: the modules that apply them (auth's lockout and password policy) import this, not the reverse. */
 export type AppConfig = {
   databaseUrl: string;
-  lockout: LockoutPolicy;
-  passwordPolicy: PasswordPolicy;
+  lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
+  passwordPolicy: { minLength: number };
 };
 
 let cached: AppConfig | undefined;

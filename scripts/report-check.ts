@@ -1,7 +1,7 @@
 // npm run report:check -- FILE.json: prints every finding of the checks for a
 // report file (schema nianbao.report/1) and exits 1 when there is any error.
 import { readFile } from "node:fs/promises";
-import { checkReportFile } from "@/lib/report/check-report-file";
+import { checkReportFile } from "@/lib/report-files/check-report-file";
 
 const file = process.argv[2];
 if (!file) {

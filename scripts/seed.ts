@@ -1,7 +1,7 @@
 // npm run db:seed: applies migrations and adds the demo city and accounts (idempotent).
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { seedDemoData } from "@/lib/db/seed-demo";
+import { seedDemoData } from "@/lib/demo/seed-demo";
 import { openDatabase } from "./database";
 
 const database = await openDatabase(console.log);

@@ -11,8 +11,8 @@ import path from "node:path";
 import onExit from "async-exit-hook";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { DEMO_PASSWORD } from "@/lib/db/demo-accounts";
-import { seedDemoData } from "@/lib/db/seed-demo";
+import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { seedDemoData } from "@/lib/demo/seed-demo";
 import { DATA_DIR, openDatabase } from "./database";
 
 const log = (line: string) => console.log(`[年报工作台] ${line}`);

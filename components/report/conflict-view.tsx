@@ -1,6 +1,6 @@
 "use client";
-import { cellLabel, type TableNumber } from "@/lib/report/format";
-import type { SectionContent } from "@/lib/report/content";
+import { cellLabel, type TableNumber } from "@/lib/report-format/format";
+import type { SectionContent } from "@/lib/report-format/content";
 import type { Conflict } from "./use-autosave";
 
 /** Both versions side by side, so that whoever saved second keeps what they typed and chooses knowingly. */

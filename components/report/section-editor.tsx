@@ -1,9 +1,9 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
-import type { OrganKind } from "@/lib/auth/roles";
-import { checkDraft, type Finding } from "@/lib/report/checks";
-import type { ReportSections, SectionContent, TableContent } from "@/lib/report/content";
-import { SECTION_TABLE, SECTION_TEXT_LIMIT, SECTION_TITLES, type SectionKey } from "@/lib/report/format";
+import type { OrganKind } from "@/lib/domain/organ-kinds";
+import { checkDraft, type Finding } from "@/lib/report-format/checks";
+import type { ReportSections, SectionContent, TableContent } from "@/lib/report-format/content";
+import { SECTION_TABLE, SECTION_TEXT_LIMIT, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
 import type { CellState } from "./cell-grid";
 import { ConflictView } from "./conflict-view";
 import { Table2Editor, Table3Editor, Table4Editor } from "./table-editors";

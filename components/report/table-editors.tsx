@@ -1,10 +1,10 @@
 "use client";
 import { Fragment } from "react";
-import { withTotals } from "@/lib/report/cells";
+import { withTotals } from "@/lib/report-format/cells";
 import {
   cellLabel, TABLE2_BLOCKS, TABLE3_COLUMNS, TABLE3_HEADER_NOTE, TABLE3_RESULTS_HEADING, TABLE3_ROWS, TABLE3_SUBGROUPS,
   TABLE4_BLOCKS, TABLE4_COLUMNS,
-} from "@/lib/report/format";
+} from "@/lib/report-format/format";
 import { CellInput, ComputedCell, useCellGrid, type CellState } from "./cell-grid";
 
 type Props = {

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { SectionContent } from "@/lib/report/content";
+import type { SectionContent } from "@/lib/report-format/content";
 
 export type SaveStatus = "saved" | "saving" | "unsaved" | "conflict" | "refused";
 export type Conflict = { version: number; content: SectionContent; editorName: string | null; updatedAt: string };

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { findOrganScope } from "@/lib/organs/organ-scope";
+import { findOrganScope } from "./organ-scope";
 import { can, type Action, type Actor, type OrganScope } from "./permissions";
 
 /** For use cases: the organ's scope when the actor may act on it; otherwise a refusal that reveals nothing. */

@@ -3,9 +3,8 @@ import { z } from "zod";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { USERNAME_MAX_LENGTH } from "@/lib/validation/fields";
+import { PASSWORD_MAX_LENGTH, USERNAME_MAX_LENGTH } from "@/lib/validation/fields";
 import { CLEARED_LOCKOUT, isLocked, recordFailure } from "./lockout";
-import { PASSWORD_MAX_LENGTH } from "./password-policy";
 import { spendVerifyTime, verifyPassword } from "./password-hash";
 
 export type AuthenticateResult =

@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { idField } from "@/lib/validation/fields";
-import { findOrganScope } from "@/lib/organs/organ-scope";
+import { findOrganScope } from "./organ-scope";
 import { getAuthOptions } from "./auth-options";
 import { clientAddressFrom } from "./client-address";
 import { loadActor, type SessionActor } from "./load-actor";

@@ -1,9 +1,9 @@
 // Password rules, pure so the browser and the server check the same way.
+import { PASSWORD_MAX_LENGTH } from "@/lib/validation/fields";
+
 export type PasswordPolicy = { minLength: number };
 
 export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 10 };
-/** argon2 hashes anything, but a cap keeps a huge form field from costing CPU. */
-export const PASSWORD_MAX_LENGTH = 128;
 
 /** Returns a Chinese message for the first broken rule, or null when the password is acceptable. */
 export function checkPassword(password: string, username: string, policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string | null {

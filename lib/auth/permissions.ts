@@ -1,7 +1,7 @@
 // The one place that answers "may this person do this to this organ?".
 // Pure: callers load the actor and the organ's ancestry, then ask. Deny by default:
 // an action missing from the table, or a rule that does not match, is refused.
-import { ROLES, type Role } from "./roles";
+import { ROLES, type Role } from "@/lib/domain/roles";
 
 export type Actor = {
   id: string;

@@ -7,7 +7,8 @@ import { isUniqueViolation, uniqueViolationIndex } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_STAGES } from "@/lib/review/workflow";
 import type { OrganInput } from "./organ-input";
-import { findDescendantIds, findOrganScope } from "./organ-scope";
+import { findOrganScope } from "@/lib/auth/organ-scope";
+import { findDescendantIds } from "./organ-tree";
 
 function duplicateError(error: unknown): AppError {
   if (uniqueViolationIndex(error) === "Organ_code_key") return new AppError("INVALID_INPUT", "该机关代码已被使用。", { code: "该机关代码已被使用。" });

@@ -1,7 +1,7 @@
 // Server-rendered SVG charts for the public page, each with a data table as its
 // text alternative (the SVG itself is hidden from screen readers).
-import { parseCount } from "@/lib/report/cells";
-import { TABLE3_RESULT_ROWS } from "@/lib/report/format";
+import { parseCount } from "@/lib/report-format/cells";
+import { TABLE3_RESULT_ROWS } from "@/lib/report-format/format";
 import { esc } from "./html";
 
 const OUTCOMES: Array<{ label: string; rows: string[] }> = [

@@ -1,10 +1,10 @@
 // What a correction changed, version against version, for the public page: the
 // publisher's 更正说明 says why; this list says exactly what, so that a correction
 // can never change a number or a sentence without it showing. Pure.
-import { withComputedTotals } from "@/lib/report/checks";
-import type { ReportSections } from "@/lib/report/content";
-import { diffSection, type TextPart } from "@/lib/report/diff";
-import { SECTION_KEYS, SECTION_TABLE, SECTION_TITLES } from "@/lib/report/format";
+import { withComputedTotals } from "@/lib/report-format/cells";
+import type { ReportSections } from "@/lib/report-format/content";
+import { diffSection, type TextPart } from "@/lib/report-format/diff";
+import { SECTION_KEYS, SECTION_TABLE, SECTION_TITLES } from "@/lib/report-format/format";
 
 export type CorrectionChange =
   | { section: string; kind: "cell"; label: string; before: string; after: string }

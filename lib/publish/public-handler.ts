@@ -3,9 +3,9 @@
 // strong ETag), organ and home listings, downloads, 404 and 410 pages. No login, no
 // cookies, no scripts; every response is cacheable by a standard HTTP cache.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { reportToDocx } from "@/lib/report/docx";
-import { toReportJson } from "@/lib/report/report-json";
-import { publicationCsv } from "./downloads";
+import { reportToDocx } from "@/lib/report-files/docx";
+import { toReportJson } from "@/lib/report-files/report-json";
+import { publicationCsv } from "@/lib/report-files/tables-csv";
 import { renderHomePage, renderNoticePage, renderOrganPage } from "./listing-pages";
 import { cached } from "./public-cache";
 import { findPublicationSnapshot, findPublishedPage, listLatestPublications, listOrganPublications, listPublicOrgans, searchPublications } from "./public-data";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { contentHash } from "@/lib/report/content-hash";
+import { contentHash } from "@/lib/reports/content-hash";
 import type { Stage } from "@/lib/review/workflow";
 import { findReportOrThrow } from "@/lib/reports/find-report";
 import { loadSectionsIn } from "@/lib/reports/load-sections";

@@ -1,11 +1,11 @@
 // The public page of a published report, rendered once at publish time into a
 // complete HTML document without any script, in Simplified or Traditional Chinese.
-import { withComputedTotals } from "@/lib/report/checks";
-import { paragraphsOf, type ReportSections } from "@/lib/report/content";
+import { withComputedTotals } from "@/lib/report-format/cells";
+import { paragraphsOf, type ReportSections } from "@/lib/report-format/content";
 import {
   SECTION_KEYS, SECTION_TITLES, TABLE2_BLOCKS, TABLE3_COLUMNS, TABLE3_HEADER_NOTE, TABLE3_RESULTS_HEADING, TABLE3_ROWS,
   TABLE3_SUBGROUPS, TABLE4_BLOCKS, TABLE4_COLUMNS,
-} from "@/lib/report/format";
+} from "@/lib/report-format/format";
 import { outcomesChart, trendChart, type TrendPoint } from "./charts";
 import type { CorrectionChanges } from "./correction-changes";
 import { esc } from "./html";

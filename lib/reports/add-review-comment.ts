@@ -3,7 +3,7 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { SectionKey } from "@/lib/report/format";
+import type { SectionKey } from "@/lib/report-format/format";
 import { mayActOnStage, REFUSAL_MESSAGES } from "@/lib/review/workflow";
 import { findReportOrThrow } from "./find-report";
 import { loadReviewState, workflowContext } from "./review-state";

@@ -3,7 +3,7 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { SectionKey } from "@/lib/report/format";
+import type { SectionKey } from "@/lib/report-format/format";
 import { findReportOrThrow } from "./find-report";
 
 /** Names the 撰稿人 responsible for a section (null: nobody in particular). Only the organ's 撰稿人 qualify. */

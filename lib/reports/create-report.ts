@@ -6,9 +6,9 @@ import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { startFromLastYear } from "@/lib/report/carry-over";
-import { contentHash } from "@/lib/report/content-hash";
-import { reportTitle, SECTION_KEYS } from "@/lib/report/format";
+import { startFromLastYear } from "@/lib/report-format/carry-over";
+import { contentHash } from "@/lib/reports/content-hash";
+import { reportTitle, SECTION_KEYS } from "@/lib/report-format/format";
 import { loadSections } from "./load-sections";
 
 /**

@@ -3,7 +3,7 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { checkDraft, hasErrors } from "@/lib/report/checks";
+import { checkDraft, hasErrors } from "@/lib/report-format/checks";
 import { applyEvent, REFUSAL_MESSAGES, type Stage } from "@/lib/review/workflow";
 import { notifyReviewLater } from "@/lib/notify/notify-review";
 import { findReportOrThrow } from "./find-report";

@@ -3,11 +3,11 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { checkReport } from "@/lib/report/checks";
-import type { SectionContent } from "@/lib/report/content";
-import { contentHash } from "@/lib/report/content-hash";
-import { SECTION_KEYS, SECTION_TABLE, TYPED_CELLS } from "@/lib/report/format";
-import { parseReportJson } from "@/lib/report/report-json";
+import { checkReport } from "@/lib/report-format/checks";
+import type { SectionContent } from "@/lib/report-format/content";
+import { contentHash } from "@/lib/reports/content-hash";
+import { SECTION_KEYS, SECTION_TABLE, TYPED_CELLS } from "@/lib/report-format/format";
+import { parseReportJson } from "@/lib/report-files/report-json";
 import { assertDraft, findReportOrThrow } from "./find-report";
 import { writeVersion } from "./save-section";
 

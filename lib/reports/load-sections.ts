@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
-import { emptySections, type ReportSections, type SectionContent } from "@/lib/report/content";
+import { emptySections, type ReportSections, type SectionContent } from "@/lib/report-format/content";
 
 /** A report's sections as plain content (a missing section reads as empty). */
 export function loadSections(reportId: string): Promise<ReportSections> {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import type { SectionKey } from "@/lib/report/format";
+import type { SectionKey } from "@/lib/report-format/format";
 import { findReportOrThrow } from "./find-report";
 
 /** An editor that has not said it is open for this long is taken to be closed. */

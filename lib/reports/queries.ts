@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { ReportSections, SectionContent } from "@/lib/report/content";
-import { SECTION_KEYS, type SectionKey } from "@/lib/report/format";
+import type { ReportSections, SectionContent } from "@/lib/report-format/content";
+import { SECTION_KEYS, type SectionKey } from "@/lib/report-format/format";
 import { loadSections } from "./load-sections";
 import { OPEN_STALE_AFTER_MS } from "./mark-section-open";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { SectionKey } from "@/lib/report/format";
+import type { SectionKey } from "@/lib/report-format/format";
 import { saveSection } from "./save-section";
 
 /** Restores an older revision as a new one (history is never rewritten). */

@@ -1,6 +1,6 @@
-import type { Finding } from "@/lib/report/checks";
-import type { ReportSections } from "@/lib/report/content";
-import { SECTION_KEYS, SECTION_TITLES } from "@/lib/report/format";
+import type { Finding } from "@/lib/report-format/checks";
+import type { ReportSections } from "@/lib/report-format/content";
+import { SECTION_KEYS, SECTION_TITLES } from "@/lib/report-format/format";
 import { scanText, type OrganWordLists, type ScanFinding } from "@/lib/review/confidentiality-scan";
 
 /** A warning's identity for acknowledgements: its rule and its message (which names the numbers). */

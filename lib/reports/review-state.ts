@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { rolesIn } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/client";
 import type { AppPrismaClient } from "@/lib/db/create-client";
-import { contentHash } from "@/lib/report/content-hash";
+import { contentHash } from "@/lib/reports/content-hash";
 import type { Approval, ReviewState, Stage, WorkflowContext } from "@/lib/review/workflow";
 import { loadSectionsIn } from "./load-sections";
 

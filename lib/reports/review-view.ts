@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionActor } from "@/lib/auth/load-actor";
 import { can, rolesIn } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { findOrganScope } from "@/lib/organs/organ-scope";
+import { findOrganScope } from "@/lib/auth/organ-scope";
 import { mayActOnStage, REFUSAL_MESSAGES } from "@/lib/review/workflow";
 import { loadReviewState, workflowContext } from "./review-state";
 

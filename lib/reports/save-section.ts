@@ -1,13 +1,13 @@
 import "server-only";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { can, rolesIn, type Actor } from "@/lib/auth/permissions";
-import { findOrganScope } from "@/lib/organs/organ-scope";
+import { findOrganScope } from "@/lib/auth/organ-scope";
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { sectionContentSchema, type SectionContent } from "@/lib/report/content";
-import { contentHash } from "@/lib/report/content-hash";
-import type { SectionKey } from "@/lib/report/format";
+import { sectionContentSchema, type SectionContent } from "@/lib/report-format/content";
+import { contentHash } from "@/lib/reports/content-hash";
+import type { SectionKey } from "@/lib/report-format/format";
 import { fieldErrorsOf } from "@/lib/validation/fields";
 import { applyEvent, REFUSAL_MESSAGES } from "@/lib/review/workflow";
 import { findReportOrThrow } from "./find-report";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { checkDraft, hasErrors } from "@/lib/report/checks";
+import { checkDraft, hasErrors } from "@/lib/report-format/checks";
 import { applyEvent, REFUSAL_MESSAGES } from "@/lib/review/workflow";
 import { notifyReviewLater } from "@/lib/notify/notify-review";
 import { findReportOrThrow } from "./find-report";

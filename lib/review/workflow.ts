@@ -8,7 +8,7 @@
 // proofreading before deciding; any other change voids the round. So the text a
 // stage approves is the previous stage's text plus that stage's own, tracked,
 // corrections, and the final approval's hash is the text that may be published.
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/domain/roles";
 import type { StageRole } from "./review-settings";
 
 export type Stage = { name: string; role: StageRole; isConfidentialityReview: boolean };

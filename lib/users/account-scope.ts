@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { canManageAccount, type Actor } from "@/lib/auth/permissions";
-import { findOrganScope } from "@/lib/organs/organ-scope";
+import { findOrganScope } from "@/lib/auth/organ-scope";
 
 /** Loads an account the actor may manage, or refuses without saying whether it exists. */
 export async function findManageableAccountOrThrow(actor: Actor, userId: string) {

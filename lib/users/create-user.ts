@@ -4,7 +4,7 @@ import { assertOrganPermission } from "@/lib/auth/assert-permission";
 import { checkPassword } from "@/lib/auth/password-policy";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Actor } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/domain/roles";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";

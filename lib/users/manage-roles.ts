@@ -2,7 +2,7 @@ import "server-only";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { assertOrganPermission } from "@/lib/auth/assert-permission";
 import type { Actor } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/domain/roles";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 

@@ -1,9 +1,11 @@
 // Field schemas shared by forms in the browser and actions on the server.
 import { z } from "zod";
-import { ORGAN_KINDS, ROLES } from "@/lib/auth/roles";
-import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { ORGAN_KINDS } from "@/lib/domain/organ-kinds";
+import { ROLES } from "@/lib/domain/roles";
 
 export const USERNAME_MAX_LENGTH = 64;
+/** argon2 hashes anything, but a cap keeps a huge form field from costing CPU. */
+export const PASSWORD_MAX_LENGTH = 128;
 
 export const usernameField = z
   .string({ error: "请输入用户名。" })

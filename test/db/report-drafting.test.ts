@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/domain/roles";
 import { db } from "@/lib/db/client";
 import { createOrgan } from "@/lib/organs/save-organ";
-import type { TableContent } from "@/lib/report/content";
-import { toReportJson } from "@/lib/report/report-json";
+import type { TableContent } from "@/lib/report-format/content";
+import { toReportJson } from "@/lib/report-files/report-json";
 import { assignSection } from "@/lib/reports/assign-section";
 import { createReport } from "@/lib/reports/create-report";
 import { importReport } from "@/lib/reports/import-report";

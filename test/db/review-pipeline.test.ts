@@ -1,10 +1,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/domain/roles";
 import { db } from "@/lib/db/client";
 import { createOrgan } from "@/lib/organs/save-organ";
-import { toReportJson } from "@/lib/report/report-json";
+import { toReportJson } from "@/lib/report-files/report-json";
 import { createReport } from "@/lib/reports/create-report";
 import { handOverStage } from "@/lib/reports/hand-over-stage";
 import { findInbox } from "@/lib/reports/inbox";
@@ -158,7 +158,7 @@ describe("the review pipeline on the server", () => {
 
     expect((await refusal(decide({ actor: people.first!, reportId, roundId, stageIndex: 0 }))).userMessage).toContain("未说明理由的提醒");
     const warningKey = (await import("@/lib/reports/review-findings")).warningKey;
-    const { checkDraft } = await import("@/lib/report/checks");
+    const { checkDraft } = await import("@/lib/report-format/checks");
     const { loadSections } = await import("@/lib/reports/load-sections");
     const warning = checkDraft({ year, organKind: "TOWNSHIP", sections: await loadSections(reportId) }).find((f) => f.id === "REGULATION")!;
     const warningReasons = { [warningKey(warning)]: "本镇转发的市政府规章，经核实应计入" };

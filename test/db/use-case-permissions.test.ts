@@ -1,7 +1,7 @@
 // The use cases refuse on their own, whatever page or request calls them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/domain/roles";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createOrgan, updateOrgan } from "@/lib/organs/save-organ";

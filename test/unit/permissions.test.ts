@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, canManageAccount, rolesIn, type Action, type Actor, type OrganScope } from "@/lib/auth/permissions";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { ROLES, type Role } from "@/lib/domain/roles";
 
 const CITY = "city";
 const TOWN = "town";

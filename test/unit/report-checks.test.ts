@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkDraft, checkReport, hasErrors, withComputedTotals, type CheckId, type Finding } from "@/lib/report/checks";
-import type { ReportSections, TableContent } from "@/lib/report/content";
+import { withComputedTotals } from "@/lib/report-format/cells";
+import { checkDraft, checkReport, hasErrors, type CheckId, type Finding } from "@/lib/report-format/checks";
+import type { ReportSections, TableContent } from "@/lib/report-format/content";
 import { OTHER_TEXT, PROBLEMS_TEXT, setCell, validDraft } from "./report-fixtures";
 
 const draft = (sections: ReportSections, extra: Partial<Parameters<typeof checkDraft>[0]> = {}) =>

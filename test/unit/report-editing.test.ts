@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { startFromLastYear } from "@/lib/report/carry-over";
-import { parseAmount, parseCount, withTotals } from "@/lib/report/cells";
-import { emptySections, paragraphsOf, sectionContentSchema, type TableContent } from "@/lib/report/content";
-import { diffSection, diffText } from "@/lib/report/diff";
+import { startFromLastYear } from "@/lib/report-format/carry-over";
+import { parseAmount, parseCount, withTotals } from "@/lib/report-format/cells";
+import { emptySections, paragraphsOf, sectionContentSchema, type TableContent } from "@/lib/report-format/content";
+import { diffSection, diffText } from "@/lib/report-format/diff";
 import { validDraft } from "./report-fixtures";
 
 describe("cells", () => {

@@ -1,5 +1,5 @@
 // A complete, consistent draft to start each check test from.
-import { emptySections, type ReportSections, type TableContent } from "@/lib/report/content";
+import { emptySections, type ReportSections, type TableContent } from "@/lib/report-format/content";
 
 export const OVERVIEW_TEXT =
   "（一）主动公开\n本年度通过政府网站主动公开政府信息120条。\n（二）依申请公开\n本年度共收到政府信息公开申请5件，均已按时答复。\n（三）政府信息管理\n严格落实保密审查。\n（四）政府信息公开平台建设\n持续完善网站栏目。\n（五）监督保障\n将政务公开纳入年度工作考核，开展社会评议，未发生责任追究。";

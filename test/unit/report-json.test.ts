@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { checkReportFile } from "@/lib/report/check-report-file";
-import { withComputedTotals } from "@/lib/report/checks";
-import { parseReportJson, toReportJson, type ReportJson } from "@/lib/report/report-json";
+import { checkReportFile } from "@/lib/report-files/check-report-file";
+import { withComputedTotals } from "@/lib/report-format/cells";
+import { parseReportJson, toReportJson, type ReportJson } from "@/lib/report-files/report-json";
 import { setCell, validDraft } from "./report-fixtures";
 
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/domain/roles";
 import {
   applyEvent, DEFAULT_STAGES, isSoundlyApproved, type ReviewState, type WorkflowContext, type WorkflowEvent,
 } from "@/lib/review/workflow";

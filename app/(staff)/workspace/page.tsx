@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/current-actor";
-import { ORGAN_KIND_LABELS, ROLE_LABELS, type Role } from "@/lib/auth/roles";
-import { findDescendantIds } from "@/lib/organs/organ-scope";
+import { ORGAN_KIND_LABELS } from "@/lib/domain/organ-kinds";
+import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import { findDescendantIds } from "@/lib/organs/organ-tree";
 import { listOrgansByIds } from "@/lib/organs/queries";
 
 export const metadata: Metadata = { title: "我的工作台" };

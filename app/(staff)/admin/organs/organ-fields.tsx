@@ -1,5 +1,5 @@
 import { Field } from "@/components/action-form";
-import { ORGAN_KIND_LABELS, ORGAN_KINDS } from "@/lib/auth/roles";
+import { ORGAN_KIND_LABELS, ORGAN_KINDS } from "@/lib/domain/organ-kinds";
 
 type OrganValues = {
   name: string; shortName: string; kind: string; code: string; parentId: string | null; deadlineMonth: number; deadlineDay: number;

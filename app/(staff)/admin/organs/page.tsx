@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
-import { ORGAN_KIND_LABELS } from "@/lib/auth/roles";
+import { ORGAN_KIND_LABELS } from "@/lib/domain/organ-kinds";
 import { listAllOrgans } from "@/lib/organs/queries";
 import { createOrganAction } from "./actions";
 import { OrganFields } from "./organ-fields";

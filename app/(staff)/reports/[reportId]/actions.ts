@@ -5,7 +5,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { parseForm, parseId, runAction } from "@/lib/actions/run-action";
 import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
-import { isSectionKey } from "@/lib/report/content";
+import { isSectionKey } from "@/lib/report-format/content";
 import { assignSection } from "@/lib/reports/assign-section";
 import { importReport } from "@/lib/reports/import-report";
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field } from "@/components/action-form";
-import { findOrganScope } from "@/lib/organs/organ-scope";
+import { findOrganScope } from "@/lib/auth/organ-scope";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatTime } from "@/lib/format-time";
-import { checkDraft } from "@/lib/report/checks";
-import type { ReportSections } from "@/lib/report/content";
-import { SECTION_TITLES } from "@/lib/report/format";
+import { checkDraft } from "@/lib/report-format/checks";
+import type { ReportSections } from "@/lib/report-format/content";
+import { SECTION_TITLES } from "@/lib/report-format/format";
 import { findLastYearSections, getReportSections, listOrganAuthors } from "@/lib/reports/queries";
 import { requireReportPage } from "@/lib/reports/require-report-page";
 import { ACTION_LABELS, getReviewView, REPORT_STATUS_LABELS } from "@/lib/reports/review-view";

@@ -6,7 +6,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { parseId, runAction } from "@/lib/actions/run-action";
 import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
-import { isSectionKey } from "@/lib/report/content";
+import { isSectionKey } from "@/lib/report-format/content";
 import { addReviewComment } from "@/lib/reports/add-review-comment";
 import { decideStage } from "@/lib/reports/decide-stage";
 import { handOverStage } from "@/lib/reports/hand-over-stage";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { parseForm, parseId, runAction } from "@/lib/actions/run-action";
 import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_LABELS } from "@/lib/domain/roles";
 import { createUser } from "@/lib/users/create-user";
 import { assignRole, removeRole } from "@/lib/users/manage-roles";
 import { resetAccountPassword, setAccountDisabled } from "@/lib/users/manage-account";

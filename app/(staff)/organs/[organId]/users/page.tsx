@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm, Field } from "@/components/action-form";
 import { requireOrganPermission } from "@/lib/auth/current-actor";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
 import { getConfig } from "@/lib/config";
 import { getOrganDetail, listOrganMembers } from "@/lib/organs/queries";
 import { USERNAME_MAX_LENGTH } from "@/lib/validation/fields";

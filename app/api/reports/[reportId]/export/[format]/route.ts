@@ -1,8 +1,8 @@
 // GET /api/reports/:reportId/export/(json|docx) — the draft as a report file or a Word document.
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { AppError, GENERIC_FAILURE_MESSAGE } from "@/lib/errors";
-import { reportToDocx } from "@/lib/report/docx";
-import { toReportJson } from "@/lib/report/report-json";
+import { reportToDocx } from "@/lib/report-files/docx";
+import { toReportJson } from "@/lib/report-files/report-json";
 import { findReportOrThrow } from "@/lib/reports/find-report";
 import { loadSections } from "@/lib/reports/load-sections";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { AppError } from "@/lib/errors";
 import { jsonRoute } from "@/lib/http/json-route";
-import { isSectionKey } from "@/lib/report/content";
+import { isSectionKey } from "@/lib/report-format/content";
 import { saveSection } from "@/lib/reports/save-section";
 
 const bodySchema = z.object({ baseVersion: z.number().int().positive(), content: z.unknown() });

@@ -4,7 +4,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { parseId, runAction } from "@/lib/actions/run-action";
 import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
-import { isSectionKey } from "@/lib/report/content";
+import { isSectionKey } from "@/lib/report-format/content";
 import { restoreRevision } from "@/lib/reports/restore-revision";
 
 export async function restoreRevisionAction(

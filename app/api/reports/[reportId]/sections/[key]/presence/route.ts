@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { jsonRoute } from "@/lib/http/json-route";
-import { isSectionKey } from "@/lib/report/content";
+import { isSectionKey } from "@/lib/report-format/content";
 import { markSectionOpen } from "@/lib/reports/mark-section-open";
 
 export async function POST(request: Request, context: { params: Promise<{ reportId: string; key: string }> }) {

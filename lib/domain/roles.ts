@@ -1,4 +1,5 @@
-// Roles and organ kinds with their Chinese names. Safe to import in the browser.
+// The roles a person can hold in an organ, with their Chinese names. Pure domain words: auth,
+// organs, validation and the report modules import them; they import nothing. Browser-safe.
 export const ROLES = [
   "AUTHOR",
   "FIRST_REVIEWER",
@@ -18,17 +19,4 @@ export const ROLE_LABELS: Record<Role, string> = {
   PUBLISHER: "发布人",
   ORGAN_ADMIN: "管理员",
   SUPERVISOR: "上级主管",
-};
-
-export const ORGAN_KINDS = ["PROVINCE", "CITY", "COUNTY", "DISTRICT", "TOWNSHIP", "STREET", "DEPARTMENT"] as const;
-export type OrganKind = (typeof ORGAN_KINDS)[number];
-
-export const ORGAN_KIND_LABELS: Record<OrganKind, string> = {
-  PROVINCE: "省",
-  CITY: "市",
-  COUNTY: "县",
-  DISTRICT: "区",
-  TOWNSHIP: "乡镇",
-  STREET: "街道",
-  DEPARTMENT: "部门",
 };

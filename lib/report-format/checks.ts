@@ -1,8 +1,8 @@
 // Every check of the national format (shared/spec/report-format.md §6), with its id.
 // Pure TypeScript: runs in the browser as the user types and on the server, which
 // is authoritative. Each finding names the table, row, column and numbers involved.
-import type { OrganKind } from "@/lib/auth/roles";
-import { CELL_PROBLEM_MESSAGES, parseAmount, parseCount, withTotals } from "./cells";
+import type { OrganKind } from "@/lib/domain/organ-kinds";
+import { CELL_PROBLEM_MESSAGES, parseAmount, parseCount, withComputedTotals, withTotals } from "./cells";
 import type { NarrativeContent, ReportSections, TableContent } from "./content";
 import {
   ALL_CELLS, cellLabel, FIRST_YEAR_OF_2021_FORMAT, FORMAT_2019_LABELS, OVERVIEW_SUBHEADINGS, SECTION_KEYS, SECTION_TABLE,
@@ -328,17 +328,6 @@ export function checkReport(input: CheckInput, options: { cellsToCheck?: Record<
     ...checkSectionsAndFormat(input),
     ...checkWarnings(input),
   ];
-}
-
-/** The sections with tables 3 and 4's totals computed from the typed cells, as the editor shows them. */
-export function withComputedTotals(sections: ReportSections): ReportSections {
-  const out = { ...sections };
-  for (const table of [3, 4] as const) {
-    const key = tableSection(table);
-    const content = sections[key];
-    if (content.kind === "table") out[key] = { ...content, cells: withTotals(table, content.cells) };
-  }
-  return out;
 }
 
 /** Every finding for a draft: totals are computed, so only typed cells are read for values. */

@@ -4,12 +4,12 @@ import {
   AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
   type ITableCellOptions,
 } from "docx";
-import { withComputedTotals } from "./checks";
-import { paragraphsOf, type ReportSections, type TableContent } from "./content";
+import { withComputedTotals } from "@/lib/report-format/cells";
+import { paragraphsOf, type ReportSections, type TableContent } from "@/lib/report-format/content";
 import {
   SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, TABLE2_BLOCKS, TABLE3_COLUMNS, TABLE3_HEADER_NOTE, TABLE3_RESULTS_HEADING,
   TABLE3_ROWS, TABLE3_SUBGROUPS, TABLE4_BLOCKS, TABLE4_COLUMNS,
-} from "./format";
+} from "@/lib/report-format/format";
 
 // Official documents: 仿宋 三号 body, 黑体 headings, 小标宋 title (宋体 as the common fallback).
 const BODY = { font: "仿宋_GB2312", size: 32 };

@@ -1,6 +1,6 @@
 // Writes the demo city of demo-accounts.ts. Idempotent: running it again changes nothing.
 import { hashPassword } from "@/lib/auth/password-hash";
-import type { AppPrismaClient } from "./create-client";
+import type { AppPrismaClient } from "@/lib/db/create-client";
 import { DEFAULT_STAGES } from "@/lib/review/workflow";
 import { DEMO_ACCOUNTS, DEMO_ORGANS, DEMO_PASSWORD } from "./demo-accounts";
 

@@ -1,5 +1,8 @@
 // Reading typed cells and computing the totals of tables 3 and 4. Pure.
-import { TABLE3_APPLICANT_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS, type TableNumber } from "./format";
+import type { ReportSections } from "./content";
+import {
+  TABLE_SECTION, TABLE3_APPLICANT_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS, type TableNumber,
+} from "./format";
 
 export type CellProblem = "empty" | "placeholder" | "negative" | "decimal" | "notNumber" | "tooPrecise";
 export type Parsed = { ok: true; value: number } | { ok: false; problem: CellProblem };
@@ -76,4 +79,15 @@ export function withTotals(table: TableNumber, typed: Record<string, string>): R
     }
   }
   return cells;
+}
+
+/** The sections with tables 3 and 4's totals computed from the typed cells, as the editor shows them. */
+export function withComputedTotals(sections: ReportSections): ReportSections {
+  const out = { ...sections };
+  for (const table of [3, 4] as const) {
+    const key = TABLE_SECTION[table];
+    const content = sections[key];
+    if (content.kind === "table") out[key] = { ...content, cells: withTotals(table, content.cells) };
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 // The demo city and its accounts: used by the seed, the README and the browser tests.
-import type { OrganKind, Role } from "@/lib/auth/roles";
+import type { OrganKind } from "@/lib/domain/organ-kinds";
+import type { Role } from "@/lib/domain/roles";
 
 export const DEMO_PASSWORD = "nianbao-demo-2026";
 

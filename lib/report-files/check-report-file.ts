@@ -1,5 +1,5 @@
 // All findings for a report file: structure, then every check of the format. Pure.
-import { checkReport, type Finding } from "./checks";
+import { checkReport, type Finding } from "@/lib/report-format/checks";
 import { parseReportJson } from "./report-json";
 
 export function checkReportFile(raw: unknown): { ok: false; problems: string[] } | { ok: true; findings: Finding[] } {

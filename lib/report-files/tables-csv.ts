@@ -1,7 +1,7 @@
 // The tables of a published report as CSV: one line per cell, with the official labels. Pure.
-import { withComputedTotals } from "@/lib/report/checks";
-import type { ReportSections } from "@/lib/report/content";
-import { ALL_CELLS, cellLabel, TABLE_SECTION, type TableNumber } from "@/lib/report/format";
+import { withComputedTotals } from "@/lib/report-format/cells";
+import type { ReportSections } from "@/lib/report-format/content";
+import { ALL_CELLS, cellLabel, TABLE_SECTION, type TableNumber } from "@/lib/report-format/format";
 
 const quote = (text: string) => `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
 

@@ -2,10 +2,11 @@
 // docs/report-json.md). Exports carry every cell of the official form, totals
 // included; parsing reports structural problems in Chinese. Pure.
 import { z } from "zod";
-import { ORGAN_KINDS, type OrganKind } from "@/lib/auth/roles";
-import { withComputedTotals, type Finding } from "./checks";
-import { emptySection, type ReportSections, type SectionContent } from "./content";
-import { ALL_CELLS, FORMAT_2019_LABELS, SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, type SectionKey } from "./format";
+import { ORGAN_KINDS, type OrganKind } from "@/lib/domain/organ-kinds";
+import { withComputedTotals } from "@/lib/report-format/cells";
+import type { Finding } from "@/lib/report-format/checks";
+import { emptySection, type ReportSections, type SectionContent } from "@/lib/report-format/content";
+import { ALL_CELLS, FORMAT_2019_LABELS, SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
 
 export const REPORT_JSON_SCHEMA = "nianbao.report/1";
 
