@@ -63,7 +63,8 @@ export function useCellGrid(onCells: (updates: Record<string, string>) => void) 
   return { onKeyDown, onPaste };
 }
 
-export type CellState = { severity: "error" | "warning"; messages: string[] };
+/** What the checks say about one cell; `unfilledOnly` when all they say is that it is not filled in yet. */
+export type CellState = { severity: "error" | "warning"; messages: string[]; unfilledOnly: boolean };
 
 /** One typed cell. Its problems are announced through aria-describedby and shown as a tooltip. */
 export function CellInput(props: {
@@ -80,7 +81,7 @@ export function CellInput(props: {
   const { cell, label, value, row, col, state, readOnly, onChange, inputMode = "numeric" } = props;
   const id = `cell-${cell.replace(".", "-")}`;
   // A cell not filled in yet is still an error (it blocks submission), but shown as "to fill", not alarm red.
-  const look = !state ? "" : value.trim() === "" && state.messages.every((m) => m.includes("不能为空")) ? " cell-empty" : ` cell-${state.severity}`;
+  const look = !state ? "" : state.unfilledOnly ? " cell-empty" : ` cell-${state.severity}`;
   return (
     <>
       <input

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import type { OrganKind } from "@/lib/domain/organ-kinds";
-import { checkDraft, type Finding } from "@/lib/report-format/checks";
+import { checkDraft, isUnfilledCell, type Finding } from "@/lib/report-format/checks";
 import type { ReportSections, SectionContent, TableContent } from "@/lib/report-format/content";
 import { SECTION_TABLE, SECTION_TEXT_LIMIT, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
 import type { CellState } from "./cell-grid";
@@ -166,9 +166,10 @@ function statesByCell(findings: Finding[]): Map<string, CellState> {
   const states = new Map<string, CellState>();
   for (const f of findings) {
     for (const { cell } of f.cells) {
-      const state = states.get(cell) ?? { severity: f.severity, messages: [] };
+      const state = states.get(cell) ?? { severity: f.severity, messages: [], unfilledOnly: true };
       if (f.severity === "error") state.severity = "error";
       state.messages.push(f.message);
+      state.unfilledOnly &&= isUnfilledCell(f);
       states.set(cell, state);
     }
   }

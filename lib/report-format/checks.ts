@@ -2,7 +2,7 @@
 // Pure TypeScript: runs in the browser as the user types and on the server, which
 // is authoritative. Each finding names the table, row, column and numbers involved.
 import type { OrganKind } from "@/lib/domain/organ-kinds";
-import { CELL_PROBLEM_MESSAGES, parseAmount, parseCount, withComputedTotals, withTotals } from "./cells";
+import { CELL_PROBLEM_MESSAGES, parseAmount, parseCount, withComputedTotals, withTotals, type CellProblem } from "./cells";
 import type { NarrativeContent, ReportSections, TableContent } from "./content";
 import {
   ALL_CELLS, cellLabel, FIRST_YEAR_OF_2021_FORMAT, FORMAT_2019_LABELS, OVERVIEW_SUBHEADINGS, SECTION_KEYS, SECTION_TABLE,
@@ -23,6 +23,8 @@ export type Finding = {
   section: SectionKey;
   message: string;
   cells: CellRef[];
+  /** For a CELL finding: what is wrong with the value (e.g. "empty": not filled in yet). */
+  cellProblem?: CellProblem;
 };
 
 export type CheckInput = {
@@ -84,6 +86,7 @@ function checkCells(sections: ReportSections, cellsToCheck: Record<TableNumber, 
         section: tableSection(table),
         message: `${cellLabel(table, cell)}：${CELL_PROBLEM_MESSAGES[parsed.problem]}${raw.trim() ? `（现为“${raw.trim()}”）` : ""}`,
         cells: [{ table, cell }],
+        cellProblem: parsed.problem,
       });
     }
   }
@@ -336,3 +339,6 @@ export function checkDraft(input: CheckInput): Finding[] {
 }
 
 export const hasErrors = (findings: ReadonlyArray<Finding>) => findings.some((f) => f.severity === "error");
+
+/** Whether a finding only says that a cell has not been filled in yet (an error that blocks submission, but no mistake). */
+export const isUnfilledCell = (f: Finding) => f.id === "CELL" && f.cellProblem === "empty";

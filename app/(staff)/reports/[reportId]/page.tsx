@@ -4,7 +4,7 @@ import { ActionForm, Field } from "@/components/action-form";
 import { findOrganScope } from "@/lib/auth/organ-scope";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatTime } from "@/lib/format-time";
-import { checkDraft } from "@/lib/report-format/checks";
+import { checkDraft, isUnfilledCell } from "@/lib/report-format/checks";
 import type { ReportSections } from "@/lib/report-format/content";
 import { SECTION_TITLES } from "@/lib/report-format/format";
 import { findLastYearSections, getReportSections, listOrganAuthors } from "@/lib/reports/queries";
@@ -34,7 +34,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const contents = Object.fromEntries(sections.map((s) => [s.key, s.content])) as ReportSections;
   const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections: contents, lastYear });
   const errors = findings.filter((f) => f.severity === "error");
-  const unfilled = errors.filter((f) => f.id === "CELL" && f.message.includes("不能为空")).length;
+  const unfilled = errors.filter(isUnfilledCell).length;
   const canEdit = can(actor, "report.edit", scope) && report.status === "DRAFT"; // import replaces a draft only
   const canAssign = can(actor, "report.assign", scope);
   const canPublish = can(actor, "report.publish", scope);
