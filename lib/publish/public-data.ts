@@ -1,6 +1,6 @@
 import { createPrismaClient, type AppPrismaClient } from "@/lib/db/create-client";
 import type { ListedReport } from "./listing-pages";
-import type { PublishedSnapshot } from "./report-page";
+import type { PublishedSnapshot } from "./snapshot";
 
 // Public data comes only from publications (immutable snapshots) and the organ
 // tree: nothing here can read a draft, and no option turns that off.

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import type { AppPrismaClient } from "@/lib/db/create-client";
-import type { PublishedSnapshot } from "./report-page";
+import type { PublishedSnapshot } from "./snapshot";
 
 /** A report's published versions (newest first) and its withdrawal, for the staff report page. */
 export async function getPublicationHistory(reportId: string) {

@@ -13,7 +13,7 @@ import { trendPoint } from "./charts";
 import { correctionChanges } from "./correction-changes";
 import { getLastPublishedSections } from "./publication-history";
 import { renderPublishedPages } from "./render-published-pages";
-import type { PublishedSnapshot } from "./report-page";
+import type { PublishedSnapshot } from "./snapshot";
 
 /** The publication year in China's time zone (the 索引号 counts per organ and publication year). */
 const yearInChina = (at: Date) => Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Shanghai" }).format(at));

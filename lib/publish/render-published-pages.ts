@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import * as OpenCC from "opencc-js";
-import { renderReportPage, type PageVariant, type PublishedSnapshot } from "./report-page";
+import { renderReportPage, type PageVariant } from "./report-page";
+import type { PublishedSnapshot } from "./snapshot";
 import type { Script } from "./public-paths";
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });

@@ -6,29 +6,12 @@ import {
   SECTION_KEYS, SECTION_TITLES, TABLE2_BLOCKS, TABLE3_COLUMNS, TABLE3_HEADER_NOTE, TABLE3_RESULTS_HEADING, TABLE3_ROWS,
   TABLE3_SUBGROUPS, TABLE4_BLOCKS, TABLE4_COLUMNS,
 } from "@/lib/report-format/format";
-import { outcomesChart, trendChart, type TrendPoint } from "./charts";
+import { outcomesChart, trendChart } from "./charts";
 import type { CorrectionChanges } from "./correction-changes";
+import type { PublishedSnapshot } from "./snapshot";
 import { esc } from "./html";
 import { PAGE_STYLE } from "./page-style";
 import { homePath, organPath, reportPath, type Script } from "./public-paths";
-
-export type PublishedSnapshot = {
-  organ: { name: string; code: string; kind: string };
-  year: number;
-  title: string;
-  indexNumber: string;
-  version: number;
-  publishedAt: string; // ISO
-  sections: ReportSections;
-  approvals: Array<{ stage: string; name: string; at: string }>;
-  correctionNote: string | null;
-  /** For a correction: what changed against the version it replaced (absent in snapshots from before this was kept). */
-  changes?: CorrectionChanges | null;
-  /** Earlier versions, for the history shown on the page. */
-  history: Array<{ version: number; publishedAt: string; correctionNote: string | null }>;
-  /** This organ's published years, this one included, for the 历年情况 chart. */
-  trend?: TrendPoint[];
-};
 
 const date = (iso: string) => new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" }).format(new Date(iso));
 
