@@ -80,7 +80,8 @@ export function useAutosave(options: { reportId: string; sectionKey: string; ini
           setStatus("unsaved");
           timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
         }
-      } else if (response.status === 409) {
+      } else if (response.status === 409 && body.current) {
+        // A version conflict (someone saved first) comes with their text; any other 409 is a refusal.
         setConflict(body.current);
         setStatus("conflict");
         setMessage(body.message);

@@ -7,8 +7,13 @@ import type { FormState } from "./form-state";
 
 /** Parses form data with a schema, or throws an AppError with Chinese messages per field. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z.output<S> {
-  const result = schema.safeParse(Object.fromEntries(formData));
-  if (!result.success) throw new AppError("INVALID_INPUT", "请检查标出的字段。", fieldErrorsOf(result.error));
+  return parseInput(schema, Object.fromEntries(formData), "请检查标出的字段。");
+}
+
+/** Parses an action's input with its schema; refused with the messages per field (and the first as the message, unless one is given). */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, message?: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("INVALID_INPUT", message ?? result.error.issues[0]!.message, fieldErrorsOf(result.error));
   return result.data;
 }
 

@@ -67,6 +67,18 @@ export function can(actor: Actor | null, action: Action, scope?: OrganScope): bo
   );
 }
 
+/** Organs where the actor may do `action` through a role held in that organ itself (e.g. where they write reports). */
+export function organIdsWhere(actor: Actor, action: Action): string[] {
+  const rule = RULES[action];
+  return [...new Set(actor.memberships.filter((m) => rule.ownRoles.includes(m.role)).map((m) => m.organId))];
+}
+
+/** Organs whose whole subtree the actor reaches for `action` through a role held there (supervision flows down the tree). */
+export function subtreeRootsWhere(actor: Actor, action: Action): string[] {
+  const rule = RULES[action];
+  return [...new Set(actor.memberships.filter((m) => rule.inheritedRoles.includes(m.role)).map((m) => m.organId))];
+}
+
 /** Roles an actor holds in one organ (not inherited). */
 export function rolesIn(actor: Actor, organId: string): Role[] {
   return actor.memberships.filter((m) => m.organId === organId).map((m) => m.role);

@@ -4,7 +4,9 @@ import { assertOrganPermission } from "@/lib/auth/assert-permission";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { OrganWordLists } from "@/lib/review/confidentiality-scan";
-import type { StageSetting } from "@/lib/review/review-settings";
+import { storedStagesSchema, type StageSetting } from "@/lib/review/review-settings";
+import { readJsonColumn } from "@/lib/db/json-column";
+import { organWordLists } from "./word-lists";
 
 /**
  * An organ's 管理员 sets its review stages and its scan word lists. Rounds already
@@ -29,6 +31,5 @@ export async function getReviewSettings(organId: string) {
     db().reviewStage.findMany({ where: { organId }, orderBy: { position: "asc" }, select: { name: true, role: true, isConfidentialityReview: true } }),
     db().organ.findUniqueOrThrow({ where: { id: organId }, select: { sensitiveWords: true, wrongTerms: true } }),
   ]);
-  // Stored stages were validated against STAGE_ROLES when saved.
-  return { stages: stages as StageSetting[], lists: { sensitiveWords: organ.sensitiveWords, wrongTerms: organ.wrongTerms as OrganWordLists["wrongTerms"] } };
+  return { stages: readJsonColumn(storedStagesSchema, stages, "ReviewStage"), lists: organWordLists(organ) };
 }

@@ -1,6 +1,6 @@
 import { createPrismaClient, type AppPrismaClient } from "@/lib/db/create-client";
 import type { ListedReport } from "./listing-pages";
-import type { PublishedSnapshot } from "./snapshot";
+import { readListedSnapshot, readPublishedSnapshot } from "./snapshot";
 
 // Public data comes only from publications (immutable snapshots) and the organ
 // tree: nothing here can read a draft, and no option turns that off.
@@ -24,7 +24,7 @@ function newestPerReport(rows: PublicationRow[]): ListedReport[] {
   return [...newest.values()]
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
     .map((row) => {
-      const snapshot = row.snapshot as PublishedSnapshot;
+      const snapshot = readListedSnapshot(row.snapshot);
       return {
         organName: snapshot.organ.name, organCode: row.organCode, year: row.year, title: snapshot.title,
         publishedAt: row.publishedAt.toISOString(), version: row.version, withdrawnAt: row.report.withdrawnAt?.toISOString() ?? null,
@@ -82,5 +82,5 @@ export async function findPublicationSnapshot(code: string, year: number, versio
     where: { organCode_year_version: { organCode: code, year, version } },
     select: { snapshot: true, report: { select: { withdrawnAt: true, withdrawReason: true } } },
   });
-  return publication && { snapshot: publication.snapshot as PublishedSnapshot, withdrawnAt: publication.report.withdrawnAt, withdrawReason: publication.report.withdrawReason };
+  return publication && { snapshot: readPublishedSnapshot(publication.snapshot), withdrawnAt: publication.report.withdrawnAt, withdrawReason: publication.report.withdrawReason };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import type { AppPrismaClient } from "@/lib/db/create-client";
-import type { PublishedSnapshot } from "./snapshot";
+import { readSnapshotSections } from "./snapshot";
 
 /** A report's published versions (newest first) and its withdrawal, for the staff report page. */
 export async function getPublicationHistory(reportId: string) {
@@ -19,5 +19,5 @@ export async function getPublicationHistory(reportId: string) {
 /** The newest published version's sections, which a correction is compared with (also inside the publishing transaction). */
 export async function getLastPublishedSections(reportId: string, client: Tx | AppPrismaClient = db()) {
   const last = await client.publication.findFirst({ where: { reportId }, orderBy: { version: "desc" }, select: { version: true, snapshot: true } });
-  return last ? { version: last.version, sections: (last.snapshot as unknown as PublishedSnapshot).sections } : null;
+  return last ? { version: last.version, sections: readSnapshotSections(last.snapshot) } : null;
 }

@@ -2,18 +2,17 @@ import "server-only";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { contentHash } from "@/lib/reports/content-hash";
-import type { Stage } from "@/lib/review/workflow";
 import { findReportOrThrow } from "@/lib/reports/find-report";
 import { loadSectionsIn } from "@/lib/reports/load-sections";
+import { readRoundStages } from "@/lib/reports/review-state";
 import { invalidatePublicPages } from "./public-cache";
 import { trendPoint } from "./charts";
 import { correctionChanges } from "./correction-changes";
 import { getLastPublishedSections } from "./publication-history";
 import { renderPublishedPages } from "./render-published-pages";
-import type { PublishedSnapshot } from "./snapshot";
+import { readSnapshotSections, type PublishedSnapshot } from "./snapshot";
 
 /** The publication year in China's time zone (the 索引号 counts per organ and publication year). */
 const yearInChina = (at: Date) => Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Shanghai" }).format(at));
@@ -57,7 +56,7 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
       });
       indexNumber = `${report.organ.code}/${year}-${String(serial.lastSerial).padStart(5, "0")}`;
     }
-    const stages = round.stages as unknown as Stage[];
+    const stages = readRoundStages(round.stages);
     // A correction lists exactly what it changed against the version it replaces.
     const replaced = previous.length ? await getLastPublishedSections(reportId, tx) : null;
     // 历年情况: the newest published version of each other year of this organ.
@@ -66,7 +65,7 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
       orderBy: { version: "asc" },
       select: { year: true, snapshot: true },
     });
-    const byYear = new Map(others.map((p) => [p.year, (p.snapshot as unknown as PublishedSnapshot).sections]));
+    const byYear = new Map(others.map((p) => [p.year, readSnapshotSections(p.snapshot)]));
     const trend = [...byYear].map(([y, s]) => trendPoint(y, s)).concat(trendPoint(report.year, sections));
     const snapshot: PublishedSnapshot = {
       organ: { name: report.organ.name, code: report.organ.code, kind: report.organ.kind },
@@ -87,7 +86,7 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
     const created = await tx.publication.create({
       data: {
         reportId, organCode: report.organ.code, year: report.year, version: snapshot.version, indexNumber, publishedAt,
-        publishedById: actor.id, contentHash: hash, snapshot: snapshot as unknown as Prisma.InputJsonObject, correctionNote: snapshot.correctionNote,
+        publishedById: actor.id, contentHash: hash, snapshot, correctionNote: snapshot.correctionNote,
         pages: { create: renderPublishedPages(snapshot).map((p) => ({ ...p, gzip: new Uint8Array(p.gzip), brotli: new Uint8Array(p.brotli) })) },
       },
       select: { id: true, version: true, indexNumber: true },

@@ -5,17 +5,21 @@ import { z } from "zod";
 import { ORGAN_KINDS, type OrganKind } from "@/lib/domain/organ-kinds";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import type { Finding } from "@/lib/report-format/checks";
-import { emptySection, type ReportSections, type SectionContent } from "@/lib/report-format/content";
+import {
+  cellValueField, emptySection, narrativeTextField, tableNoteField, type ReportSections, type SectionContent,
+} from "@/lib/report-format/content";
 import { ALL_CELLS, FORMAT_2019_LABELS, SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
 
 export const REPORT_JSON_SCHEMA = "nianbao.report/1";
 
-const textSection = z.object({ key: z.enum(SECTION_KEYS), title: z.string(), text: z.string().max(20_000, "正文超过 20,000 字") });
+// The section fields are the editor's own (lib/report-format/content.ts): the same limits, and
+// HTML refused, whether text is typed or imported.
+const textSection = z.object({ key: z.enum(SECTION_KEYS), title: z.string(), text: narrativeTextField });
 const tableSection = z.object({
   key: z.enum(SECTION_KEYS),
   title: z.string(),
-  note: z.string().max(2_000, "表格说明超过 2,000 字").default(""),
-  cells: z.record(z.string(), z.union([z.string().max(20), z.number()]).transform(String)),
+  note: tableNoteField.default(""),
+  cells: z.record(z.string(), z.union([cellValueField, z.number().transform(String).pipe(cellValueField)])),
 });
 
 const fileSchema = z.object({

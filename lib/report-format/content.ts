@@ -20,22 +20,34 @@ const plainText = (limit: number, what: string) =>
     .max(limit, `${what}不能超过 ${limit.toLocaleString("zh-CN")} 个字符。`)
     .refine((text) => !HTML_TAG.test(text), "不接受 HTML 标签，请输入纯文本。");
 
-export const narrativeContentSchema = z.object({
-  kind: z.literal("narrative"),
-  text: plainText(SECTION_TEXT_LIMIT, "本部分"),
-});
+// The fields of a section, shared by every way text comes in: the editor's saves, restores
+// and the JSON import.
+export const narrativeTextField = plainText(SECTION_TEXT_LIMIT, "本部分");
+export const tableNoteField = plainText(NOTE_TEXT_LIMIT, "表格说明");
+export const cellValueField = z.string().max(CELL_TEXT_LIMIT, `单元格内容不能超过 ${CELL_TEXT_LIMIT} 个字符。`);
+
+export const narrativeContentSchema = z.object({ kind: z.literal("narrative"), text: narrativeTextField });
 
 export function tableContentSchema(key: SectionKey) {
   const table = SECTION_TABLE[key]!;
   const allowed = new Set(TYPED_CELLS[table]);
   return z.object({
     kind: z.literal("table"),
-    note: plainText(NOTE_TEXT_LIMIT, "表格说明"),
-    cells: z
-      .record(z.string(), z.string().max(CELL_TEXT_LIMIT, `单元格内容不能超过 ${CELL_TEXT_LIMIT} 个字符。`))
-      .refine((cells) => Object.keys(cells).every((k) => allowed.has(k)), "表格中有不属于本表的单元格。"),
+    note: tableNoteField,
+    cells: z.record(z.string(), cellValueField).refine((cells) => Object.keys(cells).every((k) => allowed.has(k)), "表格中有不属于本表的单元格。"),
   });
 }
+
+/** A section as stored (Section.content, revisions, snapshots): its shape, read back without re-judging the text. */
+export const storedSectionContentSchema: z.ZodType<SectionContent> = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("narrative"), text: z.string() }),
+  z.object({ kind: z.literal("table"), note: z.string(), cells: z.record(z.string(), z.string()) }),
+]);
+
+/** All six sections as stored in a publication's snapshot. */
+export const storedSectionsSchema: z.ZodType<ReportSections> = z.object(
+  Object.fromEntries(SECTION_KEYS.map((key) => [key, storedSectionContentSchema])) as Record<SectionKey, typeof storedSectionContentSchema>,
+);
 
 export function sectionContentSchema(key: SectionKey): z.ZodType<SectionContent> {
   return (SECTION_TABLE[key] ? tableContentSchema(key) : narrativeContentSchema) as z.ZodType<SectionContent>;

@@ -4,7 +4,6 @@ import { assertOrganPermission } from "@/lib/auth/assert-permission";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { startFromLastYear } from "@/lib/report-format/carry-over";
 import { contentHash } from "@/lib/reports/content-hash";
@@ -29,7 +28,7 @@ export async function createReport(options: { actor: Actor; organId: string; yea
         select: { id: true },
       });
       for (const key of SECTION_KEYS) {
-        const content = sections[key] as unknown as Prisma.InputJsonObject;
+        const content = sections[key];
         // The history says where the first text came from; table 3 takes its row 二 from last year too.
         const fromLastYear = carriedOver.includes(key) || (key === "requests" && lastYear !== null);
         await tx.section.create({

@@ -2,32 +2,23 @@ import "server-only";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { checkDraft, hasErrors } from "@/lib/report-format/checks";
-import { applyEvent, REFUSAL_MESSAGES, type Stage } from "@/lib/review/workflow";
-import { notifyReviewLater } from "@/lib/notify/notify-review";
+import type { ApprovalDetails } from "@/lib/review/action-details";
+import type { DecisionInput } from "@/lib/review/decision-input";
+import { applyEvent, refusalError, workflowContext, type Refusal } from "@/lib/review/workflow";
+import { notifyReviewLater } from "@/lib/reports/notify-review";
 import { findReportOrThrow } from "./find-report";
 import { findLastYearSections } from "./queries";
-import { loadReviewState, workflowContext } from "./review-state";
-import { organWordLists, scanReport, warningKey } from "./review-findings";
+import { loadReviewState } from "./review-state";
+import { organWordLists } from "@/lib/organs/word-lists";
+import { scanReport, warningKey } from "@/lib/review/review-findings";
 
-export type Decision = {
-  actor: Actor;
-  reportId: string;
-  /** The round and stage the reviewer saw: a decision on a page that is out of date is refused. */
-  roundId: string;
-  stageIndex: number;
-  verdict: "approve" | "return";
-  /** 通过: optional comment; 退回: the reason (required). */
-  comment: string;
-  /** Reasons for passing open warnings, by warningKey. */
-  warningReasons: Record<string, string>;
-  /** Reasons for accepting scan findings, by finding key (the confidentiality stage). */
-  scanReasons: Record<string, string>;
-  clientAddress: string | null;
-};
-
-const MOVED_ON = "报告已被他人处理或已变化，请刷新页面后再操作。";
+/**
+ * The decision as parsed by lib/review/decision-input.ts: the round and stage the reviewer saw
+ * (a decision on a page that is out of date is refused), 通过 or 退回, the comment (the reason,
+ * for 退回), and reasons for open warnings (by warningKey) and accepted scan findings (by key).
+ */
+export type Decision = DecisionInput & { actor: Actor; reportId: string; clientAddress: string | null };
 
 /** A reviewer's 通过 or 退回 at the current stage, under every rule of the pipeline. */
 export async function decideStage(decision: Decision) {
@@ -43,15 +34,15 @@ export async function decideStage(decision: Decision) {
     throw error;
   });
   const lastYear = await findLastYearSections(report.organId, report.year);
-  const outcome = await db().$transaction(async (tx) => {
+  const outcome = await db().$transaction(async (tx): Promise<{ refused: Refusal } | { refused?: undefined; status: "DRAFT" | "IN_REVIEW" | "APPROVED"; stageName: string }> => {
     const loaded = await loadReviewState(tx, report);
     const { state, stages, sections, round } = loaded;
     if (!round || round.id !== decision.roundId || round.stageIndex !== decision.stageIndex) {
-      return { refused: MOVED_ON };
+      return { refused: "STALE_PAGE" };
     }
     if (loaded.lastRecordedHash !== state.contentHash) {
       await voidRound(tx, { actor, report, roundId: round.id, clientAddress });
-      return { refused: "审核期间报告内容被以不允许的方式改动，本轮审核已作废，报告已退回草稿。" };
+      return { refused: "ROUND_VOIDED" };
     }
     const stage = stages[round.stageIndex]!;
     const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
@@ -64,9 +55,9 @@ export async function decideStage(decision: Decision) {
       verdict === "approve"
         ? { type: "approve", by: actor.id, hasErrors: hasErrors(findings), openWarnings: warnings.some((w) => !w.reason), openScanFindings: scan.some((s) => !s.reason) }
         : { type: "return", by: actor.id, reason: comment },
-      workflowContext(actor, report.organId, stages),
+      workflowContext(stages, report.organId, [actor]),
     );
-    if (!result.ok) return { refused: REFUSAL_MESSAGES[result.refusal] };
+    if (!result.ok) return { refused: result.refusal };
     const next = result.state;
     const updated = await tx.reviewRound.updateMany({
       where: { id: round.id, version: round.version, status: "OPEN" },
@@ -77,12 +68,12 @@ export async function decideStage(decision: Decision) {
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0) return { refused: MOVED_ON };
+    if (updated.count === 0) return { refused: "STALE_PAGE" };
     await tx.reviewAction.create({
       data: {
         roundId: round.id, stageIndex: round.stageIndex, kind: verdict, actorId: actor.id, actorName: actor.displayName,
         comment: comment.trim() || null, contentHash: state.contentHash,
-        details: verdict === "approve" ? { warnings, scan } : {},
+        details: verdict === "approve" ? ({ warnings, scan } satisfies ApprovalDetails) : {},
       },
     });
     await tx.report.update({ where: { id: reportId }, data: { status: next.status } });
@@ -91,17 +82,17 @@ export async function decideStage(decision: Decision) {
       actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress, contentHash: state.contentHash,
       details: { round: round.number, stage: stage.name, comment: comment.trim() || null, warnings, scan },
     });
-    return { status: next.status, stage: stage as Stage };
+    return { status: next.status, stageName: stage.name };
   });
   if (outcome.refused !== undefined) {
     // The refused attempt is audited too, outside the rolled-back work.
     await db().$transaction((tx) =>
       appendAuditEntry(tx, {
         action: "review.refused", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
-        details: { verdict, reason: outcome.refused },
+        details: { verdict, reason: refusalError(outcome.refused).userMessage },
       }),
     );
-    throw new AppError("CONFLICT", outcome.refused);
+    throw refusalError(outcome.refused);
   }
   if (outcome.status === "IN_REVIEW") notifyReviewLater({ kind: "landed", reportId });
   if (outcome.status === "DRAFT") notifyReviewLater({ kind: "returned", reportId });

@@ -7,6 +7,8 @@ import { idField } from "@/lib/validation/fields";
 
 const NOT_FOUND = "报告不存在，或您无权进行此操作。";
 
+export type FoundReport = Awaited<ReturnType<typeof findReportOrThrow>>;
+
 /** The report when the actor may do `action` to it in its own organ; otherwise "not found". */
 export async function findReportOrThrow(actor: Actor, reportId: string, action: Action) {
   if (!idField.safeParse(reportId).success) throw new AppError("NOT_FOUND", NOT_FOUND);

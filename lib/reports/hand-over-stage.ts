@@ -1,10 +1,10 @@
 import "server-only";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
-import { rolesIn, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { applyEvent, REFUSAL_MESSAGES } from "@/lib/review/workflow";
-import { notifyReviewLater } from "@/lib/notify/notify-review";
+import type { HandoverDetails } from "@/lib/review/action-details";
+import { applyEvent, refusalError, workflowContext, type ReviewState, type Stage } from "@/lib/review/workflow";
+import { notifyReviewLater } from "@/lib/reports/notify-review";
 import { findReportOrThrow } from "./find-report";
 import { loadReviewState } from "./review-state";
 
@@ -16,17 +16,16 @@ export async function handOverStage(options: { actor: Actor; reportId: string; r
     where: { id: toUserId },
     select: { id: true, displayName: true, disabledAt: true, memberships: { where: { organId: report.organId }, select: { organId: true, role: true } } },
   });
-  if (!recipient || recipient.disabledAt) throw new AppError("INVALID_INPUT", REFUSAL_MESSAGES.HANDOVER_TARGET, { toUserId: REFUSAL_MESSAGES.HANDOVER_TARGET });
+  if (!recipient || recipient.disabledAt) throw refusalError("HANDOVER_TARGET");
   await db().$transaction(async (tx) => {
     const { state, stages, round } = await loadReviewState(tx, report);
-    if (!round || round.id !== roundId) throw new AppError("CONFLICT", "报告已被他人处理或已变化，请刷新页面后再操作。");
-    const roles = { [actor.id]: rolesIn(actor, report.organId), [recipient.id]: recipient.memberships.map((m) => m.role) };
-    const outcome = applyEvent(state, { type: "handover", by: actor.id, to: recipient.id }, { stages, rolesOf: (id) => roles[id] ?? [] });
-    if (!outcome.ok) throw new AppError("CONFLICT", REFUSAL_MESSAGES[outcome.refusal]);
+    if (!round || round.id !== roundId) throw refusalError("STALE_PAGE");
+    const outcome = applyEvent(state, { type: "handover", by: actor.id, to: recipient.id }, workflowContext(stages, report.organId, [actor, recipient]));
+    if (!outcome.ok) throw refusalError(outcome.refusal);
     await tx.reviewAction.create({
       data: {
         roundId, stageIndex: round.stageIndex, kind: "handover", actorId: actor.id, actorName: actor.displayName,
-        comment: note.trim() || null, contentHash: state.contentHash, details: { to: recipient.id, toName: recipient.displayName },
+        comment: note.trim() || null, contentHash: state.contentHash, details: { to: recipient.id, toName: recipient.displayName } satisfies HandoverDetails,
       },
     });
     await tx.reviewRound.update({ where: { id: roundId }, data: { version: { increment: 1 } } });
@@ -38,11 +37,16 @@ export async function handOverStage(options: { actor: Actor; reportId: string; r
   notifyReviewLater({ kind: "handedOver", reportId, toUserId: recipient.id });
 }
 
-/** People a stage could be handed to: the same role in the organ, active, other than the actor. */
-export function listStageColleagues(organId: string, role: string, exceptId: string) {
-  return db().user.findMany({
-    where: { id: { not: exceptId }, disabledAt: null, memberships: { some: { organId, role: role as never } } },
-    select: { id: true, displayName: true },
+/** People the actor may hand the current stage to, as the review rules decide (empty once the stage has corrections). */
+export async function listHandoverCandidates(actor: Actor, organId: string, review: { state: ReviewState; stages: ReadonlyArray<Stage> }) {
+  const stage = review.state.round ? review.stages[review.state.round.stageIndex] : undefined;
+  if (!stage) return [];
+  const people = await db().user.findMany({
+    where: { id: { not: actor.id }, disabledAt: null, memberships: { some: { organId, role: stage.role } } },
+    select: { id: true, displayName: true, memberships: { where: { organId }, select: { organId: true, role: true } } },
     orderBy: { displayName: "asc" },
   });
+  return people
+    .filter((person) => applyEvent(review.state, { type: "handover", by: actor.id, to: person.id }, workflowContext(review.stages, organId, [actor, person])).ok)
+    .map(({ id, displayName }) => ({ id, displayName }));
 }

@@ -1,52 +1,46 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
+import { cache } from "react";
+import { organIdsWhere, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import type { Stage } from "@/lib/review/workflow";
+import { readJsonColumn } from "@/lib/db/json-column";
+import { reviewActionKindSchema } from "@/lib/review/action-details";
+import { mayActOnStage, roundFromActions, workflowContext } from "@/lib/review/workflow";
+import { readRecordedAction, readRoundStages } from "./review-state";
 
-/**
- * 待办: reports waiting at a stage this person may act on — the stage's role in
- * the report's organ, not an author of its text, not active on another stage of
- * the round, and the stage not already taken by someone else.
- */
-export async function findInbox(actor: Actor) {
+/** 待办: reports waiting at a stage this person may act on, as the review rules decide. Once per request (the header counts it too). */
+export const findInbox = cache(async (actor: Actor) => {
   const organIds = [...new Set(actor.memberships.map((m) => m.organId))];
   if (organIds.length === 0) return [];
   const rounds = await db().reviewRound.findMany({
     where: { status: "OPEN", report: { organId: { in: organIds } } },
     select: {
-      id: true, stageIndex: true, stages: true, authorIds: true,
-      actions: { orderBy: { createdAt: "asc" }, select: { kind: true, stageIndex: true, actorId: true, createdAt: true, details: true } },
+      id: true, number: true, stageIndex: true, stages: true, authorIds: true,
+      actions: { orderBy: { createdAt: "asc" }, select: { kind: true, stageIndex: true, actorId: true, contentHash: true, createdAt: true, details: true } },
       report: { select: { id: true, title: true, year: true, organId: true, organ: { select: { name: true, deadlineMonth: true, deadlineDay: true } } } },
     },
   });
   return rounds
-    .filter((round) => {
-      const stage = (round.stages as unknown as Stage[])[round.stageIndex];
-      if (!stage || !actor.memberships.some((m) => m.organId === round.report.organId && m.role === stage.role)) return false;
-      if ((round.authorIds as unknown as string[]).includes(actor.id)) return false;
-      const acting = round.actions.filter((a) => a.kind === "correct" || a.kind === "approve" || a.kind === "return");
-      if (acting.some((a) => a.actorId === actor.id && a.stageIndex !== round.stageIndex)) return false;
-      // The stage's holder: the last one it was handed to, or whoever first worked on it.
-      const here = round.actions.filter((a) => a.stageIndex === round.stageIndex);
-      const handedTo = here.filter((a) => a.kind === "handover").at(-1)?.details as { to?: string } | undefined;
-      const holder = handedTo?.to ?? acting.find((a) => a.stageIndex === round.stageIndex)?.actorId;
-      return holder === undefined || holder === actor.id;
+    .flatMap((row) => {
+      const stages = readRoundStages(row.stages);
+      const round = roundFromActions({ number: row.number, stageIndex: row.stageIndex, authors: row.authorIds, actions: row.actions.map(readRecordedAction) });
+      const ctx = workflowContext(stages, row.report.organId, [actor]);
+      if (mayActOnStage({ status: "IN_REVIEW", round }, ctx, actor.id) !== null) return [];
+      return [{
+        reportId: row.report.id,
+        title: row.report.title,
+        organName: row.report.organ.name,
+        year: row.report.year,
+        stageName: stages[row.stageIndex]?.name ?? "",
+        waitingSince: row.actions.at(-1)!.createdAt,
+        deadline: new Date(Date.UTC(row.report.year + 1, row.report.organ.deadlineMonth - 1, row.report.organ.deadlineDay)),
+      }];
     })
-    .map((round) => ({
-      reportId: round.report.id,
-      title: round.report.title,
-      organName: round.report.organ.name,
-      year: round.report.year,
-      stageName: (round.stages as unknown as Stage[])[round.stageIndex]!.name,
-      waitingSince: round.actions.at(-1)!.createdAt,
-      deadline: new Date(Date.UTC(round.report.year + 1, round.report.organ.deadlineMonth - 1, round.report.organ.deadlineDay)),
-    }))
     .sort((a, b) => a.waitingSince.getTime() - b.waitingSince.getTime());
-}
+});
 
 /** 已办: what this person did in reviews, newest first. */
-export function findHandled(actor: Actor, limit = 50) {
-  return db().reviewAction.findMany({
+export async function findHandled(actor: Actor, limit = 50) {
+  const actions = await db().reviewAction.findMany({
     where: { actorId: actor.id, kind: { in: ["approve", "return", "correct"] } },
     orderBy: { createdAt: "desc" },
     take: limit,
@@ -55,11 +49,19 @@ export function findHandled(actor: Actor, limit = 50) {
       round: { select: { number: true, stages: true, report: { select: { id: true, title: true } } } },
     },
   });
+  return actions.map((a) => ({
+    kind: readJsonColumn(reviewActionKindSchema, a.kind, "ReviewAction.kind"),
+    createdAt: a.createdAt,
+    comment: a.comment,
+    roundNumber: a.round.number,
+    stageName: readRoundStages(a.round.stages)[a.stageIndex]?.name ?? "",
+    report: a.round.report,
+  }));
 }
 
-/** Reports returned to this person as one of their authors, not yet resubmitted. */
-export async function findReturned(actor: Actor) {
-  const organIds = actor.memberships.filter((m) => m.role === "AUTHOR").map((m) => m.organId);
+/** Reports returned to this person as one of their authors, not yet resubmitted. Once per request. */
+export const findReturned = cache(async (actor: Actor) => {
+  const organIds = organIdsWhere(actor, "report.edit");
   if (organIds.length === 0) return [];
   const reports = await db().report.findMany({
     where: { organId: { in: organIds }, status: "DRAFT", rounds: { some: { status: "RETURNED" } } },
@@ -72,6 +74,6 @@ export async function findReturned(actor: Actor) {
     },
   });
   return reports
-    .filter((r) => r.rounds[0]?.status === "RETURNED" && (r.rounds[0].authorIds as unknown as string[]).includes(actor.id))
+    .filter((r) => r.rounds[0]?.status === "RETURNED" && r.rounds[0].authorIds.includes(actor.id))
     .map((r) => ({ reportId: r.id, title: r.title, returnedBy: r.rounds[0]!.actions[0]?.actorName ?? "", reason: r.rounds[0]!.actions[0]?.comment ?? "", at: r.rounds[0]!.actions[0]?.createdAt ?? null }));
-}
+});

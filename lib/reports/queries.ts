@@ -1,8 +1,11 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
-import type { ReportSections, SectionContent } from "@/lib/report-format/content";
+import { checkDraft } from "@/lib/report-format/checks";
+import { emptySections, type ReportSections, type SectionContent } from "@/lib/report-format/content";
+import type { OrganKind } from "@/lib/domain/organ-kinds";
 import { SECTION_KEYS, type SectionKey } from "@/lib/report-format/format";
-import { loadSections } from "./load-sections";
+import { loadSections, readSectionContent } from "./load-sections";
 import { OPEN_STALE_AFTER_MS } from "./mark-section-open";
 
 export function listOrganReports(organId: string) {
@@ -13,8 +16,8 @@ export function listOrganReports(organId: string) {
   });
 }
 
-/** Everything the report page shows about each section. */
-export async function getReportSections(reportId: string) {
+/** Everything the report page shows about each section (once per request: several panels ask). */
+export const getReportSections = cache(async (reportId: string) => {
   const rows = await db().section.findMany({
     where: { reportId },
     select: {
@@ -32,7 +35,7 @@ export async function getReportSections(reportId: string) {
     return {
       key,
       version: row.version,
-      content: row.content as unknown as SectionContent,
+      content: readSectionContent(row.content),
       isCarriedOver: row.isCarriedOver,
       updatedAt: row.updatedAt,
       assignee: row.assignee,
@@ -40,13 +43,26 @@ export async function getReportSections(reportId: string) {
       openBy: isOpen ? { id: row.openBy!.id, name: row.openBy!.displayName, since: row.openSince! } : null,
     };
   });
+});
+
+/** The six sections' content from rows that carry it. */
+export function contentsOf(rows: ReadonlyArray<{ key: SectionKey; content: SectionContent }>): ReportSections {
+  const sections = emptySections();
+  for (const row of rows) sections[row.key] = row.content;
+  return sections;
 }
 
+/** The checks over a report's saved text, as the server runs them (once per request). */
+export const getReportFindings = cache(async (report: { id: string; organId: string; year: number; organ: { kind: OrganKind } }) => {
+  const [rows, lastYear] = await Promise.all([getReportSections(report.id), findLastYearSections(report.organId, report.year)]);
+  return checkDraft({ year: report.year, organKind: report.organ.kind, sections: contentsOf(rows), lastYear });
+});
+
 /** Last year's report of the same organ, for the carry-over and copy checks. */
-export async function findLastYearSections(organId: string, year: number): Promise<ReportSections | null> {
+export const findLastYearSections = cache(async (organId: string, year: number): Promise<ReportSections | null> => {
   const last = await db().report.findUnique({ where: { organId_year: { organId, year: year - 1 } }, select: { id: true } });
   return last ? loadSections(last.id) : null;
-}
+});
 
 export function listOrganAuthors(organId: string) {
   return db().user.findMany({
@@ -56,12 +72,13 @@ export function listOrganAuthors(organId: string) {
   });
 }
 
-export function listRevisions(reportId: string, key: SectionKey) {
-  return db().sectionRevision.findMany({
+export async function listRevisions(reportId: string, key: SectionKey) {
+  const revisions = await db().sectionRevision.findMany({
     where: { section: { reportId, key } },
     orderBy: { version: "desc" },
     select: { id: true, version: true, kind: true, authorName: true, createdAt: true, content: true },
   });
+  return revisions.map((r) => ({ ...r, content: readSectionContent(r.content) }));
 }
 
 /** The report's text as it stood at a moment (each section's newest revision by then). */
@@ -73,7 +90,7 @@ export async function sectionsAt(reportId: string, at: Date): Promise<ReportSect
       orderBy: { version: "desc" },
       select: { content: true },
     });
-    if (revision) sections[key] = revision.content as unknown as SectionContent;
+    if (revision) sections[key] = readSectionContent(revision.content);
   }
   return sections;
 }

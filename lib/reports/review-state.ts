@@ -1,14 +1,25 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
-import { rolesIn } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/client";
 import type { AppPrismaClient } from "@/lib/db/create-client";
-import { contentHash } from "@/lib/reports/content-hash";
-import type { Approval, ReviewState, Stage, WorkflowContext } from "@/lib/review/workflow";
+import { readJsonColumn } from "@/lib/db/json-column";
+import { handoverDetailsSchema, reviewActionKindSchema } from "@/lib/review/action-details";
+import { storedStagesSchema } from "@/lib/review/review-settings";
+import { roundFromActions, type RecordedAction, type ReviewState, type Stage } from "@/lib/review/workflow";
+import { contentHash } from "./content-hash";
 import { loadSectionsIn } from "./load-sections";
 
 /** Revision kinds that make someone an author of the text (a reviewer's correction does not). */
 const WRITING_KINDS = ["save", "restore", "import"];
+
+/** A round's copy of the stages it started with (ReviewRound.stages). */
+export const readRoundStages = (json: unknown): Stage[] => readJsonColumn(storedStagesSchema, json, "ReviewRound.stages");
+
+/** A ReviewAction row as the review rules read it. */
+export function readRecordedAction(row: { kind: string; stageIndex: number; actorId: string; contentHash: string; details: unknown }): RecordedAction {
+  const kind = readJsonColumn(reviewActionKindSchema, row.kind, "ReviewAction.kind");
+  const base = { stageIndex: row.stageIndex, actorId: row.actorId, contentHash: row.contentHash };
+  return kind === "handover" ? { ...base, kind, to: readJsonColumn(handoverDetailsSchema, row.details, "ReviewAction.details").to } : { ...base, kind };
+}
 
 /**
  * The report's review state as the workflow machine sees it. A use case that
@@ -30,41 +41,23 @@ export async function loadReviewState(tx: Tx | AppPrismaClient, report: { id: st
     orderBy: { number: "desc" },
     include: { actions: { orderBy: { createdAt: "asc" } } },
   });
-  const stagesNow = await tx.reviewStage.findMany({ where: { organId: report.organId }, orderBy: { position: "asc" } });
   const openRound = round && round.status === "OPEN" ? round : null;
   const stages: Stage[] = openRound
-    ? (openRound.stages as unknown as Stage[])
-    : stagesNow.map((s) => ({ name: s.name, role: s.role as Stage["role"], isConfidentialityReview: s.isConfidentialityReview }));
-
-  const actors: Record<number, string> = {};
-  const corrected: number[] = [];
-  const approvals: Approval[] = [];
-  for (const action of openRound?.actions ?? []) {
-    if (action.kind === "correct" || action.kind === "approve" || action.kind === "return") actors[action.stageIndex] = action.actorId;
-    if (action.kind === "handover") actors[action.stageIndex] = (action.details as { to: string }).to;
-    if (action.kind === "correct" && !corrected.includes(action.stageIndex)) corrected.push(action.stageIndex);
-    if (action.kind === "approve") approvals.push({ stageIndex: action.stageIndex, by: action.actorId, contentHash: action.contentHash });
-  }
-  const lastRecordedHash = openRound?.actions.at(-1)?.contentHash ?? null;
+    ? readRoundStages(openRound.stages)
+    : readJsonColumn(
+        storedStagesSchema,
+        await tx.reviewStage.findMany({ where: { organId: report.organId }, orderBy: { position: "asc" }, select: { name: true, role: true, isConfidentialityReview: true } }),
+        "ReviewStage",
+      );
   const state: ReviewState = {
     // A published or withdrawn report is as frozen as an approved one: the machine knows three states.
     status: row.status === "DRAFT" || row.status === "IN_REVIEW" ? row.status : "APPROVED",
     contentHash: contentHash(sections),
-    draftAuthors: writers.map((w) => w.authorId!),
+    draftAuthors: writers.flatMap((w) => (w.authorId ? [w.authorId] : [])),
     round: round
-      ? {
-          number: round.number,
-          stageIndex: round.stageIndex,
-          authors: round.authorIds as unknown as string[],
-          actors,
-          corrected,
-          approvals,
-        }
+      ? roundFromActions({ number: round.number, stageIndex: round.stageIndex, authors: round.authorIds, actions: (openRound?.actions ?? []).map(readRecordedAction) })
       : null,
   };
+  const lastRecordedHash = openRound?.actions.at(-1)?.contentHash ?? null;
   return { state, stages, sections, round: openRound, lastRoundNumber: round?.number ?? 0, lastRecordedHash };
-}
-
-export function workflowContext(actor: Actor, organId: string, stages: Stage[]): WorkflowContext {
-  return { stages, rolesOf: (id) => (id === actor.id ? rolesIn(actor, organId) : []) };
 }

@@ -1,18 +1,18 @@
 import "server-only";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
-import { can, rolesIn, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { findOrganScope } from "@/lib/auth/organ-scope";
 import { db, type Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { sectionContentSchema, type SectionContent } from "@/lib/report-format/content";
+import type { CorrectionDetails } from "@/lib/review/action-details";
 import { contentHash } from "@/lib/reports/content-hash";
 import type { SectionKey } from "@/lib/report-format/format";
 import { fieldErrorsOf } from "@/lib/validation/fields";
-import { applyEvent, REFUSAL_MESSAGES } from "@/lib/review/workflow";
+import { applyEvent, refusalError, workflowContext } from "@/lib/review/workflow";
 import { findReportOrThrow } from "./find-report";
-import { loadSectionsIn } from "./load-sections";
-import { loadReviewState, workflowContext } from "./review-state";
+import { loadSectionsIn, readSectionContent } from "./load-sections";
+import { loadReviewState } from "./review-state";
 
 export type SavedSection = { ok: true; version: number; updatedAt: Date };
 /** Someone saved after the version this save was based on: their text, for the conflict view. */
@@ -54,11 +54,8 @@ export async function saveSection(options: {
   return db().$transaction(async (tx) => {
     const review = inReview ? await loadReviewState(tx, report) : null;
     if (review) {
-      const outcome = applyEvent(review.state, { type: "correct", by: actor.id, contentHash: "" }, workflowContext(actor, report.organId, review.stages));
-      if (!outcome.ok) {
-        const isAuthor = rolesIn(actor, report.organId).includes("AUTHOR") && review.state.round?.authors.includes(actor.id);
-        throw new AppError("FORBIDDEN", isAuthor ? REFUSAL_MESSAGES.NOT_DRAFT : REFUSAL_MESSAGES[outcome.refusal]);
-      }
+      const outcome = applyEvent(review.state, { type: "correct", by: actor.id, contentHash: "" }, workflowContext(review.stages, report.organId, [actor]));
+      if (!outcome.ok) throw refusalError(outcome.refusal);
     }
     const saved = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind });
     if (!saved) return { ok: false as const, current: await currentSection(tx, reportId, key) };
@@ -67,7 +64,7 @@ export async function saveSection(options: {
       await tx.reviewAction.create({
         data: {
           roundId: review.round.id, stageIndex: review.round.stageIndex, kind: "correct", actorId: actor.id, actorName: actor.displayName,
-          contentHash: newHash, details: { section: key, version: saved.version },
+          contentHash: newHash, details: { section: key, version: saved.version } satisfies CorrectionDetails,
         },
       });
       await tx.reviewRound.update({ where: { id: review.round.id }, data: { version: { increment: 1 } } });
@@ -91,15 +88,14 @@ export async function writeVersion(
 ): Promise<{ version: number; updatedAt: Date } | null> {
   const { reportId, key, baseVersion, content, actor, kind } = args;
   const updatedAt = new Date();
-  const json = content as unknown as Prisma.InputJsonObject;
   const result = await tx.section.updateMany({
     where: { reportId, key, version: baseVersion },
-    data: { content: json, version: { increment: 1 }, lastEditorId: actor.id, isCarriedOver: false, updatedAt },
+    data: { content, version: { increment: 1 }, lastEditorId: actor.id, isCarriedOver: false, updatedAt },
   });
   if (result.count === 0) return null;
   const section = await tx.section.findUniqueOrThrow({ where: { reportId_key: { reportId, key } }, select: { id: true, version: true } });
   await tx.sectionRevision.create({
-    data: { sectionId: section.id, version: section.version, content: json, kind, authorId: actor.id, authorName: actor.displayName },
+    data: { sectionId: section.id, version: section.version, content, kind, authorId: actor.id, authorName: actor.displayName },
   });
   return { version: section.version, updatedAt };
 }
@@ -111,7 +107,7 @@ async function currentSection(tx: Tx, reportId: string, key: SectionKey): Promis
   });
   return {
     version: section.version,
-    content: section.content as unknown as SectionContent,
+    content: readSectionContent(section.content),
     editorName: section.lastEditor?.displayName ?? null,
     updatedAt: section.updatedAt,
   };

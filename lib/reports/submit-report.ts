@@ -2,14 +2,12 @@ import "server-only";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors";
 import { checkDraft, hasErrors } from "@/lib/report-format/checks";
-import { applyEvent, REFUSAL_MESSAGES } from "@/lib/review/workflow";
-import { notifyReviewLater } from "@/lib/notify/notify-review";
+import { applyEvent, refusalError, workflowContext } from "@/lib/review/workflow";
+import { notifyReviewLater } from "@/lib/reports/notify-review";
 import { findReportOrThrow } from "./find-report";
 import { findLastYearSections } from "./queries";
-import { loadReviewState, workflowContext } from "./review-state";
+import { loadReviewState } from "./review-state";
 
 /** The 撰稿人 submits the draft: a new round starts at the first stage and the text is frozen. */
 export async function submitReport(options: { actor: Actor; reportId: string; clientAddress: string | null }) {
@@ -19,12 +17,12 @@ export async function submitReport(options: { actor: Actor; reportId: string; cl
   const round = await db().$transaction(async (tx) => {
     const { state, stages, sections, lastRoundNumber } = await loadReviewState(tx, report);
     const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
-    const outcome = applyEvent(state, { type: "submit", by: actor.id, hasErrors: hasErrors(findings) }, workflowContext(actor, report.organId, stages));
-    if (!outcome.ok) throw new AppError(outcome.refusal === "CHECK_ERRORS" ? "INVALID_INPUT" : "CONFLICT", REFUSAL_MESSAGES[outcome.refusal]);
+    const outcome = applyEvent(state, { type: "submit", by: actor.id, hasErrors: hasErrors(findings) }, workflowContext(stages, report.organId, [actor]));
+    if (!outcome.ok) throw refusalError(outcome.refusal);
     const round = await tx.reviewRound.create({
       data: {
         reportId, number: lastRoundNumber + 1,
-        stages: stages as unknown as Prisma.InputJsonArray,
+        stages,
         authorIds: outcome.state.round!.authors,
         submittedHash: state.contentHash,
         submittedById: actor.id,

@@ -2,10 +2,9 @@ import "server-only";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { applyEvent, REFUSAL_MESSAGES } from "@/lib/review/workflow";
+import { applyEvent, refusalError, workflowContext } from "@/lib/review/workflow";
 import { findReportOrThrow } from "./find-report";
-import { loadReviewState, workflowContext } from "./review-state";
+import { loadReviewState } from "./review-state";
 
 /** The 撰稿人 takes a submission back before the first stage has acted on it. */
 export async function withdrawSubmission(options: { actor: Actor; reportId: string; clientAddress: string | null }) {
@@ -13,8 +12,8 @@ export async function withdrawSubmission(options: { actor: Actor; reportId: stri
   const report = await findReportOrThrow(actor, reportId, "report.edit");
   await db().$transaction(async (tx) => {
     const { state, stages, round } = await loadReviewState(tx, report);
-    const outcome = applyEvent(state, { type: "withdraw", by: actor.id }, workflowContext(actor, report.organId, stages));
-    if (!outcome.ok) throw new AppError("CONFLICT", REFUSAL_MESSAGES[outcome.refusal]);
+    const outcome = applyEvent(state, { type: "withdraw", by: actor.id }, workflowContext(stages, report.organId, [actor]));
+    if (!outcome.ok) throw refusalError(outcome.refusal);
     await tx.reviewRound.update({ where: { id: round!.id }, data: { status: "WITHDRAWN", closedAt: new Date(), version: { increment: 1 } } });
     await tx.reviewAction.create({
       data: { roundId: round!.id, stageIndex: 0, kind: "withdraw", actorId: actor.id, actorName: actor.displayName, contentHash: state.contentHash },

@@ -23,6 +23,12 @@ export const stagesSchema = z
 
 export type StageSetting = z.output<typeof stagesSchema>[number];
 
+/** Stages as stored (ReviewStage rows, a round's copy in ReviewRound.stages): validated when saved, read back by shape. */
+export const storedStagesSchema = z.array(z.object({ name: z.string(), role: z.enum(STAGE_ROLES), isConfidentialityReview: z.boolean() }));
+
+/** Organ.wrongTerms as stored. */
+export const storedWrongTermsSchema = z.array(z.object({ wrong: z.string(), right: z.string() }));
+
 /** Reads the word-list fields: one sensitive word per line; one "错误=正确" per line. */
 export function parseWordLists(sensitiveText: string, wrongTermsText: string): { lists: OrganWordLists } | { error: string } {
   const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);

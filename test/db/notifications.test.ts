@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { db } from "@/lib/db/client";
-import { notifyReview } from "@/lib/notify/notify-review";
+import { notifyReview } from "@/lib/reports/notify-review";
 import { createOrgan } from "@/lib/organs/save-organ";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { createReport } from "@/lib/reports/create-report";

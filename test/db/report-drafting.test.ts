@@ -100,7 +100,17 @@ describe("drafting use cases", () => {
     const broken = structuredClone(file);
     (broken.sections[2] as { cells: Record<string, string> }).cells["disclosed.total"] = "9";
     expect((await refusal(importReport({ actor: author, reportId, raw: broken, clientAddress }))).userMessage).toContain("总计为 9");
+    // The import reads sections with the editor's own schema: HTML is refused there too.
+    const withHtml = structuredClone(file);
+    (withHtml.sections[4] as { text: string }).text = "存在问题：<b>公开不及时</b><script>alert(1)</script>";
+    const htmlRefusal = await refusal(importReport({ actor: author, reportId, raw: withHtml, clientAddress }));
+    expect(htmlRefusal.code).toBe("INVALID_INPUT");
+    expect(htmlRefusal.userMessage).toContain("不接受 HTML 标签");
+    const htmlInNote = structuredClone(file);
+    (htmlInNote.sections[1] as { note: string }).note = '<img src=x onerror="alert(1)">';
+    expect((await refusal(importReport({ actor: author, reportId, raw: htmlInNote, clientAddress }))).userMessage).toContain("不接受 HTML 标签");
     expect(await db().sectionRevision.count({ where: { section: { reportId }, kind: "import" } })).toBe(0);
+    expect(JSON.stringify(await loadSections(reportId))).not.toContain("<");
 
     await importReport({ actor: author, reportId, raw: file, clientAddress });
     const sections = await loadSections(reportId);

@@ -157,7 +157,7 @@ describe("the review pipeline on the server", () => {
     const { id: roundId } = await submitReport({ actor: people.author!, reportId, clientAddress });
 
     expect((await refusal(decide({ actor: people.first!, reportId, roundId, stageIndex: 0 }))).userMessage).toContain("未说明理由的提醒");
-    const warningKey = (await import("@/lib/reports/review-findings")).warningKey;
+    const warningKey = (await import("@/lib/review/review-findings")).warningKey;
     const { checkDraft } = await import("@/lib/report-format/checks");
     const { loadSections } = await import("@/lib/reports/load-sections");
     const warning = checkDraft({ year, organKind: "TOWNSHIP", sections: await loadSections(reportId) }).find((f) => f.id === "REGULATION")!;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { safeCallbackPath, loginMessageFor } from "@/lib/auth/login-messages";
 import { slidesSession } from "@/lib/auth/session-cookie";
 import { organInputSchema } from "@/lib/organs/organ-input";
+import { decisionSchema } from "@/lib/review/decision-input";
 import { fieldErrorsOf, usernameField } from "@/lib/validation/fields";
 
 const organ = {
@@ -76,5 +77,33 @@ describe("idle sessions", () => {
     expect(slidesSession("/inbox", new Headers({ "next-router-prefetch": "1" }))).toBe(false);
     expect(slidesSession("/inbox", new Headers({ "sec-purpose": "prefetch" }))).toBe(false);
     expect(slidesSession("/account/password", new Headers({ "next-action": "60b9bc05" }))).toBe(false); // the action may re-issue the cookie itself
+  });
+});
+
+describe("a review decision (one schema for the review form's action and POST /api/reports/:id/decision)", () => {
+  const decision = { roundId: "1c4a6a55-7c39-4c57-9a38-1a2b3c4d5e6f", stageIndex: 0, verdict: "approve", comment: "", warningReasons: {}, scanReasons: {} };
+  const errors = (input: unknown) => {
+    const result = decisionSchema.safeParse(input);
+    return result.success ? null : fieldErrorsOf(result.error);
+  };
+
+  it("accepts 通过 without a comment, and fills in what may be left out", () => {
+    expect(decisionSchema.parse({ roundId: decision.roundId, stageIndex: 1, verdict: "approve" })).toEqual({ ...decision, stageIndex: 1 });
+  });
+
+  it("refuses 退回 without a reason, at the comment field", () => {
+    expect(errors({ ...decision, verdict: "return", comment: "  " })).toEqual({ comment: "退回时必须填写理由。" });
+  });
+
+  it("refuses over-long text instead of cutting it, in Chinese", () => {
+    expect(errors({ ...decision, comment: "意".repeat(2_001) })).toEqual({ comment: "意见不能超过 2,000 个字符。" });
+    expect(errors({ ...decision, warningReasons: { "REGULATION|x": "理".repeat(501) } })).toEqual({ warningReasons: "每条理由不能超过 500 个字符。" });
+    expect(errors({ ...decision, scanReasons: { k: "理".repeat(501) } })).toEqual({ scanReasons: "每条理由不能超过 500 个字符。" });
+  });
+
+  it("says in Chinese what is wrong with a forged request", () => {
+    const messages = Object.values(errors({ roundId: "x", stageIndex: -1, verdict: "maybe", comment: 5, warningReasons: { a: 1 } }) ?? {});
+    expect(messages.length).toBeGreaterThan(3);
+    for (const message of messages) expect(message).toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/domain/roles";
 import {
-  applyEvent, DEFAULT_STAGES, isSoundlyApproved, type ReviewState, type WorkflowContext, type WorkflowEvent,
+  applyEvent, DEFAULT_STAGES, isSoundlyApproved, mayActOnStage, maySubmit, mayWithdraw, REFUSALS, refusalError, roundFromActions,
+  stageHolder, workflowContext, type RecordedAction, type ReviewState, type WorkflowContext, type WorkflowEvent,
 } from "@/lib/review/workflow";
 
 const ROLES_OF: Record<string, Role[]> = {
@@ -172,5 +173,69 @@ describe("property: no sequence of actions reaches 待发布 unsoundly", () => {
     // The property is not vacuous: a good number of random runs do reach 待发布.
     console.log(`property: ${reached} of 5000 random runs reached 待发布`);
     expect(reached).toBeGreaterThan(100);
+  });
+});
+
+describe("the review rules' questions, asked by the pages, the inbox, the notifications and the use cases", () => {
+  const recorded = (kind: RecordedAction["kind"], stageIndex: number, actorId: string, extra: { to?: string } = {}) =>
+    (kind === "handover" ? { kind, stageIndex, actorId, contentHash: "h", to: extra.to! } : { kind, stageIndex, actorId, contentHash: "h" }) as RecordedAction;
+
+  it("rebuilds a round from its recorded actions: holders, corrected stages, approvals and a hand-over's recipient", () => {
+    const round = roundFromActions({
+      number: 2, stageIndex: 1, authors: ["author"],
+      actions: [
+        recorded("submit", 0, "author"),
+        recorded("correct", 0, "first"),
+        recorded("approve", 0, "first"),
+        recorded("handover", 1, "second", { to: "second2" }),
+      ],
+    });
+    expect(round).toEqual({
+      number: 2, stageIndex: 1, authors: ["author"], actors: { 0: "first", 1: "second2" }, corrected: [0],
+      approvals: [{ stageIndex: 0, by: "first", contentHash: "h" }],
+    });
+    expect(stageHolder(round)).toBe("second2");
+  });
+
+  it("answers who may act on the waiting stage the way the machine decides", () => {
+    const state = submitted();
+    expect(mayActOnStage(state, ctx, "first")).toBeNull();
+    expect(mayActOnStage(state, ctx, "second")).toBe("NO_ROLE");
+    expect(mayActOnStage(state, ctx, "author")).toBe("NO_ROLE");
+    const held = run([{ type: "correct", by: "first", contentHash: "h2" }], state).state;
+    expect(mayActOnStage(held, ctx, "both")).toBe("STAGE_HELD");
+    expect(mayActOnStage(draft, ctx, "first")).toBe("NOT_IN_REVIEW");
+  });
+
+  it("lets an author of the round submit and withdraw, and nobody else", () => {
+    expect(maySubmit(draft, ctx, "author")).toBe(true);
+    expect(maySubmit(draft, ctx, "first")).toBe(false);
+    const state = submitted();
+    expect(mayWithdraw(state, ctx, "author")).toBe(true);
+    expect(mayWithdraw(state, ctx, "first")).toBe(false);
+    expect(mayWithdraw(run([{ type: "correct", by: "first", contentHash: "h2" }], state).state, ctx, "author")).toBe(false);
+  });
+
+  it("tells an author who tries to correct during review that the text is frozen", () => {
+    expect(run([{ type: "correct", by: "author", contentHash: "x" }], submitted()).refusal).toBe("NOT_DRAFT");
+  });
+
+  it("maps every refusal to one error code and a Chinese message, with the field it belongs to", () => {
+    const codes = new Set(["FORBIDDEN", "CONFLICT", "INVALID_INPUT"]);
+    for (const [refusal, { code, message }] of Object.entries(REFUSALS)) {
+      expect(codes.has(code), refusal).toBe(true);
+      expect(message, refusal).toMatch(/^[\u4e00-\u9fff（]/);
+      expect(refusalError(refusal as keyof typeof REFUSALS)).toMatchObject({ code, userMessage: message });
+    }
+    expect(refusalError("REASON_REQUIRED").fieldErrors).toEqual({ comment: "退回时必须填写理由。" });
+    expect(refusalError("HANDOVER_TARGET").fieldErrors.toUserId).toContain("只能转交给");
+  });
+
+  it("builds each person's roles in the report's own organ only", () => {
+    const context = workflowContext(DEFAULT_STAGES, "organ-a", [
+      { id: "p", memberships: [{ organId: "organ-a", role: "FIRST_REVIEWER" }, { organId: "organ-b", role: "SECOND_REVIEWER" }] },
+    ]);
+    expect(context.rolesOf("p")).toEqual(["FIRST_REVIEWER"]);
+    expect(context.rolesOf("someone else")).toEqual([]);
   });
 });

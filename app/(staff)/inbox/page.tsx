@@ -3,8 +3,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/current-actor";
 import { formatDateTime } from "@/lib/format-time";
 import { findHandled, findInbox, findReturned } from "@/lib/reports/inbox";
-import { ACTION_LABELS } from "@/lib/reports/review-view";
-import type { Stage } from "@/lib/review/workflow";
+import { REVIEW_ACTION_LABELS } from "@/lib/review/action-details";
 
 export const metadata: Metadata = { title: "待办" };
 
@@ -55,8 +54,8 @@ export default async function InboxPage() {
         <ul className="plain" aria-label="已办列表">
           {handled.map((a, i) => (
             <li key={i}>
-              {formatDateTime(a.createdAt)} · <Link href={`/reports/${a.round.report.id}`}>{a.round.report.title}</Link> · 第 {a.round.number} 轮{" "}
-              {(a.round.stages as unknown as Stage[])[a.stageIndex]?.name} · {ACTION_LABELS[a.kind]}
+              {formatDateTime(a.createdAt)} · <Link href={`/reports/${a.report.id}`}>{a.report.title}</Link> · 第 {a.roundNumber} 轮{" "}
+              {a.stageName} · {REVIEW_ACTION_LABELS[a.kind]}
               {a.comment ? `：${a.comment}` : ""}
             </li>
           ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/current-actor";
+import { subtreeRootsWhere } from "@/lib/auth/permissions";
 import { ORGAN_KIND_LABELS } from "@/lib/domain/organ-kinds";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import { findDescendantIds } from "@/lib/organs/organ-tree";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "我的工作台" };
 export default async function WorkspacePage() {
   const actor = await requireActor();
   const ownOrganIds = [...new Set(actor.memberships.map((m) => m.organId))];
-  const supervisedRoots = actor.memberships.filter((m) => m.role === "SUPERVISOR").map((m) => m.organId);
+  const supervisedRoots = subtreeRootsWhere(actor, "organ.view");
   const supervisedIds = (await findDescendantIds(supervisedRoots)).filter((id) => !ownOrganIds.includes(id));
   const organs = await listOrgansByIds([...ownOrganIds, ...supervisedIds]);
   const byId = new Map(organs.map((o) => [o.id, o]));

@@ -5,6 +5,7 @@ import { ActionForm, Field } from "@/components/action-form";
 import { requireOrganPermission } from "@/lib/auth/current-actor";
 import { can, rolesIn } from "@/lib/auth/permissions";
 import { ORGAN_KIND_LABELS } from "@/lib/domain/organ-kinds";
+import { REPORT_STATUS_LABELS } from "@/lib/domain/report-status";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { getOrganDetail } from "@/lib/organs/queries";
 import { listOrganReports } from "@/lib/reports/queries";
@@ -54,7 +55,7 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
           <ul className="plain">
             {reports.map((r) => (
               <li key={r.id}>
-                <Link href={`/reports/${r.id}`}>{r.title}</Link> <span className="tag">{r.status === "DRAFT" ? "草稿" : r.status}</span>
+                <Link href={`/reports/${r.id}`}>{r.title}</Link> <span className="tag">{REPORT_STATUS_LABELS[r.status]}</span>
               </li>
             ))}
           </ul>

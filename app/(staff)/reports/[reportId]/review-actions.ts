@@ -3,15 +3,16 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
-import { parseId, runAction } from "@/lib/actions/run-action";
+import { parseForm, parseId, parseInput, runAction } from "@/lib/actions/run-action";
 import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
-import { AppError } from "@/lib/errors";
-import { isSectionKey } from "@/lib/report-format/content";
+import { SECTION_KEYS } from "@/lib/report-format/format";
 import { addReviewComment } from "@/lib/reports/add-review-comment";
 import { decideStage } from "@/lib/reports/decide-stage";
 import { handOverStage } from "@/lib/reports/hand-over-stage";
 import { submitReport } from "@/lib/reports/submit-report";
 import { withdrawSubmission } from "@/lib/reports/withdraw-submission";
+import { decisionSchema } from "@/lib/review/decision-input";
+import { idField } from "@/lib/validation/fields";
 
 export async function submitReportAction(reportId: string, _state: FormState, _formData: FormData): Promise<FormState> {
   return runAction(async () => {
@@ -31,59 +32,56 @@ export async function withdrawAction(reportId: string, _state: FormState, _formD
   });
 }
 
-const PREFIX_WARNING = "warning:";
-const PREFIX_SCAN = "scan:";
-const textField = z.string().max(2_000, "不能超过 2,000 个字符。");
+/** The decision form's reasons: one field per open warning ("warning:KEY") and per scan finding ("scan:KEY"). */
+function reasonsFrom(formData: FormData, prefix: "warning:" | "scan:") {
+  return Object.fromEntries([...formData.entries()].filter(([name]) => name.startsWith(prefix)).map(([name, value]) => [name.slice(prefix.length), value]));
+}
 
 export async function decideAction(reportId: string, roundId: string, stageIndex: number, _state: FormState, formData: FormData): Promise<FormState> {
   let done: string | null = null;
   const state = await runAction(async () => {
     const actor = await requireActor();
-    const verdict = formData.get("verdict");
-    if (verdict !== "approve" && verdict !== "return") throw new AppError("INVALID_INPUT", "请选择通过或退回。");
-    const comment = textField.safeParse(formData.get("comment") ?? "");
-    if (!comment.success) throw new AppError("INVALID_INPUT", "意见不能超过 2,000 个字符。", { comment: "意见不能超过 2,000 个字符。" });
-    if (verdict === "return" && !comment.data.trim()) throw new AppError("INVALID_INPUT", "退回时必须填写理由。", { comment: "退回时必须填写理由。" });
-    const reasons = (prefix: string) =>
-      Object.fromEntries(
-        [...formData.entries()]
-          .filter(([name, value]) => name.startsWith(prefix) && typeof value === "string")
-          .map(([name, value]) => [name.slice(prefix.length), String(value).slice(0, 500)]),
-      );
-    if (!Number.isInteger(stageIndex)) throw new AppError("NOT_FOUND", "该审核环节不存在。");
-    const outcome = await decideStage({
-      actor, reportId: parseId(reportId), roundId: parseId(roundId), stageIndex, verdict, comment: comment.data,
-      warningReasons: reasons(PREFIX_WARNING), scanReasons: reasons(PREFIX_SCAN), clientAddress: await currentClientAddress(),
+    // The same schema as POST /api/reports/:id/decision: the same input is refused the same way.
+    const decision = parseInput(decisionSchema, {
+      roundId, stageIndex, verdict: formData.get("verdict"), comment: formData.get("comment") ?? "",
+      warningReasons: reasonsFrom(formData, "warning:"), scanReasons: reasonsFrom(formData, "scan:"),
     });
-    done = verdict === "return" ? "已退回撰稿人。" : outcome.status === "APPROVED" ? "审核全部通过，报告待发布。" : `已通过“${outcome.stage.name}”。`;
+    const outcome = await decideStage({ actor, reportId: parseId(reportId), ...decision, clientAddress: await currentClientAddress() });
+    done = decision.verdict === "return" ? "已退回撰稿人。" : outcome.status === "APPROVED" ? "审核全部通过，报告待发布。" : `已通过“${outcome.stageName}”。`;
     return done;
   });
   if (state.ok) redirect(`/reports/${reportId}?done=${encodeURIComponent(done ?? "")}`);
   return state;
 }
 
+const textField = (what: string) => z.string({ error: `请填写${what}。` }).max(2_000, `${what}不能超过 2,000 个字符。`);
+
+const commentSchema = z.object({
+  sectionKey: z.enum(SECTION_KEYS, { error: "请选择部分。" }),
+  text: textField("意见").refine((text) => text.trim() !== "", "请填写意见。").transform((text) => text.trim()),
+});
+
 export async function commentAction(reportId: string, _state: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
     const actor = await requireActor();
-    const key = formData.get("sectionKey");
-    if (!isSectionKey(key)) throw new AppError("INVALID_INPUT", "请选择部分。", { sectionKey: "请选择部分。" });
-    const text = textField.safeParse(formData.get("text") ?? "");
-    if (!text.success || !text.data.trim()) throw new AppError("INVALID_INPUT", "请填写意见（不超过 2,000 字）。", { text: "请填写意见（不超过 2,000 字）。" });
-    await addReviewComment({ actor, reportId: parseId(reportId), sectionKey: key, text: text.data.trim(), clientAddress: await currentClientAddress() });
+    const { sectionKey, text } = parseForm(commentSchema, formData);
+    await addReviewComment({ actor, reportId: parseId(reportId), sectionKey, text, clientAddress: await currentClientAddress() });
     revalidatePath(`/reports/${reportId}/review`);
     return "意见已添加。";
   });
 }
 
+const handOverSchema = z.object({
+  toUserId: z.string({ error: "请选择转交给谁。" }).min(1, "请选择转交给谁。").pipe(idField),
+  note: textField("说明").default(""),
+});
+
 export async function handOverAction(reportId: string, roundId: string, _state: FormState, formData: FormData): Promise<FormState> {
   let done = false;
   const state = await runAction(async () => {
     const actor = await requireActor();
-    const toUserId = String(formData.get("toUserId") ?? "");
-    if (!toUserId) throw new AppError("INVALID_INPUT", "请选择转交给谁。", { toUserId: "请选择转交给谁。" });
-    const note = textField.safeParse(formData.get("note") ?? "");
-    if (!note.success) throw new AppError("INVALID_INPUT", "说明不能超过 2,000 个字符。", { note: "说明不能超过 2,000 个字符。" });
-    await handOverStage({ actor, reportId: parseId(reportId), roundId: parseId(roundId), toUserId: parseId(toUserId), note: note.data, clientAddress: await currentClientAddress() });
+    const { toUserId, note } = parseForm(handOverSchema, formData);
+    await handOverStage({ actor, reportId: parseId(reportId), roundId: parseId(roundId), toUserId, note, clientAddress: await currentClientAddress() });
     done = true;
     return "已转交。";
   });

@@ -10,10 +10,11 @@ import { diffSection, type SectionDiff } from "@/lib/report-format/diff";
 import { SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
 import { SCAN_KIND_LABELS } from "@/lib/review/confidentiality-scan";
 import { findLastYearSections, getReportSections, sectionsAt } from "@/lib/reports/queries";
-import { organWordLists, scanReport, warningKey } from "@/lib/reports/review-findings";
+import { organWordLists } from "@/lib/organs/word-lists";
+import { scanReport, warningKey } from "@/lib/review/review-findings";
 import { getReviewView } from "@/lib/reports/review-view";
 import { requireReportPage } from "@/lib/reports/require-report-page";
-import { listStageColleagues } from "@/lib/reports/hand-over-stage";
+import { listHandoverCandidates } from "@/lib/reports/hand-over-stage";
 import { commentAction, decideAction, handOverAction } from "../review-actions";
 
 export const metadata: Metadata = { title: "审核" };
@@ -40,9 +41,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
   const sections = Object.fromEntries(rows.map((r) => [r.key, r.content])) as ReportSections;
   const previousRound = review.rounds.find((r) => r.number === round.number - 1 && r.closedAt);
   const atLastReturn = previousRound?.closedAt ? await sectionsAt(reportId, previousRound.closedAt) : null;
-  const stage = review.stages[round.stageIndex]!;
-  const stageStarted = round.actions.some((a) => a.stageIndex === round.stageIndex && a.kind === "correct");
-  const colleagues = stageStarted ? [] : await listStageColleagues(report.organId, stage.role, actor.id);
+  const colleagues = await listHandoverCandidates(actor, report.organId, review);
   const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
   const warnings = findings.filter((f) => f.severity === "warning").map((f) => ({ key: warningKey(f), message: `[${f.id}] ${f.message}` }));
   const scan = review.isConfidentialityStage

@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/action-form";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format-time";
 import { findOrganScope } from "@/lib/auth/organ-scope";
-import { isSectionKey, type SectionContent } from "@/lib/report-format/content";
+import { isSectionKey } from "@/lib/report-format/content";
 import { diffSection } from "@/lib/report-format/diff";
 import { SECTION_TABLE, SECTION_TITLES } from "@/lib/report-format/format";
 import { getReportSections, listRevisions } from "@/lib/reports/queries";
@@ -35,7 +35,7 @@ export default async function HistoryPage({
   // Default comparison: the newest revision against the one before it.
   const newer = pick(query.b) ?? revisions[0];
   const older = pick(query.a) ?? revisions.find((r) => newer && r.version < newer.version);
-  const diff = older && newer ? diffSection(SECTION_TABLE[key], older.content as unknown as SectionContent, newer.content as unknown as SectionContent) : null;
+  const diff = older && newer ? diffSection(SECTION_TABLE[key], older.content, newer.content) : null;
 
   return (
     <>

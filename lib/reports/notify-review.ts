@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Stage } from "@/lib/review/workflow";
-import { sendMail, smtpSettings } from "./mailer";
+import { mayActOnStage, roundFromActions, workflowContext } from "@/lib/review/workflow";
+import { readRecordedAction, readRoundStages } from "./review-state";
+import { sendMail, smtpSettings } from "@/lib/notify/mailer";
 
 export type ReviewNotice =
   | { kind: "landed"; reportId: string } // the report waits at its round's current stage
@@ -18,23 +19,31 @@ export async function notifyReview(notice: ReviewNotice): Promise<number> {
     where: { id: notice.reportId },
     select: {
       title: true, organId: true,
-      rounds: { orderBy: { number: "desc" }, take: 1, select: { stages: true, stageIndex: true, authorIds: true, actions: { select: { kind: true, actorId: true, stageIndex: true, comment: true } } } },
+      rounds: {
+        orderBy: { number: "desc" }, take: 1,
+        select: {
+          number: true, status: true, stages: true, stageIndex: true, authorIds: true,
+          actions: { orderBy: { createdAt: "asc" }, select: { kind: true, actorId: true, stageIndex: true, comment: true, contentHash: true, details: true } },
+        },
+      },
     },
   });
   const round = report?.rounds[0];
   if (!report || !round) return 0;
-  const stage = (round.stages as unknown as Stage[])[round.stageIndex];
-  const authors = round.authorIds as unknown as string[];
+  const stages = readRoundStages(round.stages);
+  const stage = stages[round.stageIndex];
+  const authors = round.authorIds;
   let to: string[] = [];
   let subject = "";
   let text = "";
-  if (notice.kind === "landed" && stage) {
-    const actedElsewhere = new Set(round.actions.filter((a) => a.kind !== "submit" && a.stageIndex !== round.stageIndex).map((a) => a.actorId));
+  if (notice.kind === "landed" && stage && round.status === "OPEN") {
+    // Everyone the review rules would let act on the stage now, as the 待办 list shows it to them.
+    const state = { status: "IN_REVIEW" as const, round: roundFromActions({ number: round.number, stageIndex: round.stageIndex, authors, actions: round.actions.map(readRecordedAction) }) };
     const people = await db().user.findMany({
       where: { disabledAt: null, email: { not: null }, memberships: { some: { organId: report.organId, role: stage.role } } },
-      select: { id: true, email: true },
+      select: { id: true, email: true, memberships: { where: { organId: report.organId }, select: { organId: true, role: true } } },
     });
-    to = people.filter((p) => !authors.includes(p.id) && !actedElsewhere.has(p.id)).map((p) => p.email!);
+    to = people.flatMap((p) => (p.email && mayActOnStage(state, workflowContext(stages, report.organId, [p]), p.id) === null ? [p.email] : []));
     subject = `待审核：${report.title}（${stage.name}）`;
     text = `${report.title} 已到“${stage.name}”环节，等待您审核。请登录年报工作台，在“待办”中处理。`;
   } else if (notice.kind === "returned") {

@@ -1,7 +1,7 @@
 import type { Finding } from "@/lib/report-format/checks";
 import type { ReportSections } from "@/lib/report-format/content";
 import { SECTION_KEYS, SECTION_TITLES } from "@/lib/report-format/format";
-import { scanText, type OrganWordLists, type ScanFinding } from "@/lib/review/confidentiality-scan";
+import { scanText, type OrganWordLists, type ScanFinding } from "./confidentiality-scan";
 
 /** A warning's identity for acknowledgements: its rule and its message (which names the numbers). */
 export const warningKey = (f: Finding) => `${f.id}|${f.message}`;
@@ -13,8 +13,4 @@ export function scanReport(sections: ReportSections, lists?: OrganWordLists): Sc
     const text = content.kind === "narrative" ? content.text : [content.note, ...Object.values(content.cells)].join("\n");
     return scanText(text, key, lists).map((f) => ({ ...f, place: SECTION_TITLES[key] }));
   });
-}
-
-export function organWordLists(organ: { sensitiveWords: string[]; wrongTerms: unknown }): OrganWordLists {
-  return { sensitiveWords: organ.sensitiveWords, wrongTerms: (organ.wrongTerms ?? []) as OrganWordLists["wrongTerms"] };
 }

@@ -1,0 +1,68 @@
+import { ActionForm, Field } from "@/components/action-form";
+import { CorrectionChangesList } from "@/components/report/correction-changes-list";
+import type { SessionActor } from "@/lib/auth/load-actor";
+import { findOrganScope } from "@/lib/auth/organ-scope";
+import { can } from "@/lib/auth/permissions";
+import { formatDateTime } from "@/lib/format-time";
+import { correctionChanges } from "@/lib/publish/correction-changes";
+import { reportPath } from "@/lib/publish/public-paths";
+import { getLastPublishedSections, getPublicationHistory } from "@/lib/publish/publication-history";
+import type { FoundReport } from "@/lib/reports/find-report";
+import { contentsOf, getReportSections } from "@/lib/reports/queries";
+import { publishAction, startCorrectionAction, withdrawPublishedAction } from "../publish-actions";
+
+/** 发布: the public address and versions, and for the 发布人 publishing, correcting and withdrawing. */
+export async function PublishPanel({ actor, report }: { actor: SessionActor; report: FoundReport }) {
+  const scope = await findOrganScope(report.organId);
+  const canPublish = scope !== null && can(actor, "report.publish", scope);
+  const publication = await getPublicationHistory(report.id);
+  const publications = publication.versions;
+  // A correction about to be published: the 发布人 sees the list of changes the public page will show.
+  const replaced = canPublish && report.status === "APPROVED" && publications.length ? await getLastPublishedSections(report.id) : null;
+  const changes = replaced ? correctionChanges(replaced.sections, contentsOf(await getReportSections(report.id))) : null;
+  return (
+    <section className="card" aria-labelledby="publish-heading">
+      <h2 id="publish-heading">发布</h2>
+      {publications.length ? (
+        <>
+          <p>
+            公开地址：<a href={reportPath(report.organ.code, report.year)}>{reportPath(report.organ.code, report.year)}</a>（索引号 {publications[0]!.indexNumber}）
+          </p>
+          <ul>
+            {publications.map((p) => (
+              <li key={p.version}>
+                第 {p.version} 版，{formatDateTime(p.publishedAt)} 发布{p.correctionNote ? `；更正说明：${p.correctionNote}` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="muted">尚未发布。</p>
+      )}
+      {publication.withdrawnAt ? (
+        <p className="notice error">
+          已于 {formatDateTime(publication.withdrawnAt)} 撤回：{publication.withdrawReason}
+        </p>
+      ) : null}
+      {canPublish && report.status === "APPROVED" ? (
+        <ActionForm action={publishAction.bind(null, report.id)} submitLabel={publications.length ? "发布更正" : "发布"} confirmText="发布后将向社会公开，确定发布？">
+          {replaced && changes ? (
+            <>
+              <h3>本次更正的内容（与第 {replaced.version} 版相比，将在公开页面列出）</h3>
+              <CorrectionChangesList changes={changes} />
+            </>
+          ) : null}
+          {publications.length ? <Field name="correctionNote" label="更正说明（必填，将在公开页面显示）" maxLength={2000} /> : null}
+        </ActionForm>
+      ) : null}
+      {canPublish && report.status === "PUBLISHED" ? (
+        <>
+          <ActionForm action={startCorrectionAction.bind(null, report.id)} submitLabel="发起更正" buttonClassName="button secondary" confirmText="发起更正后报告回到草稿，须重新审核后发布。确定？" />
+          <ActionForm action={withdrawPublishedAction.bind(null, report.id)} submitLabel="撤回已发布的报告" buttonClassName="button secondary" confirmText="撤回后公开页面将显示已撤回。确定？">
+            <Field name="reason" label="撤回理由（必填）" maxLength={2000} />
+          </ActionForm>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// Migrations that move data: the rows written under the old shape read the same under the new one.
+import { cp, mkdir, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations, listMigrationFiles } from "@/lib/db/migrate";
+import { createScratchDatabase } from "./scratch-database";
+
+const AUTHOR_IDS_TO_TEXT_ARRAY = "20261203000000_round_author_ids_text_array";
+
+describe("data-moving migrations", () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase("migration_data");
+  });
+  afterAll(async () => scratch?.drop());
+
+  it("moves each round's author ids from JSON to a text array, keeping their order", async () => {
+    // The database as it stood before the migration: every earlier migration applied.
+    const before = await mkdtemp(path.join(os.tmpdir(), "nianbao-migrations-"));
+    for (const { name } of (await listMigrationFiles()).filter((f) => f.name < AUTHOR_IDS_TO_TEXT_ARRAY)) {
+      await mkdir(path.join(before, name));
+      await cp(path.join(process.cwd(), "prisma", "migrations", name, "migration.sql"), path.join(before, name, "migration.sql"));
+    }
+    await applyMigrations(scratch.url, before);
+
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    try {
+      await client.query(`INSERT INTO "Organ" (id, name, "shortName", kind, code, "updatedAt") VALUES ('o1', '测试镇', '测试', 'TOWNSHIP', 'MIG1', now())`);
+      await client.query(`INSERT INTO "User" (id, username, "displayName", "passwordHash", "updatedAt") VALUES ('u1', 'mig.author', '撰稿人', 'x', now())`);
+      await client.query(`INSERT INTO "Report" (id, "organId", year, title, "createdById", "updatedAt") VALUES ('r1', 'o1', 2025, '报告', 'u1', now())`);
+      const round = (number: number, authorIds: string) =>
+        client.query(
+          `INSERT INTO "ReviewRound" (id, "reportId", number, stages, "authorIds", "submittedHash", "submittedById") VALUES ($1, 'r1', $2, '[]', $3::jsonb, 'h', 'u1')`,
+          [`round${number}`, number, authorIds],
+        );
+      await round(1, '["u1","u2"]');
+      await round(2, "[]");
+
+      expect(await applyMigrations(scratch.url)).toContain(AUTHOR_IDS_TO_TEXT_ARRAY);
+
+      const { rows } = await client.query(`SELECT number, "authorIds" FROM "ReviewRound" ORDER BY number`);
+      expect(rows).toEqual([{ number: 1, authorIds: ["u1", "u2"] }, { number: 2, authorIds: [] }]);
+      const { rows: columns } = await client.query(
+        `SELECT data_type, is_nullable, column_default FROM information_schema.columns WHERE table_name = 'ReviewRound' AND column_name = 'authorIds'`,
+      );
+      expect(columns).toEqual([{ data_type: "ARRAY", is_nullable: "NO", column_default: null }]);
+    } finally {
+      await client.end();
+    }
+  });
+});
