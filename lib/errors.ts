@@ -35,3 +35,16 @@ export class AppError extends Error {
 }
 
 export const GENERIC_FAILURE_MESSAGE = "操作未能完成，请稍后重试。如果问题持续，请联系管理员。";
+
+export type UserFacingFailure = { status: number; message: string; fieldErrors: Record<string, string> };
+
+/**
+ * The one mapping from a failure to what the person is told: an AppError's own words and
+ * status; anything else is logged here (under `where`) and told only as a generic 500.
+ * Route handlers (JSON and downloads) and server actions all answer through it.
+ */
+export function userFacingFailure(error: unknown, where: string): UserFacingFailure {
+  if (error instanceof AppError) return { status: error.httpStatus, message: error.userMessage, fieldErrors: error.fieldErrors };
+  console.error(`[${where}]`, error);
+  return { status: 500, message: GENERIC_FAILURE_MESSAGE, fieldErrors: {} };
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { AppError, GENERIC_FAILURE_MESSAGE } from "@/lib/errors";
+import { AppError, userFacingFailure } from "@/lib/errors";
 import { fieldErrorsOf, idField } from "@/lib/validation/fields";
 import type { FormState } from "./form-state";
 
@@ -27,9 +27,8 @@ export async function runAction(body: () => Promise<Omit<FormState, "fieldErrors
     return typeof result === "string" ? { ok: true, message: result, fieldErrors: {} } : { ...result, fieldErrors: {} };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are not failures
-    if (error instanceof AppError) return { ok: false, message: error.userMessage, fieldErrors: error.fieldErrors };
-    console.error("[action]", error);
-    return { ok: false, message: GENERIC_FAILURE_MESSAGE, fieldErrors: {} };
+    const failure = userFacingFailure(error, "action");
+    return { ok: false, message: failure.message, fieldErrors: failure.fieldErrors };
   }
 }
 

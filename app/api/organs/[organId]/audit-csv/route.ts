@@ -3,8 +3,7 @@ import { AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/audit/actions";
 import { readAuditFilter } from "@/lib/audit/audit-filter";
 import { findAuditEntries } from "@/lib/audit/find-audit-entries";
 import { assertOrganPermission } from "@/lib/auth/assert-permission";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { AppError, GENERIC_FAILURE_MESSAGE } from "@/lib/errors";
+import { downloadRoute } from "@/lib/http/route-handlers";
 
 const CSV_LIMIT = 50_000;
 const cell = (value: unknown) => {
@@ -15,9 +14,7 @@ const cell = (value: unknown) => {
 
 export async function GET(request: Request, context: { params: Promise<{ organId: string }> }) {
   const { organId } = await context.params;
-  try {
-    const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "请先登录。");
+  return downloadRoute(async (actor) => {
     await assertOrganPermission(actor, "organ.viewAudit", organId);
     const filter = readAuditFilter(Object.fromEntries(new URL(request.url).searchParams));
     const entries = await findAuditEntries(organId, filter, CSV_LIMIT);
@@ -32,9 +29,5 @@ export async function GET(request: Request, context: { params: Promise<{ organId
     return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
       headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="audit.csv"`, "cache-control": "no-store" },
     });
-  } catch (error) {
-    if (error instanceof AppError) return new Response(error.userMessage, { status: error.httpStatus, headers: { "content-type": "text/plain; charset=utf-8" } });
-    console.error("[audit-csv]", error);
-    return new Response(GENERIC_FAILURE_MESSAGE, { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
-  }
+  });
 }

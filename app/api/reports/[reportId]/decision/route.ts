@@ -1,7 +1,7 @@
 // POST /api/reports/:reportId/decision — 通过 or 退回 at the current stage (the review page's action, for other clients).
 import { NextResponse } from "next/server";
 import { clientAddressFrom } from "@/lib/auth/client-address";
-import { jsonRoute } from "@/lib/http/json-route";
+import { jsonRoute } from "@/lib/http/route-handlers";
 import { decisionSchema } from "@/lib/review/decision-input";
 import { decideStage } from "@/lib/reports/decide-stage";
 

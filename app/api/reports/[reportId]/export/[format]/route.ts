@@ -1,6 +1,6 @@
 // GET /api/reports/:reportId/export/(json|docx) — the draft as a report file or a Word document.
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { AppError, GENERIC_FAILURE_MESSAGE } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { downloadRoute } from "@/lib/http/route-handlers";
 import { reportToDocx } from "@/lib/report-files/docx";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { findReportOrThrow } from "@/lib/reports/find-report";
@@ -10,9 +10,7 @@ const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURICo
 
 export async function GET(_request: Request, context: { params: Promise<{ reportId: string; format: string }> }) {
   const { reportId, format } = await context.params;
-  try {
-    const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "请先登录。");
+  return downloadRoute(async (actor) => {
     if (format !== "json" && format !== "docx") throw new AppError("NOT_FOUND", "不支持的格式。");
     const report = await findReportOrThrow(actor, reportId, "report.view");
     const data = { organ: report.organ, year: report.year, title: report.title, sections: await loadSections(reportId) };
@@ -28,9 +26,5 @@ export async function GET(_request: Request, context: { params: Promise<{ report
         "cache-control": "no-store",
       },
     });
-  } catch (error) {
-    if (error instanceof AppError) return new Response(error.userMessage, { status: error.httpStatus, headers: { "content-type": "text/plain; charset=utf-8" } });
-    console.error("[export]", error);
-    return new Response(GENERIC_FAILURE_MESSAGE, { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
-  }
+  });
 }

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { AppError } from "@/lib/errors";
-import { jsonRoute } from "@/lib/http/json-route";
+import { jsonRoute } from "@/lib/http/route-handlers";
 import { isSectionKey } from "@/lib/report-format/content";
 import { saveSection } from "@/lib/reports/save-section";
 

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { jsonRoute } from "@/lib/http/json-route";
+import { jsonRoute } from "@/lib/http/route-handlers";
 import { isSectionKey } from "@/lib/report-format/content";
 import { markSectionOpen } from "@/lib/reports/mark-section-open";
 

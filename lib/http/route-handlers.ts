@@ -1,0 +1,46 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import type { SessionActor } from "@/lib/auth/load-actor";
+import { AppError, userFacingFailure } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/fields";
+
+// The frames of the route handlers: who is asking, the parsed input, and the mapping of
+// outcomes to responses (lib/errors.ts). Only messages meant for users leave them.
+
+/** The signed-in person a route acts for; refused like a page would refuse them. */
+async function requireRouteActor(): Promise<SessionActor> {
+  const actor = await getCurrentActor();
+  if (!actor) throw new AppError("UNAUTHENTICATED", "登录已过期或尚未登录，请重新登录。");
+  if (actor.mustChangePassword) throw new AppError("FORBIDDEN", "请先修改密码。");
+  return actor;
+}
+
+/** A JSON route: the body parsed with its schema; failures answer `{ message, fieldErrors }` with their status. */
+export async function jsonRoute<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  handle: (actor: SessionActor, body: z.output<S>) => Promise<Response>,
+): Promise<Response> {
+  try {
+    const actor = await requireRouteActor();
+    const raw = await request.json().catch(() => undefined);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw new AppError("INVALID_INPUT", "请求内容不符合要求。", fieldErrorsOf(parsed.error));
+    return await handle(actor, parsed.data);
+  } catch (error) {
+    const failure = userFacingFailure(error, "route");
+    return NextResponse.json({ message: failure.message, fieldErrors: failure.fieldErrors }, { status: failure.status });
+  }
+}
+
+/** A download (a file, opened by following a link): failures answer as plain text a browser can show. */
+export async function downloadRoute(handle: (actor: SessionActor) => Promise<Response>): Promise<Response> {
+  try {
+    return await handle(await requireRouteActor());
+  } catch (error) {
+    const failure = userFacingFailure(error, "download");
+    return new Response(failure.message, { status: failure.status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  }
+}
