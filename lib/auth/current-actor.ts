@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { idField } from "@/lib/validation/fields";
 import { findOrganScope } from "./organ-scope";
@@ -9,11 +10,12 @@ import { clientAddressFrom } from "./client-address";
 import { loadActor, type SessionActor } from "./load-actor";
 import { can, type Action, type OrganScope } from "./permissions";
 
-export async function getCurrentActor(): Promise<SessionActor | null> {
+/** The person behind this request's session, read once per request (the layout, the page and its panels all ask). */
+export const getCurrentActor = cache(async (): Promise<SessionActor | null> => {
   const session = (await getServerSession(getAuthOptions())) as { uid?: string; sv?: number } | null;
   if (!session?.uid) return null;
   return loadActor(session.uid, session.sv ?? 0);
-}
+});
 
 /** The signed-in person; sends everyone else to the login page, and anyone with a reset password to change it first. */
 export async function requireActor(options: { allowPendingPasswordChange?: boolean } = {}): Promise<SessionActor> {
