@@ -38,6 +38,8 @@ describe("audit log", () => {
         clientAddress: "127.0.0.1",
         details: { attempt: i },
       }),
+      // 30 transactions queue for 5 connections and one lock: this checks the chain, not the wait.
+      { maxWait: 60_000, timeout: 60_000 },
     );
 
   it("keeps one unbroken chain when many transactions append at once", async () => {
