@@ -8,7 +8,7 @@ import type { SectionContent } from "@/lib/report-format/content";
 import { contentHash } from "@/lib/reports/content-hash";
 import { SECTION_KEYS, SECTION_TABLE, TYPED_CELLS } from "@/lib/report-format/format";
 import { parseReportJson } from "@/lib/report-files/report-json";
-import { assertDraft, findReportOrThrow } from "./find-report";
+import { assertWritable, findReportOrThrow, lockReportStatus } from "./find-report";
 import { writeVersion } from "./save-section";
 
 const TOTAL_RULES = new Set(["T3-ROWTOTAL", "T3-RESULTS", "T4-TOTAL"]);
@@ -23,7 +23,7 @@ const TOTAL_RULES = new Set(["T3-ROWTOTAL", "T3-RESULTS", "T4-TOTAL"]);
 export async function importReport(options: { actor: Actor; reportId: string; raw: unknown; clientAddress: string | null }) {
   const { actor, reportId, raw, clientAddress } = options;
   const report = await findReportOrThrow(actor, reportId, "report.edit");
-  assertDraft(report);
+  assertWritable(report.status, ["DRAFT"]);
   const parsed = parseReportJson(raw);
   if (!parsed.ok) throw new AppError("INVALID_INPUT", `文件不符合报告格式：${parsed.problems.slice(0, 5).join("；")}`);
   if (parsed.year !== report.year) throw new AppError("INVALID_INPUT", `文件是 ${parsed.year} 年度的报告，本报告是 ${report.year} 年度。`);
@@ -36,6 +36,7 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
   if (refusals.length) throw new AppError("INVALID_INPUT", `文件有误，未导入：${refusals.slice(0, 5).map((f) => f.message).join("；")}`);
 
   await db().$transaction(async (tx) => {
+    assertWritable(await lockReportStatus(tx, reportId), ["DRAFT"]);
     const current = await tx.section.findMany({ where: { reportId }, select: { key: true, version: true } });
     for (const key of SECTION_KEYS) {
       const imported = parsed.sections[key];

@@ -10,7 +10,7 @@ import { contentHash } from "@/lib/reports/content-hash";
 import type { SectionKey } from "@/lib/report-format/format";
 import { fieldErrorsOf } from "@/lib/validation/fields";
 import { applyEvent, refusalError, workflowContext } from "@/lib/review/workflow";
-import { findReportOrThrow } from "./find-report";
+import { assertWritable, findReportOrThrow, lockReportStatus } from "./find-report";
 import { loadSectionsIn, readSectionContent } from "./load-sections";
 import { loadReviewState } from "./review-state";
 
@@ -39,24 +39,22 @@ export async function saveSection(options: {
 }): Promise<SavedSection | SectionConflict> {
   const { actor, reportId, key, baseVersion, clientAddress } = options;
   const report = await findReportOrThrow(actor, reportId, "report.view");
-  if (report.status !== "DRAFT" && report.status !== "IN_REVIEW") {
-    throw new AppError("CONFLICT", report.status === "APPROVED" ? "报告已审核通过，内容已冻结。" : "报告已发布，内容已冻结；如需修改请发起更正。");
-  }
-  const inReview = report.status === "IN_REVIEW";
-  if (!inReview && !can(actor, "report.edit", (await findOrganScope(report.organId))!)) {
-    throw new AppError("FORBIDDEN", "只有本机关的撰稿人可以修改草稿。");
-  }
-  const kind: RevisionKind = inReview ? "correction" : (options.kind ?? "save");
+  const mayEditDraft = can(actor, "report.edit", (await findOrganScope(report.organId))!);
   const parsed = sectionContentSchema(key).safeParse(options.content);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "内容不符合要求，未保存。", fieldErrorsOf(parsed.error));
   const content = parsed.data;
 
   return db().$transaction(async (tx) => {
-    const review = inReview ? await loadReviewState(tx, report) : null;
+    // The status as it is now, under the row lock a submission also takes.
+    const status = await lockReportStatus(tx, reportId);
+    assertWritable(status, ["DRAFT", "IN_REVIEW"]);
+    if (status === "DRAFT" && !mayEditDraft) throw new AppError("FORBIDDEN", "只有本机关的撰稿人可以修改草稿。");
+    const review = status === "IN_REVIEW" ? await loadReviewState(tx, report, { lock: false }) : null;
     if (review) {
       const outcome = applyEvent(review.state, { type: "correct", by: actor.id, contentHash: "" }, workflowContext(review.stages, report.organId, [actor]));
       if (!outcome.ok) throw refusalError(outcome.refusal);
     }
+    const kind: RevisionKind = review ? "correction" : (options.kind ?? "save");
     const saved = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind });
     if (!saved) return { ok: false as const, current: await currentSection(tx, reportId, key) };
     if (review?.round) {
