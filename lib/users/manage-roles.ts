@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { findManageableAccountOrThrow } from "./account-scope";
 
 type RoleChange = { actor: Actor; organId: string; userId: string; role: Role; clientAddress: string | null };
 
@@ -14,9 +15,14 @@ async function findUserOrThrow(userId: string) {
   return user;
 }
 
+/**
+ * Attaches a role in the organ. The person must be one the actor manages (every organ they
+ * belong to within the actor's administration): otherwise a role from another organ would
+ * take them out of their own admin's hands (canManageAccount requires all their organs).
+ */
 export async function assignRole({ actor, organId, userId, role, clientAddress }: RoleChange) {
   await assertOrganPermission(actor, "organ.manageUsers", organId);
-  const user = await findUserOrThrow(userId);
+  const user = await findManageableAccountOrThrow(actor, userId);
   await db().$transaction(async (tx) => {
     const created = await tx.membership.createMany({ data: [{ userId, organId, role }], skipDuplicates: true });
     if (created.count === 0) return; // already held: nothing changed, nothing to log

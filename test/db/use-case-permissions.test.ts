@@ -58,6 +58,18 @@ describe("use cases refuse what the permission table denies", () => {
     expect(roles).toEqual([{ role: "AUTHOR" }]);
   });
 
+  it("attaches a role only to people whose every organ the admin administers, so nobody is taken from their own admin", async () => {
+    // S7: town A's admin giving town B's author a town-A role would leave town B's admin unable to manage them.
+    const inB = await newUser(townB);
+    await expectRefused(assignRole({ actor: actorIn(townA, "ORGAN_ADMIN"), organId: townA, userId: inB.id, role: "FIRST_REVIEWER", clientAddress }));
+    expect(await db().membership.findMany({ where: { userId: inB.id }, select: { organId: true } })).toEqual([{ organId: townB }]);
+    await setAccountDisabled({ actor: actorIn(townB, "ORGAN_ADMIN"), userId: inB.id, disabled: true, clientAddress });
+    // Their own admin may, and the platform administrator may attach anyone anywhere.
+    const inA = await newUser(townA);
+    await assignRole({ actor: actorIn(townA, "ORGAN_ADMIN"), organId: townA, userId: inA.id, role: "FIRST_REVIEWER", clientAddress });
+    await assignRole({ actor: platformAdmin, organId: townA, userId: inB.id, role: "FIRST_REVIEWER", clientAddress });
+  });
+
   it("does not let an admin remove their own admin role", async () => {
     const admin = await createUser({
       actor: platformAdmin, organId: townA, username: `adm-${tag()}`, displayName: "管理员", password: "a-good-password",
