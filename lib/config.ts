@@ -10,6 +10,7 @@ const schema = z.object({
   LOGIN_FAILURE_WINDOW_MINUTES: minutes(15),
   LOGIN_LOCK_MINUTES: minutes(15),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(10),
+  AUDIT_REFUSALS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
 });
 
 /** Plain values: the modules that apply them (auth's lockout and password policy) import this, not the reverse. */
@@ -17,6 +18,8 @@ export type AppConfig = {
   databaseUrl: string;
   lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
   passwordPolicy: { minLength: number };
+  /** Refusals of one kind of act by one person (or address) written in full per minute; the rest are counted. */
+  auditRefusalsPerMinute: number;
 };
 
 let cached: AppConfig | undefined;
@@ -37,6 +40,7 @@ export function getConfig(): AppConfig {
       lockMinutes: env.LOGIN_LOCK_MINUTES,
     },
     passwordPolicy: { minLength: env.PASSWORD_MIN_LENGTH },
+    auditRefusalsPerMinute: env.AUDIT_REFUSALS_PER_MINUTE,
   };
   return cached;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { auditingRefusals } from "@/lib/audit/refusals";
+import { clientAddressFrom } from "@/lib/auth/client-address";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import type { SessionActor } from "@/lib/auth/load-actor";
 import { AppError, userFacingFailure } from "@/lib/errors";
@@ -35,10 +37,19 @@ export async function jsonRoute<S extends z.ZodType>(
   }
 }
 
-/** A download (a file, opened by following a link): failures answer as plain text a browser can show. */
-export async function downloadRoute(handle: (actor: SessionActor) => Promise<Response>): Promise<Response> {
+/**
+ * A download (a file, opened by following a link), read under the permission table: a refusal
+ * is audited like a use case's; failures answer as plain text a browser can show.
+ */
+export async function downloadRoute(
+  request: Request,
+  attempt: string,
+  target: { reportId?: string; organId?: string },
+  handle: (actor: SessionActor) => Promise<Response>,
+): Promise<Response> {
   try {
-    return await handle(await requireRouteActor());
+    const actor = await requireRouteActor();
+    return await auditingRefusals(attempt, { actor, clientAddress: clientAddressFrom(request.headers), ...target }, () => handle(actor));
   } catch (error) {
     const failure = userFacingFailure(error, "download");
     return new Response(failure.message, { status: failure.status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { assertOrganPermission, assertPlatformPermission } from "@/lib/auth/assert-permission";
 import type { Actor } from "@/lib/auth/permissions";
@@ -23,45 +24,49 @@ async function assertParentExists(parentId: string | null) {
 
 /** A platform administrator adds an organ anywhere in the tree. */
 export async function createOrgan(options: { actor: Actor; input: OrganInput; clientAddress: string | null }) {
-  const { actor, input, clientAddress } = options;
-  assertPlatformPermission(actor, "organ.create");
-  await assertParentExists(input.parentId);
-  try {
-    return await db().$transaction(async (tx) => {
-      const organ = await tx.organ.create({ data: input, select: { id: true } });
-      await tx.reviewStage.createMany({ data: DEFAULT_STAGES.map((stage, position) => ({ organId: organ.id, position, ...stage })) });
-      await appendAuditEntry(tx, {
-        action: "organ.created", actor, targetType: "organ", targetId: organ.id, organId: organ.id, clientAddress,
-        details: { ...input },
+  return auditingRefusals("organ.create", options, async () => {
+    const { actor, input, clientAddress } = options;
+    assertPlatformPermission(actor, "organ.create");
+    await assertParentExists(input.parentId);
+    try {
+      return await db().$transaction(async (tx) => {
+        const organ = await tx.organ.create({ data: input, select: { id: true } });
+        await tx.reviewStage.createMany({ data: DEFAULT_STAGES.map((stage, position) => ({ organId: organ.id, position, ...stage })) });
+        await appendAuditEntry(tx, {
+          action: "organ.created", actor, targetType: "organ", targetId: organ.id, organId: organ.id, clientAddress,
+          details: { ...input },
+        });
+        return organ;
       });
-      return organ;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateError(error);
-    throw error;
-  }
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicateError(error);
+      throw error;
+    }
+  });
 }
 
 /** A platform administrator edits every field, including where the organ sits in the tree. */
 export async function updateOrgan(options: { actor: Actor; organId: string; input: OrganInput; clientAddress: string | null }) {
-  const { actor, organId, input, clientAddress } = options;
-  assertPlatformPermission(actor, "organ.edit");
-  if (!(await findOrganScope(organId))) throw new AppError("NOT_FOUND", "机关不存在。");
-  await assertParentExists(input.parentId);
-  if (input.parentId && (await findDescendantIds([organId])).includes(input.parentId)) {
-    throw new AppError("INVALID_INPUT", "上级机关不能是本机关或其下级机关。", { parentId: "上级机关不能是本机关或其下级机关。" });
-  }
-  try {
-    await db().$transaction(async (tx) => {
-      await tx.organ.update({ where: { id: organId }, data: input });
-      await appendAuditEntry(tx, {
-        action: "organ.updated", actor, targetType: "organ", targetId: organId, organId, clientAddress, details: { ...input },
+  return auditingRefusals("organ.update", options, async () => {
+    const { actor, organId, input, clientAddress } = options;
+    assertPlatformPermission(actor, "organ.edit");
+    if (!(await findOrganScope(organId))) throw new AppError("NOT_FOUND", "机关不存在。");
+    await assertParentExists(input.parentId);
+    if (input.parentId && (await findDescendantIds([organId])).includes(input.parentId)) {
+      throw new AppError("INVALID_INPUT", "上级机关不能是本机关或其下级机关。", { parentId: "上级机关不能是本机关或其下级机关。" });
+    }
+    try {
+      await db().$transaction(async (tx) => {
+        await tx.organ.update({ where: { id: organId }, data: input });
+        await appendAuditEntry(tx, {
+          action: "organ.updated", actor, targetType: "organ", targetId: organId, organId, clientAddress, details: { ...input },
+        });
       });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateError(error);
-    throw error;
-  }
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicateError(error);
+      throw error;
+    }
+  });
 }
 
 /** An organ's own admin sets its report deadline. */
@@ -72,13 +77,15 @@ export async function setOrganDeadline(options: {
   deadlineDay: number;
   clientAddress: string | null;
 }) {
-  const { actor, organId, deadlineMonth, deadlineDay, clientAddress } = options;
-  await assertOrganPermission(actor, "organ.setDeadline", organId);
-  await db().$transaction(async (tx) => {
-    await tx.organ.update({ where: { id: organId }, data: { deadlineMonth, deadlineDay } });
-    await appendAuditEntry(tx, {
-      action: "organ.updated", actor, targetType: "organ", targetId: organId, organId, clientAddress,
-      details: { deadlineMonth, deadlineDay },
+  return auditingRefusals("organ.setDeadline", options, async () => {
+    const { actor, organId, deadlineMonth, deadlineDay, clientAddress } = options;
+    await assertOrganPermission(actor, "organ.setDeadline", organId);
+    await db().$transaction(async (tx) => {
+      await tx.organ.update({ where: { id: organId }, data: { deadlineMonth, deadlineDay } });
+      await appendAuditEntry(tx, {
+        action: "organ.updated", actor, targetType: "organ", targetId: organId, organId, clientAddress,
+        details: { deadlineMonth, deadlineDay },
+      });
     });
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { assertOrganPermission } from "@/lib/auth/assert-permission";
 import type { Actor } from "@/lib/auth/permissions";
@@ -13,15 +14,17 @@ import { organWordLists } from "./word-lists";
  * running keep the stages they started with (they carry a copy).
  */
 export async function saveReviewSettings(options: { actor: Actor; organId: string; stages: StageSetting[]; lists: OrganWordLists; clientAddress: string | null }) {
-  const { actor, organId, stages, lists, clientAddress } = options;
-  await assertOrganPermission(actor, "organ.manageReview", organId);
-  await db().$transaction(async (tx) => {
-    await tx.reviewStage.deleteMany({ where: { organId } });
-    await tx.reviewStage.createMany({ data: stages.map((stage, position) => ({ organId, position, ...stage })) });
-    await tx.organ.update({ where: { id: organId }, data: { sensitiveWords: lists.sensitiveWords, wrongTerms: lists.wrongTerms } });
-    await appendAuditEntry(tx, {
-      action: "organ.reviewSettingsChanged", actor, targetType: "organ", targetId: organId, organId, clientAddress,
-      details: { stages, sensitiveWords: lists.sensitiveWords.length, wrongTerms: lists.wrongTerms.length },
+  return auditingRefusals("organ.saveReviewSettings", options, async () => {
+    const { actor, organId, stages, lists, clientAddress } = options;
+    await assertOrganPermission(actor, "organ.manageReview", organId);
+    await db().$transaction(async (tx) => {
+      await tx.reviewStage.deleteMany({ where: { organId } });
+      await tx.reviewStage.createMany({ data: stages.map((stage, position) => ({ organId, position, ...stage })) });
+      await tx.organ.update({ where: { id: organId }, data: { sensitiveWords: lists.sensitiveWords, wrongTerms: lists.wrongTerms } });
+      await appendAuditEntry(tx, {
+        action: "organ.reviewSettingsChanged", actor, targetType: "organ", targetId: organId, organId, clientAddress,
+        details: { stages, sensitiveWords: lists.sensitiveWords.length, wrongTerms: lists.wrongTerms.length },
+      });
     });
   });
 }

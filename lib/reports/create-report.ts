@@ -1,4 +1,5 @@
 import "server-only";
+import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { assertOrganPermission } from "@/lib/auth/assert-permission";
 import type { Actor } from "@/lib/auth/permissions";
@@ -15,37 +16,39 @@ import { loadSections } from "./load-sections";
  * the new one starts from it (narrative carried over, table 3 row 二 pre-filled).
  */
 export async function createReport(options: { actor: Actor; organId: string; year: number; clientAddress: string | null }) {
-  const { actor, organId, year, clientAddress } = options;
-  await assertOrganPermission(actor, "report.create", organId);
-  const organ = await db().organ.findUniqueOrThrow({ where: { id: organId }, select: { name: true } });
-  const lastYear = await db().report.findUnique({ where: { organId_year: { organId, year: year - 1 } }, select: { id: true } });
-  const { sections, carriedOver } = startFromLastYear(lastYear ? await loadSections(lastYear.id) : null);
-  const title = reportTitle(organ.name, year);
-  try {
-    return await db().$transaction(async (tx) => {
-      const report = await tx.report.create({
-        data: { organId, year, title, createdById: actor.id, carriedFromId: lastYear?.id ?? null },
-        select: { id: true },
-      });
-      for (const key of SECTION_KEYS) {
-        const content = sections[key];
-        // The history says where the first text came from; table 3 takes its row 二 from last year too.
-        const fromLastYear = carriedOver.includes(key) || (key === "requests" && lastYear !== null);
-        await tx.section.create({
-          data: {
-            reportId: report.id, key, content, isCarriedOver: carriedOver.includes(key),
-            revisions: { create: { version: 1, content, kind: fromLastYear ? "carryover" : "create", authorId: actor.id, authorName: actor.displayName } },
-          },
+  return auditingRefusals("report.create", options, async () => {
+    const { actor, organId, year, clientAddress } = options;
+    await assertOrganPermission(actor, "report.create", organId);
+    const organ = await db().organ.findUniqueOrThrow({ where: { id: organId }, select: { name: true } });
+    const lastYear = await db().report.findUnique({ where: { organId_year: { organId, year: year - 1 } }, select: { id: true } });
+    const { sections, carriedOver } = startFromLastYear(lastYear ? await loadSections(lastYear.id) : null);
+    const title = reportTitle(organ.name, year);
+    try {
+      return await db().$transaction(async (tx) => {
+        const report = await tx.report.create({
+          data: { organId, year, title, createdById: actor.id, carriedFromId: lastYear?.id ?? null },
+          select: { id: true },
         });
-      }
-      await appendAuditEntry(tx, {
-        action: "report.created", actor, targetType: "report", targetId: report.id, organId, clientAddress,
-        details: { year, title, carriedFrom: lastYear?.id ?? null }, contentHash: contentHash(sections),
+        for (const key of SECTION_KEYS) {
+          const content = sections[key];
+          // The history says where the first text came from; table 3 takes its row 二 from last year too.
+          const fromLastYear = carriedOver.includes(key) || (key === "requests" && lastYear !== null);
+          await tx.section.create({
+            data: {
+              reportId: report.id, key, content, isCarriedOver: carriedOver.includes(key),
+              revisions: { create: { version: 1, content, kind: fromLastYear ? "carryover" : "create", authorId: actor.id, authorName: actor.displayName } },
+            },
+          });
+        }
+        await appendAuditEntry(tx, {
+          action: "report.created", actor, targetType: "report", targetId: report.id, organId, clientAddress,
+          details: { year, title, carriedFrom: lastYear?.id ?? null }, contentHash: contentHash(sections),
+        });
+        return report;
       });
-      return report;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("INVALID_INPUT", `${year} 年度的报告已经存在。`, { year: `${year} 年度的报告已经存在。` });
-    throw error;
-  }
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError("INVALID_INPUT", `${year} 年度的报告已经存在。`, { year: `${year} 年度的报告已经存在。` });
+      throw error;
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db/client";
@@ -22,81 +23,66 @@ export type Decision = DecisionInput & { actor: Actor; reportId: string; clientA
 
 /** A reviewer's 通过 or 退回 at the current stage, under every rule of the pipeline. */
 export async function decideStage(decision: Decision) {
-  const { actor, reportId, verdict, comment, clientAddress } = decision;
-  const report = await findReportOrThrow(actor, reportId, "report.view").catch(async (error: unknown) => {
-    // A forged or foreign report id: refused as "not found", and the attempt kept.
-    await db().$transaction((tx) =>
-      appendAuditEntry(tx, {
-        action: "review.refused", actor, targetType: "report", targetId: reportId.slice(0, 64), clientAddress,
-        details: { verdict, reason: "report not found or not visible" },
-      }),
-    );
-    throw error;
+  return auditingRefusals("review.decide", decision, async () => {
+    const { actor, reportId, verdict, comment, clientAddress } = decision;
+    const report = await findReportOrThrow(actor, reportId, "report.view");
+    const lastYear = await findLastYearSections(report.organId, report.year);
+    const outcome = await db().$transaction(async (tx): Promise<{ refused: Refusal } | { refused?: undefined; status: "DRAFT" | "IN_REVIEW" | "APPROVED"; stageName: string }> => {
+      const loaded = await loadReviewState(tx, report);
+      const { state, stages, sections, round } = loaded;
+      if (!round || round.id !== decision.roundId || round.stageIndex !== decision.stageIndex) {
+        return { refused: "STALE_PAGE" };
+      }
+      if (loaded.lastRecordedHash !== state.contentHash) {
+        await voidRound(tx, { actor, report, roundId: round.id, clientAddress });
+        return { refused: "ROUND_VOIDED" };
+      }
+      const stage = stages[round.stageIndex]!;
+      const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
+      const warnings = findings.filter((f) => f.severity === "warning").map((f) => ({ key: warningKey(f), message: f.message, reason: decision.warningReasons[warningKey(f)]?.trim() ?? "" }));
+      const scan = stage.isConfidentialityReview
+        ? scanReport(sections, organWordLists(report.organ)).map((f) => ({ key: f.key, match: f.match, reason: decision.scanReasons[f.key]?.trim() ?? "" }))
+        : [];
+      const result = applyEvent(
+        state,
+        verdict === "approve"
+          ? { type: "approve", by: actor.id, hasErrors: hasErrors(findings), openWarnings: warnings.some((w) => !w.reason), openScanFindings: scan.some((s) => !s.reason) }
+          : { type: "return", by: actor.id, reason: comment },
+        workflowContext(stages, report.organId, [actor]),
+      );
+      if (!result.ok) return { refused: result.refusal };
+      const next = result.state;
+      const updated = await tx.reviewRound.updateMany({
+        where: { id: round.id, version: round.version, status: "OPEN" },
+        data: {
+          stageIndex: next.round!.stageIndex,
+          status: next.status === "APPROVED" ? "APPROVED" : next.status === "DRAFT" ? "RETURNED" : "OPEN",
+          closedAt: next.status === "IN_REVIEW" ? null : new Date(),
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count === 0) return { refused: "STALE_PAGE" };
+      await tx.reviewAction.create({
+        data: {
+          roundId: round.id, stageIndex: round.stageIndex, kind: verdict, actorId: actor.id, actorName: actor.displayName,
+          comment: comment.trim() || null, contentHash: state.contentHash,
+          details: verdict === "approve" ? ({ warnings, scan } satisfies ApprovalDetails) : {},
+        },
+      });
+      await tx.report.update({ where: { id: reportId }, data: { status: next.status } });
+      await appendAuditEntry(tx, {
+        action: verdict === "approve" ? "review.approved" : "review.returned",
+        actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress, contentHash: state.contentHash,
+        details: { round: round.number, stage: stage.name, comment: comment.trim() || null, warnings, scan },
+      });
+      return { status: next.status, stageName: stage.name };
+    });
+    // A refusal is found inside the transaction but thrown after it: voiding a round must commit.
+    if (outcome.refused !== undefined) throw refusalError(outcome.refused);
+    if (outcome.status === "IN_REVIEW") notifyReviewLater({ kind: "landed", reportId });
+    if (outcome.status === "DRAFT") notifyReviewLater({ kind: "returned", reportId });
+    return outcome;
   });
-  const lastYear = await findLastYearSections(report.organId, report.year);
-  const outcome = await db().$transaction(async (tx): Promise<{ refused: Refusal } | { refused?: undefined; status: "DRAFT" | "IN_REVIEW" | "APPROVED"; stageName: string }> => {
-    const loaded = await loadReviewState(tx, report);
-    const { state, stages, sections, round } = loaded;
-    if (!round || round.id !== decision.roundId || round.stageIndex !== decision.stageIndex) {
-      return { refused: "STALE_PAGE" };
-    }
-    if (loaded.lastRecordedHash !== state.contentHash) {
-      await voidRound(tx, { actor, report, roundId: round.id, clientAddress });
-      return { refused: "ROUND_VOIDED" };
-    }
-    const stage = stages[round.stageIndex]!;
-    const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
-    const warnings = findings.filter((f) => f.severity === "warning").map((f) => ({ key: warningKey(f), message: f.message, reason: decision.warningReasons[warningKey(f)]?.trim() ?? "" }));
-    const scan = stage.isConfidentialityReview
-      ? scanReport(sections, organWordLists(report.organ)).map((f) => ({ key: f.key, match: f.match, reason: decision.scanReasons[f.key]?.trim() ?? "" }))
-      : [];
-    const result = applyEvent(
-      state,
-      verdict === "approve"
-        ? { type: "approve", by: actor.id, hasErrors: hasErrors(findings), openWarnings: warnings.some((w) => !w.reason), openScanFindings: scan.some((s) => !s.reason) }
-        : { type: "return", by: actor.id, reason: comment },
-      workflowContext(stages, report.organId, [actor]),
-    );
-    if (!result.ok) return { refused: result.refusal };
-    const next = result.state;
-    const updated = await tx.reviewRound.updateMany({
-      where: { id: round.id, version: round.version, status: "OPEN" },
-      data: {
-        stageIndex: next.round!.stageIndex,
-        status: next.status === "APPROVED" ? "APPROVED" : next.status === "DRAFT" ? "RETURNED" : "OPEN",
-        closedAt: next.status === "IN_REVIEW" ? null : new Date(),
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count === 0) return { refused: "STALE_PAGE" };
-    await tx.reviewAction.create({
-      data: {
-        roundId: round.id, stageIndex: round.stageIndex, kind: verdict, actorId: actor.id, actorName: actor.displayName,
-        comment: comment.trim() || null, contentHash: state.contentHash,
-        details: verdict === "approve" ? ({ warnings, scan } satisfies ApprovalDetails) : {},
-      },
-    });
-    await tx.report.update({ where: { id: reportId }, data: { status: next.status } });
-    await appendAuditEntry(tx, {
-      action: verdict === "approve" ? "review.approved" : "review.returned",
-      actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress, contentHash: state.contentHash,
-      details: { round: round.number, stage: stage.name, comment: comment.trim() || null, warnings, scan },
-    });
-    return { status: next.status, stageName: stage.name };
-  });
-  if (outcome.refused !== undefined) {
-    // The refused attempt is audited too, outside the rolled-back work.
-    await db().$transaction((tx) =>
-      appendAuditEntry(tx, {
-        action: "review.refused", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
-        details: { verdict, reason: refusalError(outcome.refused).userMessage },
-      }),
-    );
-    throw refusalError(outcome.refused);
-  }
-  if (outcome.status === "IN_REVIEW") notifyReviewLater({ kind: "landed", reportId });
-  if (outcome.status === "DRAFT") notifyReviewLater({ kind: "returned", reportId });
-  return outcome;
 }
 
 async function voidRound(tx: Tx, args: { actor: Actor; report: { id: string; organId: string }; roundId: string; clientAddress: string | null }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -10,31 +11,33 @@ import { loadReviewState } from "./review-state";
 
 /** The holder of a waiting stage hands it (转交) to another holder of the same role in the organ, with a note. */
 export async function handOverStage(options: { actor: Actor; reportId: string; roundId: string; toUserId: string; note: string; clientAddress: string | null }) {
-  const { actor, reportId, roundId, toUserId, note, clientAddress } = options;
-  const report = await findReportOrThrow(actor, reportId, "report.view");
-  const recipient = await db().user.findUnique({
-    where: { id: toUserId },
-    select: { id: true, displayName: true, disabledAt: true, memberships: { where: { organId: report.organId }, select: { organId: true, role: true } } },
-  });
-  if (!recipient || recipient.disabledAt) throw refusalError("HANDOVER_TARGET");
-  await db().$transaction(async (tx) => {
-    const { state, stages, round } = await loadReviewState(tx, report);
-    if (!round || round.id !== roundId) throw refusalError("STALE_PAGE");
-    const outcome = applyEvent(state, { type: "handover", by: actor.id, to: recipient.id }, workflowContext(stages, report.organId, [actor, recipient]));
-    if (!outcome.ok) throw refusalError(outcome.refusal);
-    await tx.reviewAction.create({
-      data: {
-        roundId, stageIndex: round.stageIndex, kind: "handover", actorId: actor.id, actorName: actor.displayName,
-        comment: note.trim() || null, contentHash: state.contentHash, details: { to: recipient.id, toName: recipient.displayName } satisfies HandoverDetails,
-      },
+  return auditingRefusals("review.handOver", options, async () => {
+    const { actor, reportId, roundId, toUserId, note, clientAddress } = options;
+    const report = await findReportOrThrow(actor, reportId, "report.view");
+    const recipient = await db().user.findUnique({
+      where: { id: toUserId },
+      select: { id: true, displayName: true, disabledAt: true, memberships: { where: { organId: report.organId }, select: { organId: true, role: true } } },
     });
-    await tx.reviewRound.update({ where: { id: roundId }, data: { version: { increment: 1 } } });
-    await appendAuditEntry(tx, {
-      action: "review.handedOver", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
-      details: { round: round.number, stage: stages[round.stageIndex]!.name, to: recipient.displayName, note: note.trim() || null },
+    if (!recipient || recipient.disabledAt) throw refusalError("HANDOVER_TARGET");
+    await db().$transaction(async (tx) => {
+      const { state, stages, round } = await loadReviewState(tx, report);
+      if (!round || round.id !== roundId) throw refusalError("STALE_PAGE");
+      const outcome = applyEvent(state, { type: "handover", by: actor.id, to: recipient.id }, workflowContext(stages, report.organId, [actor, recipient]));
+      if (!outcome.ok) throw refusalError(outcome.refusal);
+      await tx.reviewAction.create({
+        data: {
+          roundId, stageIndex: round.stageIndex, kind: "handover", actorId: actor.id, actorName: actor.displayName,
+          comment: note.trim() || null, contentHash: state.contentHash, details: { to: recipient.id, toName: recipient.displayName } satisfies HandoverDetails,
+        },
+      });
+      await tx.reviewRound.update({ where: { id: roundId }, data: { version: { increment: 1 } } });
+      await appendAuditEntry(tx, {
+        action: "review.handedOver", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
+        details: { round: round.number, stage: stages[round.stageIndex]!.name, to: recipient.displayName, note: note.trim() || null },
+      });
     });
+    notifyReviewLater({ kind: "handedOver", reportId, toUserId: recipient.id });
   });
-  notifyReviewLater({ kind: "handedOver", reportId, toUserId: recipient.id });
 }
 
 /** People the actor may hand the current stage to, as the review rules decide (empty once the stage has corrections). */

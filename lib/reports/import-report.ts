@@ -1,4 +1,5 @@
 import "server-only";
+import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -21,37 +22,39 @@ const TOTAL_RULES = new Set(["T3-ROWTOTAL", "T3-RESULTS", "T4-TOTAL"]);
  * importing would silently change them).
  */
 export async function importReport(options: { actor: Actor; reportId: string; raw: unknown; clientAddress: string | null }) {
-  const { actor, reportId, raw, clientAddress } = options;
-  const report = await findReportOrThrow(actor, reportId, "report.edit");
-  assertWritable(report.status, ["DRAFT"]);
-  const parsed = parseReportJson(raw);
-  if (!parsed.ok) throw new AppError("INVALID_INPUT", `文件不符合报告格式：${parsed.problems.slice(0, 5).join("；")}`);
-  if (parsed.year !== report.year) throw new AppError("INVALID_INPUT", `文件是 ${parsed.year} 年度的报告，本报告是 ${report.year} 年度。`);
-  if (parsed.organ.code !== report.organ.code) {
-    throw new AppError("INVALID_INPUT", `文件属于机关代码为 ${parsed.organ.code} 的机关（${parsed.organ.name}），不是本机关。`);
-  }
-  const structural = parsed.findings.filter((f) => f.severity === "error");
-  const totals = checkReport({ year: parsed.year, organKind: report.organ.kind, sections: parsed.sections }).filter((f) => TOTAL_RULES.has(f.id));
-  const refusals = [...structural, ...totals];
-  if (refusals.length) throw new AppError("INVALID_INPUT", `文件有误，未导入：${refusals.slice(0, 5).map((f) => f.message).join("；")}`);
-
-  await db().$transaction(async (tx) => {
-    assertWritable(await lockReportStatus(tx, reportId), ["DRAFT"]);
-    const current = await tx.section.findMany({ where: { reportId }, select: { key: true, version: true } });
-    for (const key of SECTION_KEYS) {
-      const imported = parsed.sections[key];
-      const table = SECTION_TABLE[key];
-      const content: SectionContent =
-        imported.kind === "table" && table
-          ? { kind: "table", note: imported.note, cells: Object.fromEntries(TYPED_CELLS[table].map((c) => [c, imported.cells[c] ?? ""])) }
-          : imported;
-      const baseVersion = current.find((s) => s.key === key)!.version;
-      const written = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind: "import" });
-      if (!written) throw new AppError("CONFLICT", "导入时有人正在保存，请稍后再试。");
+  return auditingRefusals("report.import", options, async () => {
+    const { actor, reportId, raw, clientAddress } = options;
+    const report = await findReportOrThrow(actor, reportId, "report.edit");
+    assertWritable(report.status, ["DRAFT"]);
+    const parsed = parseReportJson(raw);
+    if (!parsed.ok) throw new AppError("INVALID_INPUT", `文件不符合报告格式：${parsed.problems.slice(0, 5).join("；")}`);
+    if (parsed.year !== report.year) throw new AppError("INVALID_INPUT", `文件是 ${parsed.year} 年度的报告，本报告是 ${report.year} 年度。`);
+    if (parsed.organ.code !== report.organ.code) {
+      throw new AppError("INVALID_INPUT", `文件属于机关代码为 ${parsed.organ.code} 的机关（${parsed.organ.name}），不是本机关。`);
     }
-    await appendAuditEntry(tx, {
-      action: "report.imported", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
-      contentHash: contentHash(parsed.sections),
+    const structural = parsed.findings.filter((f) => f.severity === "error");
+    const totals = checkReport({ year: parsed.year, organKind: report.organ.kind, sections: parsed.sections }).filter((f) => TOTAL_RULES.has(f.id));
+    const refusals = [...structural, ...totals];
+    if (refusals.length) throw new AppError("INVALID_INPUT", `文件有误，未导入：${refusals.slice(0, 5).map((f) => f.message).join("；")}`);
+
+    await db().$transaction(async (tx) => {
+      assertWritable(await lockReportStatus(tx, reportId), ["DRAFT"]);
+      const current = await tx.section.findMany({ where: { reportId }, select: { key: true, version: true } });
+      for (const key of SECTION_KEYS) {
+        const imported = parsed.sections[key];
+        const table = SECTION_TABLE[key];
+        const content: SectionContent =
+          imported.kind === "table" && table
+            ? { kind: "table", note: imported.note, cells: Object.fromEntries(TYPED_CELLS[table].map((c) => [c, imported.cells[c] ?? ""])) }
+            : imported;
+        const baseVersion = current.find((s) => s.key === key)!.version;
+        const written = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind: "import" });
+        if (!written) throw new AppError("CONFLICT", "导入时有人正在保存，请稍后再试。");
+      }
+      await appendAuditEntry(tx, {
+        action: "report.imported", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
+        contentHash: contentHash(parsed.sections),
+      });
     });
   });
 }

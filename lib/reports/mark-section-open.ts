@@ -1,4 +1,5 @@
 import "server-only";
+import { auditingRefusals } from "@/lib/audit/refusals";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { SectionKey } from "@/lib/report-format/format";
@@ -11,25 +12,27 @@ export const OPEN_STALE_AFTER_MS = 90_000;
  * Records that the actor has the section open (called on opening and every 30 s),
  * and returns who else has it open, if anyone.
  */
-export async function markSectionOpen(options: { actor: Actor; reportId: string; key: SectionKey; closing?: boolean }) {
-  const { actor, reportId, key, closing } = options;
-  await findReportOrThrow(actor, reportId, "report.edit");
-  const now = new Date();
-  const staleBefore = new Date(now.getTime() - OPEN_STALE_AFTER_MS);
-  if (closing) {
-    await db().section.updateMany({ where: { reportId, key, openById: actor.id }, data: { openById: null, openSince: null, openSeenAt: null } });
-    return { openBy: null };
-  }
-  // Take the section when nobody (or only a stale editor) holds it; refresh when we already do.
-  await db().section.updateMany({
-    where: { reportId, key, OR: [{ openById: null }, { openSeenAt: { lt: staleBefore } }] },
-    data: { openById: actor.id, openSince: now, openSeenAt: now },
+export async function markSectionOpen(options: { actor: Actor; reportId: string; key: SectionKey; closing?: boolean; clientAddress: string | null }) {
+  return auditingRefusals("section.presence", options, async () => {
+    const { actor, reportId, key, closing } = options;
+    await findReportOrThrow(actor, reportId, "report.edit");
+    const now = new Date();
+    const staleBefore = new Date(now.getTime() - OPEN_STALE_AFTER_MS);
+    if (closing) {
+      await db().section.updateMany({ where: { reportId, key, openById: actor.id }, data: { openById: null, openSince: null, openSeenAt: null } });
+      return { openBy: null };
+    }
+    // Take the section when nobody (or only a stale editor) holds it; refresh when we already do.
+    await db().section.updateMany({
+      where: { reportId, key, OR: [{ openById: null }, { openSeenAt: { lt: staleBefore } }] },
+      data: { openById: actor.id, openSince: now, openSeenAt: now },
+    });
+    await db().section.updateMany({ where: { reportId, key, openById: actor.id }, data: { openSeenAt: now } });
+    const section = await db().section.findUnique({
+      where: { reportId_key: { reportId, key } },
+      select: { openById: true, openSince: true, openBy: { select: { displayName: true } } },
+    });
+    const other = section && section.openById && section.openById !== actor.id ? section : null;
+    return { openBy: other ? { name: other.openBy?.displayName ?? "", since: other.openSince } : null };
   });
-  await db().section.updateMany({ where: { reportId, key, openById: actor.id }, data: { openSeenAt: now } });
-  const section = await db().section.findUnique({
-    where: { reportId_key: { reportId, key } },
-    select: { openById: true, openSince: true, openBy: { select: { displayName: true } } },
-  });
-  const other = section && section.openById && section.openById !== actor.id ? section : null;
-  return { openBy: other ? { name: other.openBy?.displayName ?? "", since: other.openSince } : null };
 }

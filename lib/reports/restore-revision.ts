@@ -1,4 +1,5 @@
 import "server-only";
+import { auditingRefusals } from "@/lib/audit/refusals";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -9,10 +10,12 @@ import { saveSection } from "./save-section";
 export async function restoreRevision(options: {
   actor: Actor; reportId: string; key: SectionKey; revisionId: string; baseVersion: number; clientAddress: string | null;
 }) {
-  const revision = await db().sectionRevision.findFirst({
-    where: { id: options.revisionId, section: { reportId: options.reportId, key: options.key } },
-    select: { content: true },
+  return auditingRefusals("section.restore", options, async () => {
+    const revision = await db().sectionRevision.findFirst({
+      where: { id: options.revisionId, section: { reportId: options.reportId, key: options.key } },
+      select: { content: true },
+    });
+    if (!revision) throw new AppError("NOT_FOUND", "该历史版本不存在。");
+    return saveSection({ ...options, content: revision.content, kind: "restore" });
   });
-  if (!revision) throw new AppError("NOT_FOUND", "该历史版本不存在。");
-  return saveSection({ ...options, content: revision.content, kind: "restore" });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { findOrganScope } from "@/lib/auth/organ-scope";
@@ -37,42 +38,44 @@ export async function saveSection(options: {
   clientAddress: string | null;
   kind?: RevisionKind;
 }): Promise<SavedSection | SectionConflict> {
-  const { actor, reportId, key, baseVersion, clientAddress } = options;
-  const report = await findReportOrThrow(actor, reportId, "report.view");
-  const mayEditDraft = can(actor, "report.edit", (await findOrganScope(report.organId))!);
-  const parsed = sectionContentSchema(key).safeParse(options.content);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", "内容不符合要求，未保存。", fieldErrorsOf(parsed.error));
-  const content = parsed.data;
+  return auditingRefusals("section.save", options, async () => {
+    const { actor, reportId, key, baseVersion, clientAddress } = options;
+    const report = await findReportOrThrow(actor, reportId, "report.view");
+    const mayEditDraft = can(actor, "report.edit", (await findOrganScope(report.organId))!);
+    const parsed = sectionContentSchema(key).safeParse(options.content);
+    if (!parsed.success) throw new AppError("INVALID_INPUT", "内容不符合要求，未保存。", fieldErrorsOf(parsed.error));
+    const content = parsed.data;
 
-  return db().$transaction(async (tx) => {
-    // The status as it is now, under the row lock a submission also takes.
-    const status = await lockReportStatus(tx, reportId);
-    assertWritable(status, ["DRAFT", "IN_REVIEW"]);
-    if (status === "DRAFT" && !mayEditDraft) throw new AppError("FORBIDDEN", "只有本机关的撰稿人可以修改草稿。");
-    const review = status === "IN_REVIEW" ? await loadReviewState(tx, report, { lock: false }) : null;
-    if (review) {
-      const outcome = applyEvent(review.state, { type: "correct", by: actor.id, contentHash: "" }, workflowContext(review.stages, report.organId, [actor]));
-      if (!outcome.ok) throw refusalError(outcome.refusal);
-    }
-    const kind: RevisionKind = review ? "correction" : (options.kind ?? "save");
-    const saved = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind });
-    if (!saved) return { ok: false as const, current: await currentSection(tx, reportId, key) };
-    if (review?.round) {
-      const newHash = contentHash(await loadSectionsIn(tx, reportId));
-      await tx.reviewAction.create({
-        data: {
-          roundId: review.round.id, stageIndex: review.round.stageIndex, kind: "correct", actorId: actor.id, actorName: actor.displayName,
-          contentHash: newHash, details: { section: key, version: saved.version } satisfies CorrectionDetails,
-        },
+    return db().$transaction(async (tx) => {
+      // The status as it is now, under the row lock a submission also takes.
+      const status = await lockReportStatus(tx, reportId);
+      assertWritable(status, ["DRAFT", "IN_REVIEW"]);
+      if (status === "DRAFT" && !mayEditDraft) throw new AppError("FORBIDDEN", "只有本机关的撰稿人可以修改草稿。");
+      const review = status === "IN_REVIEW" ? await loadReviewState(tx, report, { lock: false }) : null;
+      if (review) {
+        const outcome = applyEvent(review.state, { type: "correct", by: actor.id, contentHash: "" }, workflowContext(review.stages, report.organId, [actor]));
+        if (!outcome.ok) throw refusalError(outcome.refusal);
+      }
+      const kind: RevisionKind = review ? "correction" : (options.kind ?? "save");
+      const saved = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind });
+      if (!saved) return { ok: false as const, current: await currentSection(tx, reportId, key) };
+      if (review?.round) {
+        const newHash = contentHash(await loadSectionsIn(tx, reportId));
+        await tx.reviewAction.create({
+          data: {
+            roundId: review.round.id, stageIndex: review.round.stageIndex, kind: "correct", actorId: actor.id, actorName: actor.displayName,
+            contentHash: newHash, details: { section: key, version: saved.version } satisfies CorrectionDetails,
+          },
+        });
+        await tx.reviewRound.update({ where: { id: review.round.id }, data: { version: { increment: 1 } } });
+      }
+      await appendAuditEntry(tx, {
+        action: kind === "restore" ? "section.restored" : kind === "correction" ? "review.corrected" : "section.saved",
+        actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
+        details: { section: key, version: saved.version, kind }, contentHash: contentHash(content),
       });
-      await tx.reviewRound.update({ where: { id: review.round.id }, data: { version: { increment: 1 } } });
-    }
-    await appendAuditEntry(tx, {
-      action: kind === "restore" ? "section.restored" : kind === "correction" ? "review.corrected" : "section.saved",
-      actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
-      details: { section: key, version: saved.version, kind }, contentHash: contentHash(content),
+      return { ok: true as const, ...saved };
     });
-    return { ok: true as const, ...saved };
   });
 }
 

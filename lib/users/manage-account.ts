@@ -1,4 +1,5 @@
 import "server-only";
+import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { CLEARED_LOCKOUT } from "@/lib/auth/lockout";
 import { hashPassword } from "@/lib/auth/password-hash";
@@ -10,36 +11,40 @@ import { generateTemporaryPassword } from "./temporary-password";
 
 /** Disabling ends the account's sessions at once (its session version moves on). */
 export async function setAccountDisabled(options: { actor: Actor; userId: string; disabled: boolean; clientAddress: string | null }) {
-  const { actor, userId, disabled, clientAddress } = options;
-  if (userId === actor.id) throw new AppError("INVALID_INPUT", "不能停用自己的账号。");
-  const user = await findManageableAccountOrThrow(actor, userId);
-  await db().$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: userId },
-      data: disabled ? { disabledAt: new Date(), sessionVersion: { increment: 1 } } : { disabledAt: null, ...CLEARED_LOCKOUT },
-    });
-    await appendAuditEntry(tx, {
-      action: disabled ? "user.disabled" : "user.enabled", actor, targetType: "user", targetId: userId, clientAddress,
-      details: { username: user.username },
+  return auditingRefusals("user.setDisabled", options, async () => {
+    const { actor, userId, disabled, clientAddress } = options;
+    if (userId === actor.id) throw new AppError("INVALID_INPUT", "不能停用自己的账号。");
+    const user = await findManageableAccountOrThrow(actor, userId);
+    await db().$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: userId },
+        data: disabled ? { disabledAt: new Date(), sessionVersion: { increment: 1 } } : { disabledAt: null, ...CLEARED_LOCKOUT },
+      });
+      await appendAuditEntry(tx, {
+        action: disabled ? "user.disabled" : "user.enabled", actor, targetType: "user", targetId: userId, clientAddress,
+        details: { username: user.username },
+      });
     });
   });
 }
 
 /** Sets a random temporary password, returned once for the admin to pass on; it must be changed at next login. */
 export async function resetAccountPassword(options: { actor: Actor; userId: string; clientAddress: string | null }) {
-  const { actor, userId, clientAddress } = options;
-  const user = await findManageableAccountOrThrow(actor, userId);
-  const temporaryPassword = generateTemporaryPassword();
-  const passwordHash = await hashPassword(temporaryPassword);
-  await db().$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: userId },
-      data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 }, ...CLEARED_LOCKOUT },
+  return auditingRefusals("user.resetPassword", options, async () => {
+    const { actor, userId, clientAddress } = options;
+    const user = await findManageableAccountOrThrow(actor, userId);
+    const temporaryPassword = generateTemporaryPassword();
+    const passwordHash = await hashPassword(temporaryPassword);
+    await db().$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: userId },
+        data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 }, ...CLEARED_LOCKOUT },
+      });
+      await appendAuditEntry(tx, {
+        action: "user.password_reset", actor, targetType: "user", targetId: userId, clientAddress,
+        details: { username: user.username },
+      });
     });
-    await appendAuditEntry(tx, {
-      action: "user.password_reset", actor, targetType: "user", targetId: userId, clientAddress,
-      details: { username: user.username },
-    });
+    return { temporaryPassword };
   });
-  return { temporaryPassword };
 }

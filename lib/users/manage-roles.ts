@@ -1,4 +1,5 @@
 import "server-only";
+import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { assertOrganPermission } from "@/lib/auth/assert-permission";
 import type { Actor } from "@/lib/auth/permissions";
@@ -20,7 +21,9 @@ async function findUserOrThrow(userId: string) {
  * belong to within the actor's administration): otherwise a role from another organ would
  * take them out of their own admin's hands (canManageAccount requires all their organs).
  */
-export async function assignRole({ actor, organId, userId, role, clientAddress }: RoleChange) {
+export async function assignRole(change: RoleChange) {
+  return auditingRefusals("role.assign", change, async () => {
+  const { actor, organId, userId, role, clientAddress } = change;
   await assertOrganPermission(actor, "organ.manageUsers", organId);
   const user = await findManageableAccountOrThrow(actor, userId);
   await db().$transaction(async (tx) => {
@@ -31,9 +34,12 @@ export async function assignRole({ actor, organId, userId, role, clientAddress }
       details: { username: user.username, role },
     });
   });
+  });
 }
 
-export async function removeRole({ actor, organId, userId, role, clientAddress }: RoleChange) {
+export async function removeRole(change: RoleChange) {
+  return auditingRefusals("role.remove", change, async () => {
+  const { actor, organId, userId, role, clientAddress } = change;
   await assertOrganPermission(actor, "organ.manageUsers", organId);
   if (userId === actor.id && role === "ORGAN_ADMIN" && !actor.isPlatformAdmin) {
     throw new AppError("INVALID_INPUT", "不能移除自己的管理员角色，请由其他管理员操作。");
@@ -46,5 +52,6 @@ export async function removeRole({ actor, organId, userId, role, clientAddress }
       action: "role.removed", actor, targetType: "user", targetId: userId, organId, clientAddress,
       details: { username: user.username, role },
     });
+  });
   });
 }

@@ -123,14 +123,14 @@ describe("drafting use cases", () => {
 
   it("tells a second editor who has the section open and since when, until the first closes it", async () => {
     const { id: reportId } = await createReport({ actor: author, organId: town.id, year: 2018, clientAddress });
-    expect(await markSectionOpen({ actor: author, reportId, key: "overview" })).toEqual({ openBy: null });
-    const seen = await markSectionOpen({ actor: secondAuthor, reportId, key: "overview" });
+    expect(await markSectionOpen({ actor: author, reportId, key: "overview", clientAddress })).toEqual({ openBy: null });
+    const seen = await markSectionOpen({ actor: secondAuthor, reportId, key: "overview", clientAddress });
     expect(seen.openBy?.name).toBe("撰稿甲");
     expect(seen.openBy?.since).toBeInstanceOf(Date);
     expect((await getReportSections(reportId)).find((s) => s.key === "overview")?.openBy?.name).toBe("撰稿甲");
-    await markSectionOpen({ actor: author, reportId, key: "overview", closing: true });
-    expect(await markSectionOpen({ actor: secondAuthor, reportId, key: "overview" })).toEqual({ openBy: null });
+    await markSectionOpen({ actor: author, reportId, key: "overview", closing: true, clientAddress });
+    expect(await markSectionOpen({ actor: secondAuthor, reportId, key: "overview", clientAddress })).toEqual({ openBy: null });
     // Someone who may not edit cannot claim a section.
-    expect((await refusal(markSectionOpen({ actor: reviewer, reportId, key: "overview" }))).code).toBe("NOT_FOUND");
+    expect((await refusal(markSectionOpen({ actor: reviewer, reportId, key: "overview", clientAddress }))).code).toBe("NOT_FOUND");
   });
 });

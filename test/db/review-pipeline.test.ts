@@ -96,10 +96,14 @@ describe("the review pipeline on the server", () => {
     // A forged report id.
     const forged = "00000000-0000-4000-8000-00000000abcd";
     expect((await refusal(decide({ actor: people.first!, reportId: forged, roundId, stageIndex: 0 }))).code).toBe("NOT_FOUND");
-    expect(await db().auditEntry.count({ where: { targetId: forged, action: "review.refused" } })).toBe(1);
+    expect(await db().auditEntry.count({ where: { targetId: forged, action: "request.refused" } })).toBe(1);
 
     expect((await db().reviewRound.findUniqueOrThrow({ where: { id: roundId } })).stageIndex).toBe(1);
-    expect(await db().auditEntry.count({ where: { targetId: reportId, action: "review.refused" } })).toBe(7);
+    // Seven refused decisions and the author's refused save, each kept with what was attempted and why.
+    const refusals = await db().auditEntry.findMany({ where: { targetId: reportId, action: "request.refused" }, orderBy: { id: "asc" }, select: { details: true, organId: true } });
+    expect(refusals.map((r) => (r.details as { attempt: string }).attempt)).toEqual(["section.save", ...Array<string>(7).fill("review.decide")]);
+    expect(refusals.every((r) => r.organId === organ.id)).toBe(true);
+    expect((refusals[1]!.details as { reason: string }).reason).toContain("没有本机关当前审核环节的角色");
   });
 
   it("refuses an author who also reviews, at the stage they hold the role for", async () => {

@@ -14,7 +14,7 @@ const cell = (value: unknown) => {
 
 export async function GET(request: Request, context: { params: Promise<{ organId: string }> }) {
   const { organId } = await context.params;
-  return downloadRoute(async (actor) => {
+  return downloadRoute(request, "organ.exportAudit", { organId }, async (actor) => {
     await assertOrganPermission(actor, "organ.viewAudit", organId);
     const filter = readAuditFilter(Object.fromEntries(new URL(request.url).searchParams));
     const entries = await findAuditEntries(organId, filter, CSV_LIMIT);

@@ -8,9 +8,9 @@ import { loadSections } from "@/lib/reports/load-sections";
 
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export async function GET(_request: Request, context: { params: Promise<{ reportId: string; format: string }> }) {
+export async function GET(request: Request, context: { params: Promise<{ reportId: string; format: string }> }) {
   const { reportId, format } = await context.params;
-  return downloadRoute(async (actor) => {
+  return downloadRoute(request, "report.export", { reportId }, async (actor) => {
     if (format !== "json" && format !== "docx") throw new AppError("NOT_FOUND", "不支持的格式。");
     const report = await findReportOrThrow(actor, reportId, "report.view");
     const data = { organ: report.organ, year: report.year, title: report.title, sections: await loadSections(reportId) };
