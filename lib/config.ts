@@ -9,6 +9,7 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: minutes(15),
   LOGIN_LOCK_MINUTES: minutes(15),
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(10),
   AUDIT_REFUSALS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
 });
@@ -17,6 +18,8 @@ const schema = z.object({
 export type AppConfig = {
   databaseUrl: string;
   lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
+  /** Failed password checks from one client address, within the same window, that block that address. */
+  addressMaxFailures: number;
   passwordPolicy: { minLength: number };
   /** Refusals of one kind of act by one person (or address) written in full per minute; the rest are counted. */
   auditRefusalsPerMinute: number;
@@ -39,6 +42,7 @@ export function getConfig(): AppConfig {
       windowMinutes: env.LOGIN_FAILURE_WINDOW_MINUTES,
       lockMinutes: env.LOGIN_LOCK_MINUTES,
     },
+    addressMaxFailures: env.LOGIN_ADDRESS_MAX_FAILURES,
     passwordPolicy: { minLength: env.PASSWORD_MIN_LENGTH },
     auditRefusalsPerMinute: env.AUDIT_REFUSALS_PER_MINUTE,
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockedNames } from "@/lib/auth/login-throttle";
 import { db } from "@/lib/db/client";
 
 const organSummary = { id: true, name: true, shortName: true, kind: true, code: true, parentId: true } as const;
@@ -34,10 +35,10 @@ export async function listOrganMembers(organId: string) {
       displayName: true,
       disabledAt: true,
       mustChangePassword: true,
-      lockedUntil: true,
       memberships: { where: { organId }, select: { role: true } },
     },
     orderBy: { username: "asc" },
   });
-  return users.map(({ memberships, ...user }) => ({ ...user, roles: memberships.map((m) => m.role) }));
+  const locked = await lockedNames(db(), users.map((u) => u.username));
+  return users.map(({ memberships, ...user }) => ({ ...user, isLocked: locked.has(user.username), roles: memberships.map((m) => m.role) }));
 }

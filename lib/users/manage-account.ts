@@ -1,7 +1,7 @@
 import "server-only";
 import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
-import { CLEARED_LOCKOUT } from "@/lib/auth/lockout";
+import { clearNameThrottle } from "@/lib/auth/login-throttle";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -18,8 +18,9 @@ export async function setAccountDisabled(options: { actor: Actor; userId: string
     await db().$transaction(async (tx) => {
       await tx.user.update({
         where: { id: userId },
-        data: disabled ? { disabledAt: new Date(), sessionVersion: { increment: 1 } } : { disabledAt: null, ...CLEARED_LOCKOUT },
+        data: disabled ? { disabledAt: new Date(), sessionVersion: { increment: 1 } } : { disabledAt: null },
       });
+      if (!disabled) await clearNameThrottle(tx, user.username); // enabling also lifts a lockout
       await appendAuditEntry(tx, {
         action: disabled ? "user.disabled" : "user.enabled", actor, targetType: "user", targetId: userId, clientAddress,
         details: { username: user.username },
@@ -38,8 +39,9 @@ export async function resetAccountPassword(options: { actor: Actor; userId: stri
     await db().$transaction(async (tx) => {
       await tx.user.update({
         where: { id: userId },
-        data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 }, ...CLEARED_LOCKOUT },
+        data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
       });
+      await clearNameThrottle(tx, user.username);
       await appendAuditEntry(tx, {
         action: "user.password_reset", actor, targetType: "user", targetId: userId, clientAddress,
         details: { username: user.username },

@@ -3,24 +3,34 @@ import { z } from "zod";
 import { ORGAN_KINDS } from "@/lib/domain/organ-kinds";
 import { ROLES } from "@/lib/domain/roles";
 
+/**
+ * Characters no text in the system may hold: NUL and the other control characters (tab, line
+ * feed and carriage return aside), unpaired surrogates and the non-characters. PostgreSQL cannot
+ * store NUL at all; the rest are never typed, and come only from broken or forged requests.
+ */
+const UNSAFE_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const UNSAFE_TEXT_MESSAGE = "含有无法保存的字符（如空字符或不完整的字符），请删除后重试。";
+export const isSafeText = (value: string) => !UNSAFE_CHARACTER.test(value);
+
+/** The one text schema every boundary builds on: a string without unsafe characters. */
+export const text = (typeMessage = "请输入文字。") => z.string({ error: typeMessage }).refine(isSafeText, UNSAFE_TEXT_MESSAGE);
+
 export const USERNAME_MAX_LENGTH = 64;
 /** argon2 hashes anything, but a cap keeps a huge form field from costing CPU. */
 export const PASSWORD_MAX_LENGTH = 128;
 
-export const usernameField = z
-  .string({ error: "请输入用户名。" })
+export const usernameField = text("请输入用户名。")
   .trim()
   .min(1, "请输入用户名。")
   .max(USERNAME_MAX_LENGTH, `用户名不能超过 ${USERNAME_MAX_LENGTH} 个字符。`)
   .regex(/^[a-zA-Z0-9._-]+$/, "用户名只能包含字母、数字、点、下划线和连字符。")
   .transform((v) => v.toLowerCase());
 
-export const passwordField = z
-  .string({ error: "请输入密码。" })
+export const passwordField = text("请输入密码。")
   .min(1, "请输入密码。")
   .max(PASSWORD_MAX_LENGTH, `密码不能超过 ${PASSWORD_MAX_LENGTH} 个字符。`);
 
-export const displayNameField = z.string().trim().min(1, "请输入姓名。").max(50, "姓名不能超过 50 个字符。");
+export const displayNameField = text("请输入姓名。").trim().min(1, "请输入姓名。").max(50, "姓名不能超过 50 个字符。");
 
 export const idField = z.string().uuid("无效的编号。");
 
@@ -28,10 +38,9 @@ export const roleField = z.enum(ROLES, { error: "请选择有效的角色。" })
 
 export const organKindField = z.enum(ORGAN_KINDS, { error: "请选择机关类型。" });
 
-export const organNameField = z.string().trim().min(2, "请输入机关名称。").max(60, "机关名称不能超过 60 个字符。");
-export const organShortNameField = z.string().trim().min(1, "请输入简称。").max(20, "简称不能超过 20 个字符。");
-export const organCodeField = z
-  .string()
+export const organNameField = text("请输入机关名称。").trim().min(2, "请输入机关名称。").max(60, "机关名称不能超过 60 个字符。");
+export const organShortNameField = text("请输入简称。").trim().min(1, "请输入简称。").max(20, "简称不能超过 20 个字符。");
+export const organCodeField = text("请输入机关代码。")
   .trim()
   .min(1, "请输入机关代码。")
   .max(40, "机关代码不能超过 40 个字符。")
@@ -51,8 +60,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 }
 
 /** Optional: an empty field means no email. */
-export const optionalEmailField = z
-  .string()
+export const optionalEmailField = text("请输入有效的邮箱地址。")
   .trim()
   .max(100, "邮箱不能超过 100 个字符。")
   .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "请输入有效的邮箱地址。")

@@ -50,8 +50,9 @@ describe("authenticate", () => {
   it("counts concurrent wrong passwords without losing any", async () => {
     const { id, username } = await createAccount();
     await Promise.all(Array.from({ length: 4 }, () => authenticate({ username, password: "wrong-password", clientAddress: null, now: t0 })));
-    const user = await db().user.findUniqueOrThrow({ where: { id }, select: { failedLoginCount: true } });
-    expect(user.failedLoginCount).toBe(4);
+    const state = await db().loginThrottle.findUniqueOrThrow({ where: { key: `name:${username}` }, select: { failedLoginCount: true } });
+    expect(state.failedLoginCount).toBe(4);
+    expect(id).toBeTruthy();
   });
 
   it("answers an unknown user exactly like a wrong password, and audits the attempt", async () => {
@@ -70,6 +71,46 @@ describe("authenticate", () => {
     const entry = await db().auditEntry.findFirst({ where: { actorName: "x".repeat(64) }, select: { details: true } });
     expect(entry?.details).toEqual({ reason: "invalid_input" });
     expect(await db().user.count()).toBe(usersBefore);
+  });
+
+  it("locks an unknown name exactly like a real one, so the lockout tells nothing (S8)", async () => {
+    const { username: real } = await createAccount();
+    const unknown = `nobody-${randomBytes(4).toString("hex")}`;
+    const answers = async (username: string) => {
+      const out = [];
+      for (let i = 0; i < 6; i++) out.push(await authenticate({ username, password: "wrong-password", clientAddress: null, now: later(i) }));
+      return out.map((o) => (o.ok ? "ok" : o.reason));
+    };
+    const forUnknown = await answers(unknown);
+    expect(forUnknown).toEqual(await answers(real));
+    expect(forUnknown).toEqual(["INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "LOCKED", "LOCKED"]);
+    const lockedUnknown = await db().auditEntry.findFirst({ where: { actorName: unknown, action: "auth.locked" }, select: { details: true } });
+    expect(lockedUnknown?.details).toMatchObject({ scope: "name", maxFailures: 5 });
+  });
+
+  it("blocks an address that tries too many names, whatever the name, until the window passes (per-address throttling)", async () => {
+    const address = `10.77.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+    const { username } = await createAccount();
+    for (let i = 0; i < 30; i++) {
+      const outcome = await authenticate({ username: `guess-${i}-${randomBytes(2).toString("hex")}`, password: "x-password", clientAddress: address, now: later(i / 10) });
+      expect(outcome).toEqual({ ok: false, reason: i < 29 ? "INVALID_CREDENTIALS" : "LOCKED" });
+    }
+    // Even a real account with the right password is refused from that address, and allowed from another.
+    expect(await authenticate({ username, password: PASSWORD, clientAddress: address, now: later(5) })).toEqual({ ok: false, reason: "LOCKED" });
+    expect(await authenticate({ username, password: PASSWORD, clientAddress: "10.78.0.1", now: later(5) })).toMatchObject({ ok: true });
+    expect(await authenticate({ username, password: PASSWORD, clientAddress: address, now: later(20) })).toMatchObject({ ok: true });
+    const entry = await db().auditEntry.findFirst({ where: { clientAddress: address, action: "auth.locked" }, select: { details: true } });
+    expect(entry?.details).toMatchObject({ scope: "address", maxFailures: 30 });
+  });
+
+  it("refuses a NUL byte or a lone surrogate in the name as invalid input, never a database error (S3)", async () => {
+    const { username } = await createAccount();
+    for (const bad of [`${username}\u0000x`, `${username}\ud800`]) {
+      expect(await authenticate({ username: bad, password: PASSWORD, clientAddress: null })).toEqual({ ok: false, reason: "INVALID_INPUT" });
+      expect(await authenticate({ username, password: `${PASSWORD}\u0000`, clientAddress: null })).toEqual({ ok: false, reason: "INVALID_INPUT" });
+    }
+    const logged = await db().auditEntry.findFirst({ where: { actorName: { startsWith: username }, details: { equals: { reason: "invalid_input" } } }, select: { actorName: true } });
+    expect(logged?.actorName).not.toContain("\u0000");
   });
 
   it("tells a disabled account so only when the password is right", async () => {

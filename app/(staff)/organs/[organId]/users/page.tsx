@@ -19,7 +19,6 @@ export default async function OrganUsersPage({ params }: { params: Promise<{ org
   const [organ, members] = await Promise.all([getOrganDetail(organId), listOrganMembers(organId)]);
   if (!organ) notFound();
   const { minLength } = getConfig().passwordPolicy;
-  const now = Date.now();
 
   return (
     <>
@@ -48,7 +47,7 @@ export default async function OrganUsersPage({ params }: { params: Promise<{ org
                 <td>{member.username}</td>
                 <td>
                   {member.disabledAt ? "已停用" : "正常"}
-                  {member.lockedUntil && member.lockedUntil.getTime() > now ? "（已锁定）" : ""}
+                  {member.isLocked ? "（已锁定）" : ""}
                   {member.mustChangePassword ? <div className="hint">待修改密码</div> : null}
                 </td>
                 <td>
