@@ -1,3 +1,5 @@
+import { isUnstorableText } from "@/lib/db/errors";
+
 // One error class for failures a user may be told about. Anything else is an
 // internal error and reaches the user only as a generic message.
 export type AppErrorCode =
@@ -45,6 +47,10 @@ export type UserFacingFailure = { status: number; message: string; fieldErrors: 
  */
 export function userFacingFailure(error: unknown, where: string): UserFacingFailure {
   if (error instanceof AppError) return { status: error.httpStatus, message: error.userMessage, fieldErrors: error.fieldErrors };
+  if (isUnstorableText(error)) {
+    console.error(`[${where}] text the database cannot store got past the input schemas:`, error);
+    return { status: 400, message: "内容含有无法保存的字符（如空字符），请删除后重试。", fieldErrors: {} };
+  }
   console.error(`[${where}]`, error);
   return { status: 500, message: GENERIC_FAILURE_MESSAGE, fieldErrors: {} };
 }

@@ -1,12 +1,13 @@
 // Filters for the audit page and its CSV export, read from the query string. Browser-safe.
 import { z } from "zod";
+import { text } from "@/lib/validation/fields";
 import { AUDIT_ACTIONS } from "./actions";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
 
 export const auditFilterSchema = z.object({
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  actor: z.string().trim().max(50).optional().catch(undefined),
+  actor: text().trim().max(50).optional().catch(undefined),
   report: z.string().uuid().optional().catch(undefined),
   from: date,
   to: date,

@@ -13,6 +13,22 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * The database refused text it cannot store (a NUL byte: PostgreSQL's 22021 in text, 22P05 in
+ * JSON; Prisma's P2007 around them). Input schemas refuse such text first; this is the net below.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  const codes = ["22021", "22P05"];
+  return (
+    codes.includes(String(e.code)) ||
+    codes.includes(String(e.meta?.driverAdapterError?.cause?.originalCode)) ||
+    (e.code === "P2007" && /22021|22P05|0x00|\\u0000/.test(String((error as { message?: unknown }).message))) ||
+    (e.cause !== undefined && e.cause !== error && isUnstorableText(e.cause))
+  );
+}
+
+/**
  * The name of the unique index that refused the write, e.g. "Organ_code_key"
  * (through the pg adapter Prisma reports the index, not the fields).
  */

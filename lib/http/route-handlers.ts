@@ -19,6 +19,21 @@ async function requireRouteActor(): Promise<SessionActor> {
   return actor;
 }
 
+/** The body as JSON; bytes that are not UTF-8 are refused, not silently replaced with U+FFFD. */
+async function readJsonBody(request: Request): Promise<unknown> {
+  let body: string;
+  try {
+    body = new TextDecoder("utf-8", { fatal: true }).decode(await request.arrayBuffer());
+  } catch {
+    throw new AppError("INVALID_INPUT", "请求内容不是有效的 UTF-8 文字。");
+  }
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new AppError("INVALID_INPUT", "请求内容不是有效的 JSON。");
+  }
+}
+
 /** A JSON route: the body parsed with its schema; failures answer `{ message, fieldErrors }` with their status. */
 export async function jsonRoute<S extends z.ZodType>(
   request: Request,
@@ -27,8 +42,7 @@ export async function jsonRoute<S extends z.ZodType>(
 ): Promise<Response> {
   try {
     const actor = await requireRouteActor();
-    const raw = await request.json().catch(() => undefined);
-    const parsed = schema.safeParse(raw);
+    const parsed = schema.safeParse(await readJsonBody(request));
     if (!parsed.success) throw new AppError("INVALID_INPUT", "请求内容不符合要求。", fieldErrorsOf(parsed.error));
     return await handle(actor, parsed.data);
   } catch (error) {

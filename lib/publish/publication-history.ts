@@ -1,10 +1,11 @@
 import "server-only";
+import { cache } from "react";
 import { db, type Tx } from "@/lib/db/client";
 import type { AppPrismaClient } from "@/lib/db/create-client";
 import { readSnapshotSections } from "./snapshot";
 
 /** A report's published versions (newest first) and its withdrawal, for the staff report page. */
-export async function getPublicationHistory(reportId: string) {
+export const getPublicationHistory = cache(async (reportId: string) => {
   const [versions, report] = await Promise.all([
     db().publication.findMany({
       where: { reportId },
@@ -14,7 +15,7 @@ export async function getPublicationHistory(reportId: string) {
     db().report.findUniqueOrThrow({ where: { id: reportId }, select: { withdrawnAt: true, withdrawReason: true } }),
   ]);
   return { versions, withdrawnAt: report.withdrawnAt, withdrawReason: report.withdrawReason };
-}
+});
 
 /** The newest published version's sections, which a correction is compared with (also inside the publishing transaction). */
 export async function getLastPublishedSections(reportId: string, client: Tx | AppPrismaClient = db()) {

@@ -2,6 +2,7 @@
 // docs/report-json.md). Exports carry every cell of the official form, totals
 // included; parsing reports structural problems in Chinese. Pure.
 import { z } from "zod";
+import { text } from "@/lib/validation/fields";
 import { ORGAN_KINDS, type OrganKind } from "@/lib/domain/organ-kinds";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import type { Finding } from "@/lib/report-format/checks";
@@ -14,19 +15,19 @@ export const REPORT_JSON_SCHEMA = "nianbao.report/1";
 
 // The section fields are the editor's own (lib/report-format/content.ts): the same limits, and
 // HTML refused, whether text is typed or imported.
-const textSection = z.object({ key: z.enum(SECTION_KEYS), title: z.string(), text: narrativeTextField });
+const textSection = z.object({ key: z.enum(SECTION_KEYS), title: text(), text: narrativeTextField });
 const tableSection = z.object({
   key: z.enum(SECTION_KEYS),
-  title: z.string(),
+  title: text(),
   note: tableNoteField.default(""),
-  cells: z.record(z.string(), z.union([cellValueField, z.number().transform(String).pipe(cellValueField)])),
+  cells: z.record(text().max(40, "单元格名称无效。"), z.union([cellValueField, z.number().transform(String).pipe(cellValueField)])),
 });
 
 const fileSchema = z.object({
   schema: z.literal(REPORT_JSON_SCHEMA, { error: `schema 应为 "${REPORT_JSON_SCHEMA}"` }),
-  organ: z.object({ name: z.string().min(1), code: z.string().min(1), kind: z.enum(ORGAN_KINDS) }),
+  organ: z.object({ name: text().min(1).max(60), code: text().min(1).max(40), kind: z.enum(ORGAN_KINDS) }),
   year: z.number().int().min(2008).max(2100),
-  title: z.string(),
+  title: text().max(200),
   sections: z.array(z.union([tableSection, textSection])).max(6, "sections 最多 6 项"),
 });
 

@@ -2,6 +2,7 @@
 // so a wrong value is saved, shown and flagged at the cell rather than lost.
 // Browser-safe.
 import { z } from "zod";
+import { text } from "@/lib/validation/fields";
 import {
   NOTE_TEXT_LIMIT, OVERVIEW_SUBHEADINGS, SECTION_KEYS, SECTION_TABLE, SECTION_TEXT_LIMIT, TYPED_CELLS, type SectionKey,
 } from "./format";
@@ -15,8 +16,7 @@ export const CELL_TEXT_LIMIT = 20;
 
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/;
 const plainText = (limit: number, what: string) =>
-  z
-    .string()
+  text(`${what}应为文字。`)
     .max(limit, `${what}不能超过 ${limit.toLocaleString("zh-CN")} 个字符。`)
     .refine((text) => !HTML_TAG.test(text), "不接受 HTML 标签，请输入纯文本。");
 
@@ -24,7 +24,7 @@ const plainText = (limit: number, what: string) =>
 // and the JSON import.
 export const narrativeTextField = plainText(SECTION_TEXT_LIMIT, "本部分");
 export const tableNoteField = plainText(NOTE_TEXT_LIMIT, "表格说明");
-export const cellValueField = z.string().max(CELL_TEXT_LIMIT, `单元格内容不能超过 ${CELL_TEXT_LIMIT} 个字符。`);
+export const cellValueField = text("单元格内容应为文字。").max(CELL_TEXT_LIMIT, `单元格内容不能超过 ${CELL_TEXT_LIMIT} 个字符。`);
 
 export const narrativeContentSchema = z.object({ kind: z.literal("narrative"), text: narrativeTextField });
 

@@ -1,6 +1,7 @@
 // An organ's review settings: its stages and its word lists for the scan. The
 // schemas are shared by the settings form and the server. Browser-safe.
 import { z } from "zod";
+import { isSafeText, text, UNSAFE_TEXT_MESSAGE } from "@/lib/validation/fields";
 import type { OrganWordLists } from "./confidentiality-scan";
 
 export const STAGE_ROLES = ["FIRST_REVIEWER", "SECOND_REVIEWER", "FINAL_REVIEWER", "PUBLISHER", "ORGAN_ADMIN"] as const;
@@ -12,7 +13,7 @@ export const MAX_STAGES = 8;
 export const stagesSchema = z
   .array(
     z.object({
-      name: z.string().trim().min(1, "请填写每个环节的名称。").max(30, "环节名称不能超过 30 个字符。"),
+      name: text("请填写每个环节的名称。").trim().min(1, "请填写每个环节的名称。").max(30, "环节名称不能超过 30 个字符。"),
       role: z.enum(STAGE_ROLES, { error: "请为每个环节选择审核角色。" }),
       isConfidentialityReview: z.boolean(),
     }),
@@ -41,6 +42,7 @@ export function parseWordLists(sensitiveText: string, wrongTermsText: string): {
   }
   if (sensitiveWords.length > 500 || wrongTerms.length > 500) return { error: "每个词表最多 500 条。" };
   if ([...sensitiveWords, ...wrongTerms.map((t) => t.wrong)].some((w) => w.length > 50)) return { error: "每个词不能超过 50 个字符。" };
+  if (![...sensitiveWords, ...wrongTerms.flatMap((t) => [t.wrong, t.right])].every(isSafeText)) return { error: UNSAFE_TEXT_MESSAGE };
   return { lists: { sensitiveWords, wrongTerms } };
 }
 

@@ -6,12 +6,12 @@ import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
 import { reissueSession } from "@/lib/auth/reissue-session";
 import { AppError } from "@/lib/errors";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
-import { passwordField } from "@/lib/validation/fields";
+import { passwordField, text } from "@/lib/validation/fields";
 
 const schema = z.object({
-  currentPassword: z.string().min(1, "请输入当前密码。").max(200, "当前密码不正确。"),
+  currentPassword: text("请输入当前密码。").min(1, "请输入当前密码。").max(200, "当前密码不正确。"),
   newPassword: passwordField,
-  confirmPassword: z.string(),
+  confirmPassword: text(),
 });
 
 export async function changePasswordAction(_state: FormState, formData: FormData): Promise<FormState> {

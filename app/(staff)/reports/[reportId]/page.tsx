@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireReportPage } from "@/lib/reports/require-report-page";
+import { DoneNoticeLine } from "./_panels/done-notice";
+import { isDoneNotice } from "./done-notices";
 import { DownloadsPanel } from "./_panels/downloads-panel";
 import { PublishPanel } from "./_panels/publish-panel";
 import { ReportSummary } from "./_panels/report-summary";
@@ -21,11 +23,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         <Link href={`/organs/${report.organId}`}>← {report.organ.name}</Link>
       </p>
       <h1>{report.title}</h1>
-      {typeof done === "string" && done ? (
-        <p className="notice ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      {isDoneNotice(done) ? <DoneNoticeLine actor={actor} report={report} notice={done} /> : null}
       <ReportSummary actor={actor} report={report} />
       <SectionsPanel actor={actor} report={report} />
       <ReviewPanel actor={actor} report={report} />

@@ -12,7 +12,8 @@ import { handOverStage } from "@/lib/reports/hand-over-stage";
 import { submitReport } from "@/lib/reports/submit-report";
 import { withdrawSubmission } from "@/lib/reports/withdraw-submission";
 import { decisionSchema } from "@/lib/review/decision-input";
-import { idField } from "@/lib/validation/fields";
+import { idField, text } from "@/lib/validation/fields";
+import { doneAddress, type DoneNotice } from "./done-notices";
 
 export async function submitReportAction(reportId: string, _state: FormState, _formData: FormData): Promise<FormState> {
   return runAction(async () => {
@@ -38,7 +39,7 @@ function reasonsFrom(formData: FormData, prefix: "warning:" | "scan:") {
 }
 
 export async function decideAction(reportId: string, roundId: string, stageIndex: number, _state: FormState, formData: FormData): Promise<FormState> {
-  let done: string | null = null;
+  let done: DoneNotice | null = null;
   const state = await runAction(async () => {
     const actor = await requireActor();
     // The same schema as POST /api/reports/:id/decision: the same input is refused the same way.
@@ -47,14 +48,14 @@ export async function decideAction(reportId: string, roundId: string, stageIndex
       warningReasons: reasonsFrom(formData, "warning:"), scanReasons: reasonsFrom(formData, "scan:"),
     });
     const outcome = await decideStage({ actor, reportId: parseId(reportId), ...decision, clientAddress: await currentClientAddress() });
-    done = decision.verdict === "return" ? "已退回撰稿人。" : outcome.status === "APPROVED" ? "审核全部通过，报告待发布。" : `已通过“${outcome.stageName}”。`;
-    return done;
+    done = decision.verdict === "return" ? "returned" : outcome.status === "APPROVED" ? "approvedAll" : "approved";
+    return "";
   });
-  if (state.ok) redirect(`/reports/${reportId}?done=${encodeURIComponent(done ?? "")}`);
+  if (state.ok && done) redirect(doneAddress(reportId, done));
   return state;
 }
 
-const textField = (what: string) => z.string({ error: `请填写${what}。` }).max(2_000, `${what}不能超过 2,000 个字符。`);
+const textField = (what: string) => text(`请填写${what}。`).max(2_000, `${what}不能超过 2,000 个字符。`);
 
 const commentSchema = z.object({
   sectionKey: z.enum(SECTION_KEYS, { error: "请选择部分。" }),
@@ -72,7 +73,7 @@ export async function commentAction(reportId: string, _state: FormState, formDat
 }
 
 const handOverSchema = z.object({
-  toUserId: z.string({ error: "请选择转交给谁。" }).min(1, "请选择转交给谁。").pipe(idField),
+  toUserId: text("请选择转交给谁。").min(1, "请选择转交给谁。").pipe(idField),
   note: textField("说明").default(""),
 });
 
@@ -85,6 +86,6 @@ export async function handOverAction(reportId: string, roundId: string, _state: 
     done = true;
     return "已转交。";
   });
-  if (done) redirect(`/reports/${reportId}?done=${encodeURIComponent("已转交。")}`);
+  if (done) redirect(doneAddress(reportId, "handedOver"));
   return state;
 }

@@ -8,7 +8,7 @@ import { ROLE_LABELS } from "@/lib/domain/roles";
 import { createUser } from "@/lib/users/create-user";
 import { assignRole, removeRole } from "@/lib/users/manage-roles";
 import { resetAccountPassword, setAccountDisabled } from "@/lib/users/manage-account";
-import { displayNameField, optionalEmailField, passwordField, roleField, usernameField } from "@/lib/validation/fields";
+import { displayNameField, optionalEmailField, passwordField, roleField, text, usernameField } from "@/lib/validation/fields";
 
 const createUserSchema = z.object({
   username: usernameField,
@@ -18,7 +18,7 @@ const createUserSchema = z.object({
   role: roleField,
 });
 
-const roleChangeSchema = z.object({ userId: z.string(), role: roleField });
+const roleChangeSchema = z.object({ userId: text(), role: roleField });
 
 export async function createUserAction(organId: string, _state: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
@@ -62,7 +62,7 @@ export async function removeRoleAction(organId: string, _state: FormState, formD
 export async function setDisabledAction(organId: string, _state: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
     const actor = await requireActor();
-    const { userId, disabled } = parseForm(z.object({ userId: z.string(), disabled: z.enum(["true", "false"]) }), formData);
+    const { userId, disabled } = parseForm(z.object({ userId: text(), disabled: z.enum(["true", "false"]) }), formData);
     await setAccountDisabled({ actor, userId: parseId(userId), disabled: disabled === "true", clientAddress: await currentClientAddress() });
     revalidatePath(`/organs/${organId}/users`);
     return disabled === "true" ? "已停用该账号。" : "已启用该账号。";
@@ -72,7 +72,7 @@ export async function setDisabledAction(organId: string, _state: FormState, form
 export async function resetPasswordAction(organId: string, _state: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
     const actor = await requireActor();
-    const { userId } = parseForm(z.object({ userId: z.string() }), formData);
+    const { userId } = parseForm(z.object({ userId: text() }), formData);
     const { temporaryPassword } = await resetAccountPassword({ actor, userId: parseId(userId), clientAddress: await currentClientAddress() });
     revalidatePath(`/organs/${organId}/users`);
     return { ok: true, message: "密码已重置。请将临时密码告知本人，登录后须立即修改：", secret: temporaryPassword };
