@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAccountAsAdmin, login, main, pageAs, submitLogin, uniqueName } from "./support";
+import { createAccountAsAdmin, login, main, organIdFromWorkspace, pageAs, submitLogin, uniqueName } from "./support";
 
 test.describe("signing in", () => {
   test("every role of the demo city signs in and sees its organ and role", async ({ browser }) => {
@@ -106,6 +106,21 @@ test.describe("signing in", () => {
 });
 
 test.describe("request hardening", () => {
+  test("the audit log keeps the real client address, not one the client names in X-Forwarded-For", async ({ request, browser }) => {
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, username: "qingshi.publisher", password: "not-the-password", json: "true" },
+      headers: { "x-forwarded-for": "6.6.6.6", "x-nianbao-client-address": "6.6.6.7" },
+      maxRedirects: 0,
+    });
+    const admin = await pageAs(browser, "qingshi.admin");
+    await admin.goto(`/organs/${await organIdFromWorkspace(admin, "青石镇")}/audit?action=auth.login_failed&actor=${encodeURIComponent("青石发布人")}`);
+    const rows = main(admin).locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    await expect(main(admin).locator("tbody")).not.toContainText("6.6.6.");
+    await expect(rows.first()).toContainText(/127\.0\.0\.1|::1/);
+  });
+
   test("pages carry a CSP, frame denial and a referrer policy", async ({ request }) => {
     const response = await request.get("/login");
     const headers = response.headers();

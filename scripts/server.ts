@@ -3,6 +3,7 @@
 // custom-server mode, in the same process). Usage: node --import tsx scripts/server.ts [--dev]
 import http from "node:http";
 import next from "next";
+import { CLIENT_ADDRESS_HEADER, parseTrustProxy, resolveClientAddress } from "@/lib/auth/client-address";
 import { handlePublicRequest, isPublicPath } from "@/lib/publish/public-handler";
 
 const dev = process.argv.includes("--dev");
@@ -11,9 +12,17 @@ const app = next({ dev, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+
 const server = http.createServer((req, res) => {
   if (isPublicPath(req.url)) void handlePublicRequest(req, res);
-  else void handle(req, res);
+  else {
+    // The one place the client's address is decided; whatever a client sent under this name is replaced.
+    const address = resolveClientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trust: trustProxy });
+    if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
+    else delete req.headers[CLIENT_ADDRESS_HEADER];
+    void handle(req, res);
+  }
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`▲ 年报工作台 ready on http://localhost:${port}`));

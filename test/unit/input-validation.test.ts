@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { safeCallbackPath, loginMessageFor } from "@/lib/auth/login-messages";
 import { slidesSession } from "@/lib/auth/session-cookie";
 import { organInputSchema } from "@/lib/organs/organ-input";
+import { CLIENT_ADDRESS_HEADER, clientAddressFrom, parseTrustProxy, resolveClientAddress } from "@/lib/auth/client-address";
 import { decisionSchema } from "@/lib/review/decision-input";
 import { fieldErrorsOf, usernameField } from "@/lib/validation/fields";
 
@@ -105,5 +106,34 @@ describe("a review decision (one schema for the review form's action and POST /a
     const messages = Object.values(errors({ roundId: "x", stageIndex: -1, verdict: "maybe", comment: 5, warningReasons: { a: 1 } }) ?? {});
     expect(messages.length).toBeGreaterThan(3);
     for (const message of messages) expect(message).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe("the client's address (TRUST_PROXY)", () => {
+  const resolve = (trustProxy: string | undefined, forwardedFor: string | undefined, socketAddress = "10.0.0.5") =>
+    resolveClientAddress({ socketAddress, forwardedFor, trust: parseTrustProxy(trustProxy) });
+
+  it("ignores X-Forwarded-For unless a proxy is trusted (S9: failures were logged from any address a client named)", () => {
+    expect(resolve(undefined, "6.6.6.6")).toBe("10.0.0.5");
+    expect(resolve("0", "6.6.6.6")).toBe("10.0.0.5");
+    expect(resolve(undefined, undefined, "::ffff:127.0.0.1")).toBe("127.0.0.1");
+  });
+
+  it("takes the entry the trusted hops vouch for, not one a client prepended", () => {
+    // nginx appends the address it saw: "<forged by the client>, <real client>".
+    expect(resolve("1", "6.6.6.6, 203.0.113.7")).toBe("203.0.113.7");
+    expect(resolve("2", "203.0.113.7, 172.16.0.2")).toBe("203.0.113.7");
+    expect(resolve("1", undefined)).toBe("10.0.0.5");
+  });
+
+  it("walks back over a list of trusted proxy addresses", () => {
+    expect(resolve("10.0.0.5,172.16.0.2", "6.6.6.6, 203.0.113.7, 172.16.0.2")).toBe("203.0.113.7");
+    expect(resolve("172.16.0.9", "6.6.6.6", "10.0.0.5")).toBe("10.0.0.5"); // the peer is not a trusted proxy
+  });
+
+  it("reads only the server's own header", () => {
+    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "6.6.6.6" }))).toBeNull();
+    expect(clientAddressFrom(new Headers({ [CLIENT_ADDRESS_HEADER]: "203.0.113.7" }))).toBe("203.0.113.7");
+    expect(clientAddressFrom({ [CLIENT_ADDRESS_HEADER]: "203.0.113.7" })).toBe("203.0.113.7");
   });
 });
