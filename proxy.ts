@@ -1,8 +1,6 @@
-// Runs before every request: refuses cross-site writes, sets the security
-// headers (a per-request CSP nonce), and slides the session's idle expiry.
+// Runs before every request: refuses cross-site writes and sets the security headers (a
+// per-request CSP nonce). Sessions are checked on the server (lib/auth/sessions.ts), not here.
 import { type NextRequest, NextResponse } from "next/server";
-import { encode, getToken } from "next-auth/jwt";
-import { sessionCookieName, sessionIdleSeconds, slidesSession, usesSecureCookies } from "@/lib/auth/session-cookie";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -36,7 +34,7 @@ function contentSecurityPolicy(nonce: string) {
   ].join("; ");
 }
 
-export async function proxy(request: NextRequest) {
+export function proxy(request: NextRequest) {
   if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
     return new NextResponse("跨站请求已被拒绝。", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
@@ -54,23 +52,6 @@ export async function proxy(request: NextRequest) {
   response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
   response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
 
-  // Sliding idle timeout: a valid session is re-issued with a fresh expiry, so it
-  // ends only after SESSION_IDLE_MINUTES without activity.
-  const cookieName = sessionCookieName();
-  if (request.cookies.has(cookieName) && slidesSession(request.nextUrl.pathname, request.headers)) {
-    const secret = process.env.NEXTAUTH_SECRET;
-    const token = secret ? await getToken({ req: request, secret, cookieName, secureCookie: usesSecureCookies() }) : null;
-    if (token) {
-      const maxAge = sessionIdleSeconds();
-      response.cookies.set(cookieName, await encode({ token, secret: secret!, maxAge }), {
-        httpOnly: true,
-        sameSite: "lax",
-        path: "/",
-        secure: usesSecureCookies(),
-        maxAge,
-      });
-    }
-  }
   return response;
 }
 

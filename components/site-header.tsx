@@ -15,7 +15,7 @@ export function SiteHeader({ user, waiting = 0 }: { user: { displayName: string;
               待办{waiting ? <span className="badge" aria-label={`${waiting} 项待办`}>{waiting}</span> : null}
             </Link>
             {user.isPlatformAdmin ? <Link href="/admin/organs">机关管理</Link> : null}
-            <Link href="/account/password">修改密码</Link>
+            <Link href="/account/security">账号安全</Link>
             <span aria-label="当前用户">{user.displayName}</span>
             <SignOutButton />
           </nav>

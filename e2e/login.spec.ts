@@ -92,16 +92,42 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test("the session cookie expires after the idle time and slides forward with use", async ({ page, context }) => {
-    await login(page, "qingshi.author");
-    const sessionCookie = async () => (await context.cookies()).find((c) => c.name === "next-auth.session-token")!;
-    const first = await sessionCookie();
-    const idleSeconds = first.expires - Date.now() / 1000;
-    expect(idleSeconds).toBeGreaterThan(29 * 60);
-    expect(idleSeconds).toBeLessThanOrEqual(30 * 60 + 5);
-    await page.waitForTimeout(2_000);
-    await page.goto("/workspace");
-    expect((await sessionCookie()).expires).toBeGreaterThan(first.expires + 1);
+  test("signing out ends the session on the server: a copy of the cookie opens nothing afterwards (S1)", async ({ page, context, browser }) => {
+    await login(page, "qingshi.review1");
+    const copied = (await context.cookies()).find((c) => c.name === "next-auth.session-token")!;
+    expect(copied).toBeDefined();
+    await page.getByRole("button", { name: "退出" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    const thief = await browser.newContext();
+    await thief.addCookies([copied]);
+    const stolen = await thief.newPage();
+    await stolen.goto("/inbox");
+    await expect(stolen).toHaveURL(/\/login/);
+    const download = await thief.request.get("/api/organs/00000000-0000-4000-8000-000000000000/audit-csv", { maxRedirects: 0 });
+    expect(download.status()).toBe(401);
+    // …and no fresh cookie is handed out for it.
+    expect((await thief.cookies()).find((c) => c.name === "next-auth.session-token")?.value).toBe(copied.value);
+    await thief.close();
+  });
+
+  test("账号安全 lists one's sessions and ends another of them", async ({ browser }) => {
+    const here = await pageAs(browser, "qingshi.review2");
+    const elsewhere = await pageAs(browser, "qingshi.review2");
+    await here.getByRole("link", { name: "账号安全" }).click();
+    const sessions = main(here).getByTestId("sessions").locator(":scope > li");
+    await expect(sessions.filter({ hasText: "本机当前登录" })).toHaveCount(1);
+    expect(await sessions.count()).toBeGreaterThanOrEqual(2);
+    // End every session but this one.
+    while ((await sessions.count()) > 1) {
+      const other = sessions.filter({ hasNotText: "本机当前登录" }).first();
+      await other.getByRole("button", { name: "结束此登录" }).click();
+      await expect(main(here).getByRole("status").first()).toContainText("已结束该登录");
+      await here.reload();
+    }
+    await elsewhere.goto("/workspace");
+    await expect(elsewhere).toHaveURL(/\/login/);
+    await here.goto("/workspace");
+    await expect(here).toHaveURL(/\/workspace$/);
   });
 });
 

@@ -11,6 +11,8 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: minutes(15),
   LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(10),
+  SESSION_IDLE_MINUTES: minutes(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   AUDIT_REFUSALS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
 });
 
@@ -21,6 +23,10 @@ export type AppConfig = {
   /** Failed password checks from one client address, within the same window, that block that address. */
   addressMaxFailures: number;
   passwordPolicy: { minLength: number };
+  /** A session ends after this many minutes without the person's activity (checked on the server). */
+  sessionIdleMinutes: number;
+  /** …and after this many hours in any case (the cookie's lifetime). */
+  sessionMaxHours: number;
   /** Refusals of one kind of act by one person (or address) written in full per minute; the rest are counted. */
   auditRefusalsPerMinute: number;
 };
@@ -45,6 +51,8 @@ export function getConfig(): AppConfig {
     addressMaxFailures: env.LOGIN_ADDRESS_MAX_FAILURES,
     passwordPolicy: { minLength: env.PASSWORD_MIN_LENGTH },
     auditRefusalsPerMinute: env.AUDIT_REFUSALS_PER_MINUTE,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionMaxHours: env.SESSION_MAX_HOURS,
   };
   return cached;
 }

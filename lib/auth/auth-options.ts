@@ -5,12 +5,15 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { db } from "@/lib/db/client";
 import { authenticate } from "./authenticate";
 import { clientAddressFrom } from "./client-address";
-import { sessionIdleSeconds, usesSecureCookies } from "./session-cookie";
+import { getConfig } from "@/lib/config";
+import { usesSecureCookies } from "./session-cookie";
+import { endSessions, startSession } from "./sessions";
 
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
-    sv?: number;
+    /** The server-side session (lib/auth/sessions.ts) this token stands for. */
+    sid?: string;
   }
 }
 
@@ -21,8 +24,9 @@ export function getAuthOptions(): NextAuthOptions {
   options ??= {
     secret: process.env.NEXTAUTH_SECRET,
     useSecureCookies: usesSecureCookies(),
-    session: { strategy: "jwt", maxAge: sessionIdleSeconds() },
-    jwt: { maxAge: sessionIdleSeconds() },
+    // The cookie's lifetime is only the upper bound: the idle timeout and every ending are decided on the server.
+    session: { strategy: "jwt", maxAge: getConfig().sessionMaxHours * 3600 },
+    jwt: { maxAge: getConfig().sessionMaxHours * 3600 },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -36,7 +40,9 @@ export function getAuthOptions(): NextAuthOptions {
           });
           // The reason travels to the login page as its error code.
           if (!result.ok) throw new Error(result.reason);
-          return { id: result.user.id, name: result.user.displayName, sessionVersion: result.user.sessionVersion };
+          const userAgent = [req?.headers?.["user-agent"] ?? []].flat()[0] ?? null;
+          const sessionId = await startSession({ userId: result.user.id, clientAddress: clientAddressFrom(req?.headers ?? {}), userAgent });
+          return { id: result.user.id, name: result.user.displayName, sessionId };
         },
       }),
     ],
@@ -44,26 +50,28 @@ export function getAuthOptions(): NextAuthOptions {
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
-          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          token.sid = (user as { sessionId?: string }).sessionId;
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, user: { name: token.name ?? null }, uid: token.uid, sv: token.sv };
+        return { ...session, user: { name: token.name ?? null }, uid: token.uid, sid: token.sid };
       },
     },
     events: {
       async signOut({ token }) {
         if (!token?.uid) return;
-        await db().$transaction((tx) =>
-          appendAuditEntry(tx, {
+        await db().$transaction(async (tx) => {
+          // Signing out ends the session on the server: a copy of the cookie opens nothing afterwards.
+          if (token.sid) await endSessions(tx, { userId: token.uid!, only: token.sid, reason: "signout" });
+          await appendAuditEntry(tx, {
             action: "auth.logout",
             actor: { id: token.uid!, displayName: token.name ?? "" },
             targetType: "user",
             targetId: token.uid,
             clientAddress: null,
-          }),
-        );
+          });
+        });
       },
     },
     logger: {

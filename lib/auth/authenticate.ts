@@ -7,7 +7,7 @@ import { clearNameThrottle, recordPasswordFailure, throttled } from "./login-thr
 import { spendVerifyTime, verifyPassword } from "./password-hash";
 
 export type AuthenticateResult =
-  | { ok: true; user: { id: string; displayName: string; sessionVersion: number } }
+  | { ok: true; user: { id: string; displayName: string } }
   | { ok: false; reason: "INVALID_INPUT" | "INVALID_CREDENTIALS" | "LOCKED" | "DISABLED" };
 
 const credentialsSchema = z.object({
@@ -50,7 +50,7 @@ export async function authenticate(options: {
 
   const user = await db().user.findUnique({
     where: { username },
-    select: { id: true, displayName: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+    select: { id: true, displayName: true, passwordHash: true, disabledAt: true },
   });
   let passwordMatches = false;
   if (user) passwordMatches = await verifyPassword(user.passwordHash, password);
@@ -84,6 +84,6 @@ export async function authenticate(options: {
     }
     await clearNameThrottle(tx, username);
     await appendAuditEntry(tx, { ...base, action: "auth.login" });
-    return { ok: true, user: { id: user.id, displayName: user.displayName, sessionVersion: user.sessionVersion } };
+    return { ok: true, user: { id: user.id, displayName: user.displayName } };
   });
 }

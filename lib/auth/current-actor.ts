@@ -10,12 +10,17 @@ import { clientAddressFrom } from "./client-address";
 import { loadActor, type SessionActor } from "./load-actor";
 import { can, type Action, type OrganScope } from "./permissions";
 
-/** The person behind this request's session, read once per request (the layout, the page and its panels all ask). */
-export const getCurrentActor = cache(async (): Promise<SessionActor | null> => {
-  const session = (await getServerSession(getAuthOptions())) as { uid?: string; sv?: number } | null;
-  if (!session?.uid) return null;
-  return loadActor(session.uid, session.sv ?? 0);
+const readCurrentActor = cache(async (countsAsActivity: boolean): Promise<SessionActor | null> => {
+  const session = (await getServerSession(getAuthOptions())) as { uid?: string; sid?: string } | null;
+  if (!session?.uid || !session.sid) return null;
+  return loadActor({ userId: session.uid, sessionId: session.sid, countsAsActivity });
 });
+
+/** The person behind this request's live session, read once per request (the layout, the page and its panels all ask). */
+export const getCurrentActor = () => readCurrentActor(true);
+
+/** The same, for a request that is not the person's activity (an open editor's presence ping): it does not keep the session alive. */
+export const getCurrentActorQuietly = () => readCurrentActor(false);
 
 /** The signed-in person; sends everyone else to the login page, and anyone with a reset password to change it first. */
 export async function requireActor(options: { allowPendingPasswordChange?: boolean } = {}): Promise<SessionActor> {

@@ -1,16 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "./permissions";
+import { findLiveSession } from "./sessions";
 
-export type SessionActor = Actor & { username: string; mustChangePassword: boolean };
+export type SessionActor = Actor & { username: string; mustChangePassword: boolean; sessionId: string };
 
 /**
- * The person behind a session, re-read from the database on every request so that
- * a disabled account, a reset password or a removed role takes effect at once.
+ * The person behind a session, re-read from the database on every request so that an ended
+ * session, a disabled account or a removed role takes effect at once.
  */
-export async function loadActor(userId: string, sessionVersion: number): Promise<SessionActor | null> {
+export async function loadActor(options: { userId: string; sessionId: string; countsAsActivity: boolean }): Promise<SessionActor | null> {
+  const session = await findLiveSession(options);
+  if (!session) return null;
   const user = await db().user.findUnique({
-    where: { id: userId },
+    where: { id: options.userId },
     select: {
       id: true,
       username: true,
@@ -18,11 +21,10 @@ export async function loadActor(userId: string, sessionVersion: number): Promise
       isPlatformAdmin: true,
       disabledAt: true,
       mustChangePassword: true,
-      sessionVersion: true,
       memberships: { select: { organId: true, role: true } },
     },
   });
-  if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
+  if (!user || user.disabledAt) return null;
   return {
     id: user.id,
     username: user.username,
@@ -30,5 +32,6 @@ export async function loadActor(userId: string, sessionVersion: number): Promise
     isPlatformAdmin: user.isPlatformAdmin,
     mustChangePassword: user.mustChangePassword,
     memberships: user.memberships,
+    sessionId: session.id,
   };
 }

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { auditingRefusals } from "@/lib/audit/refusals";
 import { clientAddressFrom } from "@/lib/auth/client-address";
-import { getCurrentActor } from "@/lib/auth/current-actor";
+import { getCurrentActor, getCurrentActorQuietly } from "@/lib/auth/current-actor";
 import type { SessionActor } from "@/lib/auth/load-actor";
 import { AppError, userFacingFailure } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/fields";
@@ -12,8 +12,8 @@ import { fieldErrorsOf } from "@/lib/validation/fields";
 // outcomes to responses (lib/errors.ts). Only messages meant for users leave them.
 
 /** The signed-in person a route acts for; refused like a page would refuse them. */
-async function requireRouteActor(): Promise<SessionActor> {
-  const actor = await getCurrentActor();
+async function requireRouteActor(options: { countsAsActivity: boolean } = { countsAsActivity: true }): Promise<SessionActor> {
+  const actor = options.countsAsActivity ? await getCurrentActor() : await getCurrentActorQuietly();
   if (!actor) throw new AppError("UNAUTHENTICATED", "登录已过期或尚未登录，请重新登录。");
   if (actor.mustChangePassword) throw new AppError("FORBIDDEN", "请先修改密码。");
   return actor;
@@ -34,14 +34,19 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-/** A JSON route: the body parsed with its schema; failures answer `{ message, fieldErrors }` with their status. */
+/**
+ * A JSON route: the body parsed with its schema; failures answer `{ message, fieldErrors }` with
+ * their status. `countsAsActivity: false` for requests the browser sends by itself (presence pings),
+ * which must not keep an idle session alive.
+ */
 export async function jsonRoute<S extends z.ZodType>(
   request: Request,
   schema: S,
   handle: (actor: SessionActor, body: z.output<S>) => Promise<Response>,
+  options: { countsAsActivity: boolean } = { countsAsActivity: true },
 ): Promise<Response> {
   try {
-    const actor = await requireRouteActor();
+    const actor = await requireRouteActor(options);
     const parsed = schema.safeParse(await readJsonBody(request));
     if (!parsed.success) throw new AppError("INVALID_INPUT", "请求内容不符合要求。", fieldErrorsOf(parsed.error));
     return await handle(actor, parsed.data);

@@ -6,18 +6,20 @@ import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordPasswordFailure, throttled } from "@/lib/auth/login-throttle";
+import { endSessions } from "@/lib/auth/sessions";
 import { LOGIN_MESSAGES } from "@/lib/auth/login-messages";
 
 const LOCKED_MESSAGE = LOGIN_MESSAGES.LOCKED!;
 
-/** Returns the new session version: the caller re-issues this session, and every other one ends. */
+/** Changes the password; every other session of the person ends, the one in use (`sessionId`) stays. */
 export async function changeOwnPassword(options: {
   userId: string;
+  sessionId: string;
   currentPassword: string;
   newPassword: string;
   clientAddress: string | null;
-}): Promise<{ sessionVersion: number; displayName: string }> {
-  const { userId, currentPassword, newPassword, clientAddress } = options;
+}): Promise<{ otherSessionsEnded: number }> {
+  const { userId, sessionId, currentPassword, newPassword, clientAddress } = options;
   const now = new Date();
   const user = await db().user.findUnique({
     where: { id: userId },
@@ -50,15 +52,12 @@ export async function changeOwnPassword(options: {
   }
   const passwordHash = await hashPassword(newPassword);
   return db().$transaction(async (tx) => {
-    const updated = await tx.user.update({
-      where: { id: userId },
-      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
-      select: { sessionVersion: true, displayName: true },
-    });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() } });
+    const otherSessionsEnded = await endSessions(tx, { userId, except: sessionId, reason: "password_changed" });
     await appendAuditEntry(tx, {
       action: "auth.password_changed", actor: { id: user.id, displayName: user.displayName },
-      targetType: "user", targetId: user.id, clientAddress,
+      targetType: "user", targetId: user.id, clientAddress, details: { otherSessionsEnded },
     });
-    return updated;
+    return { otherSessionsEnded };
   });
 }

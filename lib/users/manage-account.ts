@@ -2,6 +2,7 @@ import "server-only";
 import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { clearNameThrottle } from "@/lib/auth/login-throttle";
+import { endSessions } from "@/lib/auth/sessions";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -18,9 +19,10 @@ export async function setAccountDisabled(options: { actor: Actor; userId: string
     await db().$transaction(async (tx) => {
       await tx.user.update({
         where: { id: userId },
-        data: disabled ? { disabledAt: new Date(), sessionVersion: { increment: 1 } } : { disabledAt: null },
+        data: disabled ? { disabledAt: new Date() } : { disabledAt: null },
       });
-      if (!disabled) await clearNameThrottle(tx, user.username); // enabling also lifts a lockout
+      if (disabled) await endSessions(tx, { userId, reason: "disabled" });
+      else await clearNameThrottle(tx, user.username); // enabling also lifts a lockout
       await appendAuditEntry(tx, {
         action: disabled ? "user.disabled" : "user.enabled", actor, targetType: "user", targetId: userId, clientAddress,
         details: { username: user.username },
@@ -39,9 +41,10 @@ export async function resetAccountPassword(options: { actor: Actor; userId: stri
     await db().$transaction(async (tx) => {
       await tx.user.update({
         where: { id: userId },
-        data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
+        data: { passwordHash, mustChangePassword: true },
       });
       await clearNameThrottle(tx, user.username);
+      await endSessions(tx, { userId, reason: "password_reset" });
       await appendAuditEntry(tx, {
         action: "user.password_reset", actor, targetType: "user", targetId: userId, clientAddress,
         details: { username: user.username },

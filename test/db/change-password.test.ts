@@ -15,7 +15,7 @@ describe("changing one's own password", () => {
   it("counts wrong current passwords toward the lockout, audits each, and then refuses even the right one", async () => {
     const username = `pw-${randomBytes(4).toString("hex")}`;
     const { id: userId } = await db().user.create({ data: { username, displayName: "改密", passwordHash: await hashPassword(PASSWORD) } });
-    const attempt = (currentPassword: string) => changeOwnPassword({ userId, currentPassword, newPassword: "a-new-good-password", clientAddress: "10.5.5.5" });
+    const attempt = (currentPassword: string) => changeOwnPassword({ userId, sessionId: "00000000-0000-4000-8000-000000000001", currentPassword, newPassword: "a-new-good-password", clientAddress: "10.5.5.5" });
 
     const codes = [];
     for (let i = 0; i < 5; i++) codes.push((await refusal(attempt(`guess-${i}`))).code);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { safeCallbackPath, loginMessageFor } from "@/lib/auth/login-messages";
-import { slidesSession } from "@/lib/auth/session-cookie";
 import { organInputSchema } from "@/lib/organs/organ-input";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom, parseTrustProxy, resolveClientAddress } from "@/lib/auth/client-address";
 import { decisionSchema } from "@/lib/review/decision-input";
@@ -65,19 +64,6 @@ describe("login page helpers", () => {
     expect(loginMessageFor("INVALID_CREDENTIALS")).toBe("用户名或密码不正确。");
     expect(loginMessageFor("SomethingElse")).toBe("登录未成功，请稍后重试。");
     expect(loginMessageFor(null)).toBeNull();
-  });
-});
-
-describe("idle sessions", () => {
-  it("slide on what a person does, not on presence pings, link prefetches or next-auth's own endpoints", () => {
-    const none = new Headers();
-    expect(slidesSession("/reports/abc/sections/overview", none)).toBe(true);
-    expect(slidesSession("/api/reports/abc/sections/overview", none)).toBe(true); // a save is activity
-    expect(slidesSession("/api/reports/abc/sections/overview/presence", none)).toBe(false);
-    expect(slidesSession("/api/auth/signout", none)).toBe(false);
-    expect(slidesSession("/inbox", new Headers({ "next-router-prefetch": "1" }))).toBe(false);
-    expect(slidesSession("/inbox", new Headers({ "sec-purpose": "prefetch" }))).toBe(false);
-    expect(slidesSession("/account/password", new Headers({ "next-action": "60b9bc05" }))).toBe(false); // the action may re-issue the cookie itself
   });
 });
 

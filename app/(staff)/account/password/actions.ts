@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { parseForm, runAction } from "@/lib/actions/run-action";
 import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
-import { reissueSession } from "@/lib/auth/reissue-session";
 import { AppError } from "@/lib/errors";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { passwordField, text } from "@/lib/validation/fields";
@@ -21,13 +20,13 @@ export async function changePasswordAction(_state: FormState, formData: FormData
     if (input.newPassword !== input.confirmPassword) {
       throw new AppError("INVALID_INPUT", "两次输入的新密码不一致。", { confirmPassword: "两次输入的新密码不一致。" });
     }
-    const updated = await changeOwnPassword({
+    await changeOwnPassword({
       userId: actor.id,
+      sessionId: actor.sessionId,
       currentPassword: input.currentPassword,
       newPassword: input.newPassword,
       clientAddress: await currentClientAddress(),
     });
-    await reissueSession({ id: actor.id, displayName: updated.displayName, sessionVersion: updated.sessionVersion });
     return "密码已修改。其他设备上的登录已失效。";
   });
 }

@@ -12,5 +12,5 @@ export async function POST(request: Request, context: { params: Promise<{ report
   return jsonRoute(request, z.object({ closing: z.boolean().optional() }), async (actor, body) => {
     if (!isSectionKey(key)) throw new AppError("NOT_FOUND", "该部分不存在。");
     return NextResponse.json(await markSectionOpen({ actor, reportId, key, closing: body.closing, clientAddress: clientAddressFrom(request.headers) }));
-  });
+  }, { countsAsActivity: false });
 }
