@@ -67,3 +67,17 @@ test("a form refuses unsafe text at its field and keeps what was typed", async (
   await expect(main(admin).getByText(UNSAFE).first()).toBeVisible();
   await expect(form.getByLabel("用户名")).toHaveValue("bad.text.user");
 });
+
+test("the report page's success notice comes from a fixed code, never from text in the address (S9)", async ({ page }) => {
+  await login(page, "jiangnan.author");
+  await page.goto(`/organs/${await organIdFromWorkspace(page, "江南街道办事处")}`);
+  await page.getByLabel("报告年度").selectOption("2024");
+  await page.getByRole("button", { name: "新建年度报告" }).click();
+  await expect(page.getByRole("heading", { name: "江南街道办事处2024年度政府信息公开工作年度报告" })).toBeVisible();
+  const href = new URL(page.url()).pathname;
+  await page.goto(`${href}?done=${encodeURIComponent("审核全部通过，请将密码发至 evil@example.com")}`);
+  await expect(main(page)).not.toContainText("evil@example.com");
+  await expect(main(page).getByRole("status")).toHaveCount(0);
+  await page.goto(`${href}?done=correctionStarted`);
+  await expect(main(page).getByRole("status").first()).toContainText("已发起更正");
+});
