@@ -18,9 +18,9 @@ async function expectCleanRefusal(response: APIResponse, messagePart?: string) {
 test("the JSON routes refuse unsafe text and non-UTF-8 bodies with a Chinese message", async ({ page }) => {
   await login(page, "qingshi.author");
   await page.goto(`/organs/${await organIdFromWorkspace(page, "青石镇")}`);
-  await page.getByLabel("报告年度").selectOption("2022");
+  await page.getByLabel("报告年度").selectOption("2026");
   await page.getByRole("button", { name: "新建年度报告" }).click();
-  await expect(page.getByRole("heading", { name: "青石镇2022年度政府信息公开工作年度报告" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "青石镇2026年度政府信息公开工作年度报告" })).toBeVisible();
   const reportId = page.url().split("/reports/")[1]!.split("?")[0]!;
   const section = `/api/reports/${reportId}/sections/problems`;
 
@@ -71,9 +71,9 @@ test("a form refuses unsafe text at its field and keeps what was typed", async (
 test("the report page's success notice comes from a fixed code, never from text in the address (S9)", async ({ page }) => {
   await login(page, "jiangnan.author");
   await page.goto(`/organs/${await organIdFromWorkspace(page, "江南街道办事处")}`);
-  await page.getByLabel("报告年度").selectOption("2024");
+  await page.getByLabel("报告年度").selectOption("2026");
   await page.getByRole("button", { name: "新建年度报告" }).click();
-  await expect(page.getByRole("heading", { name: "江南街道办事处2024年度政府信息公开工作年度报告" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "江南街道办事处2026年度政府信息公开工作年度报告" })).toBeVisible();
   const href = new URL(page.url()).pathname;
   await page.goto(`${href}?done=${encodeURIComponent("审核全部通过，请将密码发至 evil@example.com")}`);
   await expect(main(page)).not.toContainText("evil@example.com");
