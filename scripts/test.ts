@@ -1,5 +1,5 @@
 // npm test: the whole suite. A type check of everything (benchmarks and scripts
-// included), unit and database tests (vitest, on a throwaway
+// included), the lint, unit and database tests (vitest, on a throwaway
 // embedded PostgreSQL), a fresh production build, then the browser tests
 // (Playwright in Debian's Chromium, against `npm start` on its own throwaway
 // database). Ends with one line "N passed, N failed" over everything.
@@ -41,6 +41,14 @@ let failedStep: string | null = null;
 const typecheck = await run(bin("tsc"), ["--noEmit"]);
 if (typecheck !== 0) {
   console.error("\n[test] Failed at: type check");
+  console.log("\n0 passed, 1 failed");
+  process.exit(1);
+}
+
+// The layering and the style stay true: ESLint (Next's and TypeScript's rules, no import cycles in lib/) and Prettier.
+const lint = await run("npm", ["run", "--silent", "lint"]);
+if (lint !== 0) {
+  console.error("\n[test] Failed at: lint (npm run lint; npm run format fixes what it can)");
   console.log("\n0 passed, 1 failed");
   process.exit(1);
 }

@@ -23,7 +23,7 @@ export function useAutosave(options: { reportId: string; sectionKey: string; ini
   const url = `/api/reports/${reportId}/sections/${sectionKey}`;
 
   const [content, setContent] = useState<SectionContent>(options.initialContent);
-  const [status, setStatus] = useState<SaveStatus>("saved");
+  const [status, setStatusState] = useState<SaveStatus>("saved");
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
@@ -34,8 +34,14 @@ export function useAutosave(options: { reportId: string; sectionKey: string; ini
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef(false);
   const attempt = useRef(0);
+  // The status is read inside callbacks and timers too: the ref changes with the state, in the same call.
   const statusRef = useRef(status);
-  statusRef.current = status;
+  const setStatus = useCallback((next: SaveStatus) => {
+    statusRef.current = next;
+    setStatusState(next);
+  }, []);
+  // Retries and follow-up saves call the newest `save` (a timer set by an older one would hold stale values).
+  const saveRef = useRef<() => Promise<void>>(async () => undefined);
 
   const remember = useCallback(
     (value: SectionContent) => {
@@ -78,7 +84,7 @@ export function useAutosave(options: { reportId: string; sectionKey: string; ini
         } else {
           remember(latest.current);
           setStatus("unsaved");
-          timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+          timer.current = setTimeout(() => void saveRef.current(), DEBOUNCE_MS);
         }
       } else if (response.status === 409 && body.current) {
         // A version conflict (someone saved first) comes with their text; any other 409 is a refusal.
@@ -98,11 +104,14 @@ export function useAutosave(options: { reportId: string; sectionKey: string; ini
       attempt.current += 1;
       setStatus("unsaved");
       setMessage(`保存失败（网络或服务器问题），修改已保留在本浏览器中，${Math.round(delay / 1000)} 秒后自动重试。`);
-      timer.current = setTimeout(() => void save(), delay);
+      timer.current = setTimeout(() => void saveRef.current(), delay);
     } finally {
       inFlight.current = false;
     }
-  }, [enabled, url, storageKey, remember]);
+  }, [enabled, url, storageKey, remember, setStatus]);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
 
   const update = useCallback(
     (next: SectionContent) => {
@@ -115,9 +124,9 @@ export function useAutosave(options: { reportId: string; sectionKey: string; ini
       setStatus("unsaved");
       remember(next);
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+      timer.current = setTimeout(() => void saveRef.current(), DEBOUNCE_MS);
     },
-    [remember, save],
+    [remember, setStatus],
   );
 
   /** After a conflict: keep what I typed, on top of their version (an informed overwrite). */
@@ -126,10 +135,9 @@ export function useAutosave(options: { reportId: string; sectionKey: string; ini
     baseVersion.current = conflict.version;
     savedJson.current = JSON.stringify(conflict.content);
     setConflict(null);
-    statusRef.current = "unsaved";
     setStatus("unsaved");
     void save();
-  }, [conflict, save]);
+  }, [conflict, save, setStatus]);
 
   /** After a conflict: take their version and drop mine. */
   const takeTheirs = useCallback(() => {
@@ -142,7 +150,7 @@ export function useAutosave(options: { reportId: string; sectionKey: string; ini
     localStorage.removeItem(storageKey);
     setStatus("saved");
     setMessage(null);
-  }, [conflict, storageKey]);
+  }, [conflict, storageKey, setStatus]);
 
   // Text left unsaved here earlier (closed tab, lost network) comes back on opening.
   useEffect(() => {
