@@ -9,8 +9,8 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import onExit from "async-exit-hook";
-import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { migrateDatabase } from "@/lib/db/roles";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { seedDemoData } from "@/lib/demo/seed-demo";
 import { DATA_DIR, openDatabase } from "./database";
@@ -45,7 +45,7 @@ function exited(child: ChildProcess): Promise<number> {
 let database: Awaited<ReturnType<typeof openDatabase>>;
 try {
   database = await openDatabase(log);
-  const applied = await applyMigrations(database.url);
+  const applied = await migrateDatabase({ appUrl: database.url, migrationUrl: database.migrationUrl }, log);
   if (applied.length) log(`已执行数据库迁移：${applied.join("，")}`);
   if (database.embedded && database.isNew) {
     const prisma = createPrismaClient(database.url, 2);
@@ -60,7 +60,9 @@ try {
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  // The app's role (owns nothing); the owner's URL stays with this script, which migrates.
   DATABASE_URL: database.url,
+  MIGRATION_DATABASE_URL: "",
   NEXTAUTH_SECRET: await authSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };
