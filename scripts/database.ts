@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { AUDIT_CHECKPOINT_FILE } from "@/lib/audit/anchor";
 import { dataDir, dataFolderSecret } from "@/lib/data-folder";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE, ensureDatabaseRoles, urlAs } from "@/lib/db/roles";
@@ -33,6 +34,8 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenedD
   const dataDir = path.join(DATA_DIR, "postgres");
   if (isEphemeral() && !existsSync(path.join(dataDir, "postmaster.pid"))) {
     await rm(dataDir, { recursive: true, force: true });
+    // The checkpoints belong to the database that is thrown away.
+    await rm(path.join(DATA_DIR, AUDIT_CHECKPOINT_FILE), { force: true });
   }
   log(`未设置 DATABASE_URL，启动内置 PostgreSQL（数据目录 ${dataDir}，端口 ${embeddedPort()}）……`);
   const database = await startEmbeddedDatabase({ dataDir, port: embeddedPort(), persistent: !isEphemeral(), log });

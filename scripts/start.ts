@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import onExit from "async-exit-hook";
+import { anchorSettings } from "@/lib/audit/anchor";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { migrateDatabase } from "@/lib/db/roles";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
@@ -58,11 +59,19 @@ try {
   process.exit(1);
 }
 
+// Generated here on a first start, so that the message is printed once and the app finds it.
+if (!process.env.AUDIT_SIGNING_KEY && !existsSync(path.join(DATA_DIR, "audit-signing-key"))) {
+  await anchorSettings();
+  log("已生成审计日志检查点的签名密钥并保存在数据目录的 audit-signing-key 中（生产环境请设置 AUDIT_SIGNING_KEY，并把它保存在数据库之外）。");
+}
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   // The app's role (owns nothing); the owner's URL stays with this script, which migrates.
   DATABASE_URL: database.url,
   MIGRATION_DATABASE_URL: "",
+  // The checkpoint file and key live here; the app must find the same folder.
+  NIANBAO_DATA_DIR: DATA_DIR,
   NEXTAUTH_SECRET: await authSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };

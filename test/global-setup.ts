@@ -14,6 +14,10 @@ import { EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE, ensureDatabaseRoles, urlAs } fr
 export default async function setup() {
   const dir = await mkdtemp(path.join(os.tmpdir(), "nianbao-unit-"));
   await chmod(dir, 0o755); // PostgreSQL runs as its own OS user and must enter it
+  // The audit checkpoints' key and file (publishing writes one), never the developer's .data/.
+  process.env.NIANBAO_DATA_DIR = path.join(dir, "data");
+  delete process.env.AUDIT_SIGNING_KEY;
+
   const given = process.env.DATABASE_URL;
   let superuserUrl: string;
   let stop: () => Promise<void> = async () => undefined;

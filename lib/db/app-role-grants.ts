@@ -9,12 +9,13 @@ export type TablePrivilege = "SELECT" | "INSERT" | "UPDATE" | "DELETE";
 /**
  * Decided from what lib/ does with each table. UPDATE is also what `SELECT … FOR UPDATE`
  * (the report row lock) and `INSERT … ON CONFLICT DO UPDATE` (upserts) need. No table gets
- * TRUNCATE, REFERENCES or TRIGGER, and the audit log and the publications
+ * TRUNCATE, REFERENCES or TRIGGER, and the audit log, its checkpoints and the publications
  * are insert-and-read only: whoever has the app's password still cannot rewrite them.
  */
 export const APP_TABLE_GRANTS: Readonly<Record<string, readonly TablePrivilege[]>> = {
-  // Append-only by design (a trigger also refuses UPDATE/DELETE to the owner).
+  // Append-only by design (a trigger also refuses UPDATE/DELETE/TRUNCATE to the owner).
   AuditEntry: ["SELECT", "INSERT"],
+  AuditCheckpoint: ["SELECT", "INSERT"],
   Publication: ["SELECT", "INSERT"],
   PublishedPage: ["SELECT", "INSERT"],
   // Records written once: revisions, review actions and comments are history.

@@ -1,7 +1,8 @@
 // The two database roles: an owner, which owns the schema and runs migrations, and the app's
 // role, which owns nothing and has only the rights in app-role-grants.ts. Without this the app's
 // own connection could disable the audit log's trigger (or set session_replication_role) and
-// rewrite history; with it, only the owner or a superuser can.
+// rewrite history; with it, only the owner or a superuser can, and the signed checkpoints
+// (lib/audit/checkpoint.ts) catch them.
 import pg from "pg";
 import { applyMigrations } from "./migrate";
 

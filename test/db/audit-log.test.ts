@@ -27,7 +27,7 @@ describe("audit log", () => {
     await app.connect();
     owner = new pg.Client({ connectionString: scratch.url });
     await owner.connect();
-    // A data folder of its own, never the developer's .data/.
+    // A data folder of its own: no checkpoints here (audit-anchor.test.ts tests those).
     verifyEnv = { ...process.env, DATABASE_URL: scratch.appUrl, NIANBAO_DATA_DIR: await mkdtemp(path.join(os.tmpdir(), "nianbao-audit-")) };
   });
   afterAll(async () => {

@@ -63,7 +63,7 @@ describe("the app's database role", () => {
     expect(facts).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, member_of_owner: false, owned: 0 });
   });
 
-  for (const table of ["AuditEntry", "Publication", "PublishedPage"]) {
+  for (const table of ["AuditEntry", "AuditCheckpoint", "Publication", "PublishedPage"]) {
     it(`cannot UPDATE, DELETE or TRUNCATE ${table}, only INSERT and SELECT`, async () => {
       const before = (await owner.query(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0].n as number;
       expect(await refusedCode(app.query(`UPDATE "${table}" SET id = id`))).toBe("42501");

@@ -1,6 +1,9 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkpointLine } from "@/lib/audit/checkpoint";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { db } from "@/lib/db/client";
@@ -124,6 +127,16 @@ describe("publishing", () => {
     await expect(sql.query(`UPDATE "Publication" SET "correctionNote" = 'x' WHERE "reportId" = $1`, [reportId])).rejects.toThrow(/immutable/);
     await expect(sql.query(`DELETE FROM "PublishedPage" WHERE "publicationId" IN (SELECT id FROM "Publication" WHERE "reportId" = $1)`, [reportId])).rejects.toThrow(/immutable/);
     await sql.end();
+  });
+
+  it("anchors the audit log after each publication: a signed checkpoint of the head, its publication entry included, in the table and the data folder's file", async () => {
+    const { reportId } = await approved();
+    await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { targetId: reportId, action: "report.published" }, select: { id: true, hash: true } });
+    const checkpoint = await db().auditCheckpoint.findFirstOrThrow({ where: { reason: "publication" }, orderBy: { createdAt: "desc" } });
+    expect([checkpoint.lastEntryId, checkpoint.lastHash]).toEqual([entry.id, entry.hash]);
+    const file = await readFile(path.join(process.env.NIANBAO_DATA_DIR!, "audit-checkpoints.jsonl"), "utf8");
+    expect(file.trim().split("\n").at(-1)).toBe(checkpointLine(checkpoint));
   });
 
   it("withdraws only with a reason", async () => {
