@@ -45,6 +45,10 @@ function exited(child: ChildProcess): Promise<number> {
 
 let database: Awaited<ReturnType<typeof openDatabase>>;
 try {
+  // The audit checkpoints' key: checked (AUDIT_SIGNING_KEY) or generated once, before the app needs it.
+  const hadKey = Boolean(process.env.AUDIT_SIGNING_KEY) || existsSync(path.join(DATA_DIR, "audit-signing-key"));
+  await anchorSettings();
+  if (!hadKey) log("已生成审计日志检查点的签名密钥并保存在数据目录的 audit-signing-key 中（生产环境请设置 AUDIT_SIGNING_KEY，并把它另存在数据库之外）。");
   database = await openDatabase(log);
   const applied = await migrateDatabase({ appUrl: database.url, migrationUrl: database.migrationUrl }, log);
   if (applied.length) log(`已执行数据库迁移：${applied.join("，")}`);
@@ -57,12 +61,6 @@ try {
 } catch (error) {
   console.error(`[年报工作台] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
-}
-
-// Generated here on a first start, so that the message is printed once and the app finds it.
-if (!process.env.AUDIT_SIGNING_KEY && !existsSync(path.join(DATA_DIR, "audit-signing-key"))) {
-  await anchorSettings();
-  log("已生成审计日志检查点的签名密钥并保存在数据目录的 audit-signing-key 中（生产环境请设置 AUDIT_SIGNING_KEY，并把它保存在数据库之外）。");
 }
 
 const env: NodeJS.ProcessEnv = {
