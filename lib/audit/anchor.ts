@@ -86,7 +86,8 @@ export function scheduleDailyCheckpoints(prisma: AppPrismaClient, log: (line: st
  * stored hashes they name, and checks them (nothing is generated: a missing key is reported).
  */
 export async function verifyCheckpoints(prisma: AppPrismaClient): Promise<CheckpointCheck & { inTable: number; inFile: number | null }> {
-  const key = keyFromEnvironment() ?? ((k) => (k ? Buffer.from(k, "utf8") : null))(await dataFolderSecret(KEY_FILE, { create: false }));
+  const stored = await dataFolderSecret(KEY_FILE, { create: false });
+  const key = keyFromEnvironment() ?? (stored ? Buffer.from(stored, "utf8") : null);
   const writer = await dataFolderSecret(WRITER_FILE, { create: false });
   const filePath = path.join(dataDir(), AUDIT_CHECKPOINT_FILE);
   const text = await readFile(filePath, "utf8").catch((error: NodeJS.ErrnoException) => {
