@@ -117,6 +117,8 @@ describe("the audit chain's signed checkpoints", () => {
     expect(await verifyAuditChain(s.prisma)).toEqual({ checked: 25, firstBroken: null });
     const result = await s.verify();
     expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain("审计日志完整");
+    expect(result.stderr).toContain("审计日志的哈希链各环相连（已校验 25 条记录），但与签名检查点不符：");
     expect(result.stderr).toContain("审计日志被改写：第 10 条的哈希与检查点");
     expect(result.stderr).toContain("审计日志被改写：第 20 条的哈希与检查点");
   });
