@@ -1,10 +1,11 @@
-// npm run db:migrate: applies pending migrations to DATABASE_URL (or the embedded database).
-import { applyMigrations } from "@/lib/db/migrate";
+// npm run db:migrate: applies pending migrations as the owner (MIGRATION_DATABASE_URL, or the
+// embedded database's owner) and sets the app role's grants.
+import { migrateDatabase } from "@/lib/db/roles";
 import { openDatabase } from "./database";
 
 const database = await openDatabase(console.log);
 try {
-  const applied = await applyMigrations(database.url);
+  const applied = await migrateDatabase({ appUrl: database.url, migrationUrl: database.migrationUrl }, console.log);
   console.log(applied.length ? `已执行迁移：${applied.join("，")}` : "数据库已是最新结构。");
 } finally {
   await database.stop();

@@ -1,12 +1,12 @@
 // npm run db:seed: applies migrations and adds the demo city and accounts (idempotent).
-import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { migrateDatabase } from "@/lib/db/roles";
 import { seedDemoData } from "@/lib/demo/seed-demo";
 import { openDatabase } from "./database";
 
 const database = await openDatabase(console.log);
 try {
-  await applyMigrations(database.url);
+  await migrateDatabase({ appUrl: database.url, migrationUrl: database.migrationUrl }, console.log);
   const prisma = createPrismaClient(database.url, 2);
   const counts = await seedDemoData(prisma);
   await prisma.$disconnect();

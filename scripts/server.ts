@@ -4,6 +4,8 @@
 import http from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, parseTrustProxy, resolveClientAddress } from "@/lib/auth/client-address";
+import { scheduleDailyCheckpoints } from "@/lib/audit/anchor";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { handlePublicRequest, isPublicPath } from "@/lib/publish/public-handler";
 
 const dev = process.argv.includes("--dev");
@@ -26,6 +28,9 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`▲ 年报工作台 ready on http://localhost:${port}`));
+
+// The audit chain's daily signed checkpoint (no cron: this process checks at start and hourly).
+scheduleDailyCheckpoints(createPrismaClient(process.env.DATABASE_URL!, 1), (line) => console.log(`[年报工作台] ${line}`));
 
 // Stop promptly: idle keep-alive connections would otherwise hold the server open for a minute.
 const stop = () => {

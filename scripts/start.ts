@@ -9,8 +9,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import onExit from "async-exit-hook";
-import { applyMigrations } from "@/lib/db/migrate";
+import { anchorSettings } from "@/lib/audit/anchor";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { migrateDatabase } from "@/lib/db/roles";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { seedDemoData } from "@/lib/demo/seed-demo";
 import { DATA_DIR, openDatabase } from "./database";
@@ -44,8 +45,12 @@ function exited(child: ChildProcess): Promise<number> {
 
 let database: Awaited<ReturnType<typeof openDatabase>>;
 try {
+  // The audit checkpoints' key: checked (AUDIT_SIGNING_KEY) or generated once, before the app needs it.
+  const hadKey = Boolean(process.env.AUDIT_SIGNING_KEY) || existsSync(path.join(DATA_DIR, "audit-signing-key"));
+  await anchorSettings();
+  if (!hadKey) log("已生成审计日志检查点的签名密钥并保存在数据目录的 audit-signing-key 中（生产环境请设置 AUDIT_SIGNING_KEY，并把它另存在数据库之外）。");
   database = await openDatabase(log);
-  const applied = await applyMigrations(database.url);
+  const applied = await migrateDatabase({ appUrl: database.url, migrationUrl: database.migrationUrl }, log);
   if (applied.length) log(`已执行数据库迁移：${applied.join("，")}`);
   if (database.embedded && database.isNew) {
     const prisma = createPrismaClient(database.url, 2);
@@ -60,7 +65,11 @@ try {
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  // The app's role (owns nothing); the owner's URL stays with this script, which migrates.
   DATABASE_URL: database.url,
+  MIGRATION_DATABASE_URL: "",
+  // The checkpoint file and key live here; the app must find the same folder.
+  NIANBAO_DATA_DIR: DATA_DIR,
   NEXTAUTH_SECRET: await authSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };

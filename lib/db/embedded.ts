@@ -68,6 +68,19 @@ async function livePostmasterPid(dataDir: string): Promise<number | null> {
   }
 }
 
+/** Whether the postmaster's parent is still the Node process that started it (a killed one leaves it to init). */
+async function startedByLiveNode(pid: number): Promise<boolean> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (!Number.isInteger(parent) || parent <= 1) return false;
+    const command = await readFile(`/proc/${parent}/cmdline`, "utf8");
+    return path.basename(command.split("\0")[0] ?? "").startsWith("node");
+  } catch {
+    return false; // no /proc (not Linux): treat it as left behind, as before
+  }
+}
+
 /** Postgres must run as a non-root OS user, which needs to reach the data folder. */
 function assertTraversableByOthers(dir: string) {
   if (process.getuid?.() !== 0) return;
@@ -95,6 +108,11 @@ export async function startEmbeddedDatabase(options: {
   const livePid = await livePostmasterPid(dataDir);
   if (livePid !== null) {
     if (await canConnect(urlFor(port))) {
+      // A running `npm start` owns it: a script run beside it (audit:verify) must leave it running.
+      if (await startedByLiveNode(livePid)) {
+        log(`内置数据库正由运行中的应用使用（进程 ${livePid}），本命令与它共用，结束时不停止它。`);
+        return { url: urlFor(port), isNew: false, stop: async () => undefined };
+      }
       log(`发现上次未正常关闭的内置数据库（进程 ${livePid}），继续使用它。`);
       return {
         url: urlFor(port),

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { grantAppRole } from "./app-role-grants";
 
 const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 // Any fixed 64-bit number; Prisma uses its own key for the same purpose.
@@ -24,8 +25,15 @@ export async function listMigrationFiles(dir = MIGRATIONS_DIR) {
   );
 }
 
-/** Applies pending migrations; returns the names applied now. */
-export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+export type MigrationOptions = {
+  /** The role the app connects as: after migrating, its rights are set to lib/db/app-role-grants.ts. */
+  appRole?: string;
+  /** Where to say what the grants found wrong (an unlisted table, an app role with too much power). */
+  warn?: (line: string) => void;
+};
+
+/** Applies pending migrations as the tables' owner (databaseUrl), then the app role's grants; returns the names applied now. */
+export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR, options: MigrationOptions = {}): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -74,6 +82,12 @@ export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR)
         throw new Error(`迁移 ${migration.name} 执行失败：${(error as Error).message}`);
       }
       applied.push(migration.name);
+    }
+    // Every run, not only when something was applied: a table added by a later migration, or a
+    // change to the grants table, takes effect at the next start. Under the same lock, because
+    // concurrent GRANTs on one table fail ("tuple concurrently updated").
+    if (options.appRole) {
+      for (const warning of await grantAppRole(client, options.appRole)) (options.warn ?? console.warn)(warning);
     }
     return applied;
   } finally {

@@ -1,6 +1,7 @@
 import "server-only";
 import { auditingRefusals } from "@/lib/audit/refusals";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { writeAuditCheckpoint } from "@/lib/audit/anchor";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -101,6 +102,9 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
       return created;
     });
     invalidatePublicPages();
+    // Anchors the log, this publication's entry included, outside the database. The publication
+    // has committed: a failure here is the operator's to see in the log, not the publisher's.
+    await writeAuditCheckpoint(db(), "publication").catch((error: unknown) => console.error("审计日志检查点写入失败：", error));
     return { ...publication, organCode: report.organ.code, year: report.year };
   });
 }

@@ -1,6 +1,9 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkpointLine } from "@/lib/audit/checkpoint";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { db } from "@/lib/db/client";
@@ -81,7 +84,8 @@ describe("publishing", () => {
 
   it("refuses to publish text that differs from what the final stage approved", async () => {
     const { reportId } = await approved();
-    const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    // Behind the app's back: as the tables' owner.
+    const sql = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
     await sql.connect();
     await sql.query(`UPDATE "Section" SET content = jsonb_set(content, '{text}', '"终审后被改动"') WHERE "reportId" = $1 AND key = 'other'`, [reportId]);
     await sql.end();
@@ -117,11 +121,22 @@ describe("publishing", () => {
     expect(published.pages[0]!.html).toContain("本次更正的内容（与第 1 版相比）");
     expect(published.pages[0]!.html).toMatch(/表三 （一）予以公开 \/ 自然人：由 <strong>3<\/strong> 改为 <strong>2<\/strong>/);
 
-    const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    // The trigger holds even for the owner (the app role has no UPDATE or DELETE right at all: db-roles.test.ts).
+    const sql = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
     await sql.connect();
     await expect(sql.query(`UPDATE "Publication" SET "correctionNote" = 'x' WHERE "reportId" = $1`, [reportId])).rejects.toThrow(/immutable/);
     await expect(sql.query(`DELETE FROM "PublishedPage" WHERE "publicationId" IN (SELECT id FROM "Publication" WHERE "reportId" = $1)`, [reportId])).rejects.toThrow(/immutable/);
     await sql.end();
+  });
+
+  it("anchors the audit log after each publication: a signed checkpoint of the head, its publication entry included, in the table and the data folder's file", async () => {
+    const { reportId } = await approved();
+    await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { targetId: reportId, action: "report.published" }, select: { id: true, hash: true } });
+    const checkpoint = await db().auditCheckpoint.findFirstOrThrow({ where: { reason: "publication" }, orderBy: { createdAt: "desc" } });
+    expect([checkpoint.lastEntryId, checkpoint.lastHash]).toEqual([entry.id, entry.hash]);
+    const file = await readFile(path.join(process.env.NIANBAO_DATA_DIR!, "audit-checkpoints.jsonl"), "utf8");
+    expect(file.trim().split("\n").at(-1)).toBe(checkpointLine(checkpoint));
   });
 
   it("withdraws only with a reason", async () => {

@@ -143,7 +143,8 @@ describe("the review pipeline on the server", () => {
 
   it("voids the round when the text changed behind the pipeline's back", async () => {
     const { reportId, roundId } = await submitted();
-    const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    // Behind the app's back: as the tables' owner.
+    const sql = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
     await sql.connect();
     await sql.query(`UPDATE "Section" SET content = jsonb_set(content, '{text}', '"被篡改"') WHERE "reportId" = $1 AND key = 'other'`, [reportId]);
     await sql.end();
