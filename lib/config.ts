@@ -9,7 +9,7 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: minutes(15),
   LOGIN_LOCK_MINUTES: minutes(15),
-  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(100),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(10),
   SESSION_IDLE_MINUTES: minutes(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password-hash";
+import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 
 const PASSWORD = "correct-horse-battery";
@@ -91,16 +92,17 @@ describe("authenticate", () => {
   it("blocks an address that tries too many names, whatever the name, until the window passes (per-address throttling)", async () => {
     const address = `10.77.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
     const { username } = await createAccount();
-    for (let i = 0; i < 30; i++) {
-      const outcome = await authenticate({ username: `guess-${i}-${randomBytes(2).toString("hex")}`, password: "x-password", clientAddress: address, now: later(i / 10) });
-      expect(outcome).toEqual({ ok: false, reason: i < 29 ? "INVALID_CREDENTIALS" : "LOCKED" });
+    const limit = getConfig().addressMaxFailures;
+    for (let i = 0; i < limit; i++) {
+      const outcome = await authenticate({ username: `guess-${i}-${randomBytes(2).toString("hex")}`, password: "x-password", clientAddress: address, now: later(i / limit) });
+      expect(outcome).toEqual({ ok: false, reason: i < limit - 1 ? "INVALID_CREDENTIALS" : "LOCKED" });
     }
     // Even a real account with the right password is refused from that address, and allowed from another.
     expect(await authenticate({ username, password: PASSWORD, clientAddress: address, now: later(5) })).toEqual({ ok: false, reason: "LOCKED" });
     expect(await authenticate({ username, password: PASSWORD, clientAddress: "10.78.0.1", now: later(5) })).toMatchObject({ ok: true });
     expect(await authenticate({ username, password: PASSWORD, clientAddress: address, now: later(20) })).toMatchObject({ ok: true });
     const entry = await db().auditEntry.findFirst({ where: { clientAddress: address, action: "auth.locked" }, select: { details: true } });
-    expect(entry?.details).toMatchObject({ scope: "address", maxFailures: 30 });
+    expect(entry?.details).toMatchObject({ scope: "address", maxFailures: limit });
   });
 
   it("refuses a NUL byte or a lone surrogate in the name as invalid input, never a database error (S3)", async () => {
