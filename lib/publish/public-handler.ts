@@ -6,11 +6,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { reportToDocx } from "@/lib/report-files/docx";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { publicationCsv } from "@/lib/report-files/tables-csv";
-import { renderHomePage, renderNoticePage, renderOrganPage } from "./listing-pages";
 import { cached } from "./public-cache";
 import { findPublicationSnapshot, findPublishedPage, listLatestPublications, listOrganPublications, listPublicOrgans, searchPublications } from "./public-data";
 import type { Script } from "./public-paths";
-import { compressPage, convertToTraditional } from "./render-published-pages";
+import { compressPage, convertToTraditional } from "./page-forms";
+import { renderHomePage, renderNoticePage, renderOrganPage } from "./render-pages";
 
 // Headers go to writeHead as flat [name, value, …] lists: an object built by spreading
 // another and adding keys made Node's writeHead cost a third of the page's throughput.
