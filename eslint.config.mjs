@@ -27,6 +27,11 @@ const config = [
     rules: { "react-hooks/purity": "off" },
   },
   {
+    // The public pages are whole documents rendered to stored HTML (react-dom/server), not Next pages.
+    files: ["components/public/**"],
+    rules: { "@next/next/no-head-element": "off" },
+  },
+  {
     // lib/ is imported by everything else; a cycle there is an initialisation-order bug waiting to happen.
     // `@/...` imports resolve through tsconfig's paths (eslint-import-resolver-typescript, set up by Next's config).
     files: ["lib/**/*.{ts,tsx}"],

@@ -32,7 +32,7 @@ export default defineConfig({
   ],
   // The real `npm start` path, on a throwaway embedded database seeded with the demo city.
   webServer: {
-    command: "node --import tsx --conditions=react-server scripts/start.ts",
+    command: "node --import tsx --import ./scripts/node-hooks/register.mjs scripts/start.ts",
     url: `${BASE_URL}/login`,
     reuseExistingServer: false,
     timeout: 240_000,

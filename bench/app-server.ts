@@ -12,7 +12,7 @@ export async function startApp(options: { core?: number } = {}) {
   await chmod(dataDir, 0o755);
   const [appPort, dbPort] = [await findFreePort(), await findFreePort()];
   const base = `http://localhost:${appPort}`;
-  const command = [process.execPath, "--import", "tsx", "--conditions=react-server", "scripts/start.ts"];
+  const command = [process.execPath, "--import", "tsx", "--import", "./scripts/node-hooks/register.mjs", "scripts/start.ts"];
   const pinned = options.core !== undefined && existsSync("/usr/bin/taskset");
   const app = spawn(pinned ? "/usr/bin/taskset" : command[0]!, pinned ? ["-c", String(options.core), ...command] : command.slice(1), {
     stdio: ["ignore", "ignore", "inherit"],

@@ -30,8 +30,8 @@ table.form{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.9em}
 table.form caption{font-weight:700;text-align:left;padding:.25rem 0}
 table.form th,table.form td{border:1px solid #52606d;padding:.3rem .4rem;text-align:center}
 table.form th[scope=row]{text-align:left;font-weight:normal}
-table.form .caption-row{text-align:left;background:#f5f7fa}
-table.form .note{font-size:.85em}
+table.form .block-caption{text-align:left;background:#f5f7fa}
+table.form .header-note{font-size:.85em}
 .notice,.correction{background:#fff8e6;border:1px solid #d69e2e;padding:.5rem .75rem;margin:1rem 0;text-indent:0}
 .changes ul{padding-left:1.25rem}
 .changes li{margin:.25rem 0}
@@ -42,7 +42,7 @@ ins{color:#135e2b;text-decoration:underline}
 .chart svg text{fill:#1f2933}
 table.chart-data{border-collapse:collapse;margin-top:.5rem;font-size:.9em}
 table.chart-data th,table.chart-data td{border:1px solid #cbd2d9;padding:.2rem .6rem}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 footer.site{margin-top:2rem;border-top:1px solid #cbd2d9;font-size:.9em;color:#52606d}
 ul.plain{list-style:none;padding:0}
 ul.plain li{padding:.35rem 0;border-bottom:1px solid #eef1f4}

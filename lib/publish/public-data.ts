@@ -1,5 +1,5 @@
 import { createPrismaClient, type AppPrismaClient } from "@/lib/db/create-client";
-import type { ListedReport } from "./listing-pages";
+import type { ListedReport } from "./listings";
 import { readListedSnapshot, readPublishedSnapshot } from "./snapshot";
 
 // Public data comes only from publications (immutable snapshots) and the organ

@@ -6,11 +6,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { reportToDocx } from "@/lib/report-files/docx";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { publicationCsv } from "@/lib/report-files/tables-csv";
-import { renderHomePage, renderNoticePage, renderOrganPage } from "./listing-pages";
 import { cached } from "./public-cache";
 import { findPublicationSnapshot, findPublishedPage, listLatestPublications, listOrganPublications, listPublicOrgans, searchPublications } from "./public-data";
 import type { Script } from "./public-paths";
-import { compressPage, convertToTraditional } from "./render-published-pages";
+import { compressPage, convertToTraditional } from "./page-forms";
+import { renderHomePage, renderNoticePage, renderOrganPage } from "./render-pages";
 
 // Headers go to writeHead as flat [name, value, …] lists: an object built by spreading
 // another and adding keys made Node's writeHead cost a third of the page's throughput.
@@ -136,7 +136,7 @@ async function download(req: IncomingMessage, res: ServerResponse, code: string,
     res.end(req.method === "HEAD" ? undefined : body);
   };
   if (file === "report.json") {
-    const json = toReportJson({ organ: { ...snapshot.organ, kind: snapshot.organ.kind as never }, year: snapshot.year, title: snapshot.title, sections: snapshot.sections });
+    const json = toReportJson({ organ: snapshot.organ, year: snapshot.year, title: snapshot.title, sections: snapshot.sections });
     return send(JSON.stringify(json, null, 2), "application/json; charset=utf-8", "json");
   }
   if (file === "tables.csv") return send(publicationCsv(snapshot.sections), "text/csv; charset=utf-8", "csv");

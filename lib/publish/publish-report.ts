@@ -13,7 +13,7 @@ import { invalidatePublicPages } from "./public-cache";
 import { trendPoint } from "./charts";
 import { correctionChanges } from "./correction-changes";
 import { getLastPublishedSections } from "./publication-history";
-import { renderPublishedPages } from "./render-published-pages";
+import { renderPublishedPages } from "./published-pages";
 import { readSnapshotSections, type PublishedSnapshot } from "./snapshot";
 
 /** The publication year in China's time zone (the 索引号 counts per organ and publication year). */
@@ -90,7 +90,7 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
         data: {
           reportId, organCode: report.organ.code, year: report.year, version: snapshot.version, indexNumber, publishedAt,
           publishedById: actor.id, contentHash: hash, snapshot, correctionNote: snapshot.correctionNote,
-          pages: { create: renderPublishedPages(snapshot).map((p) => ({ ...p, gzip: new Uint8Array(p.gzip), brotli: new Uint8Array(p.brotli) })) },
+          pages: { create: (await renderPublishedPages(snapshot)).map((p) => ({ ...p, gzip: new Uint8Array(p.gzip), brotli: new Uint8Array(p.brotli) })) },
         },
         select: { id: true, version: true, indexNumber: true },
       });

@@ -1,15 +1,14 @@
 // The report as a Word document laid out like the official one: title, the six
-// sections, and tables 2–4 with their merged headers. No Next or Prisma imports.
+// sections, and tables 2–4 with their merged headers (from lib/report-format/table-layouts).
+// No Next or Prisma imports.
 import {
   AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
   type ITableCellOptions,
 } from "docx";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import { paragraphsOf, type ReportSections, type TableContent } from "@/lib/report-format/content";
-import {
-  SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, TABLE2_BLOCKS, TABLE3_COLUMNS, TABLE3_HEADER_NOTE, TABLE3_RESULTS_HEADING,
-  TABLE3_ROWS, TABLE3_SUBGROUPS, TABLE4_BLOCKS, TABLE4_COLUMNS,
-} from "@/lib/report-format/format";
+import { SECTION_KEYS, SECTION_TABLE, SECTION_TITLES } from "@/lib/report-format/format";
+import { layoutRows, TABLE_LAYOUTS, type TableLayout } from "@/lib/report-format/table-layouts";
 
 // Official documents: 仿宋 三号 body, 黑体 headings, 小标宋 title (宋体 as the common fallback).
 const BODY = { font: "仿宋_GB2312", size: 32 };
@@ -30,54 +29,16 @@ function cell(text: string, options: Omit<ITableCellOptions, "children"> = {}, b
 
 const fullWidth = { size: 100, type: WidthType.PERCENTAGE };
 
-function table2(cells: Record<string, string>) {
-  const rows: TableRow[] = [];
-  for (const block of TABLE2_BLOCKS) {
-    rows.push(new TableRow({ children: [cell(block.caption, { columnSpan: 4 }, true)] }));
-    const span = block.columns.length === 1 ? 3 : 1;
-    rows.push(new TableRow({ children: [cell("信息内容", {}, true), ...block.columns.map((c) => cell(c.label, { columnSpan: span }, true))] }));
-    for (const r of block.rows) {
-      rows.push(new TableRow({ children: [cell(r.label), ...block.columns.map((c) => cell(cells[`${r.key}.${c.key}`] ?? "", { columnSpan: span }))] }));
-    }
-  }
-  return new Table({ width: fullWidth, rows });
-}
-
-function table3(cells: Record<string, string>) {
-  const header = [
-    new TableRow({ children: [cell(TABLE3_HEADER_NOTE, { rowSpan: 3, columnSpan: 3 }), cell("申请人情况", { columnSpan: 7 }, true)] }),
-    new TableRow({
-      children: [cell("自然人", { rowSpan: 2 }, true), cell("法人或其他组织", { columnSpan: 5 }, true), cell("总计", { rowSpan: 2 }, true)],
-    }),
-    new TableRow({ children: TABLE3_COLUMNS.slice(1, 6).map((c) => cell(c.label, {}, true)) }),
-  ];
-  const results = TABLE3_ROWS.filter((r) => r.group === "results");
-  const body = TABLE3_ROWS.map((row) => {
-    const labels: TableCell[] = [];
-    if (!row.group) labels.push(cell(row.label, { columnSpan: 3 }));
-    else {
-      if (row === results[0]) labels.push(cell(TABLE3_RESULTS_HEADING, { rowSpan: results.length }));
-      if (!row.subgroup) labels.push(cell(row.label, { columnSpan: 2 }));
-      else {
-        const members = TABLE3_ROWS.filter((r) => r.subgroup === row.subgroup);
-        if (members[0] === row) labels.push(cell(TABLE3_SUBGROUPS[row.subgroup]!, { rowSpan: members.length }));
-        labels.push(cell(row.label));
-      }
-    }
-    return new TableRow({ children: [...labels, ...TABLE3_COLUMNS.map((c) => cell(cells[`${row.key}.${c.key}`] ?? ""))] });
-  });
-  return new Table({ width: fullWidth, rows: [...header, ...body] });
-}
-
-function table4(cells: Record<string, string>) {
+/** A table from its layout: header labels (those naming columns) in bold, row labels plain, cells as typed (totals computed). */
+function formTable(layout: TableLayout, cells: Record<string, string>) {
   return new Table({
     width: fullWidth,
-    rows: [
-      new TableRow({ children: [cell("行政复议", { columnSpan: 5, rowSpan: 2 }, true), cell("行政诉讼", { columnSpan: 10 }, true)] }),
-      new TableRow({ children: [cell("未经复议直接起诉", { columnSpan: 5 }, true), cell("复议后起诉", { columnSpan: 5 }, true)] }),
-      new TableRow({ children: TABLE4_BLOCKS.flatMap(() => TABLE4_COLUMNS.map((c) => cell(c.label, {}, true))) }),
-      new TableRow({ children: TABLE4_BLOCKS.flatMap((b) => TABLE4_COLUMNS.map((c) => cell(cells[`${b.key}.${c.key}`] ?? ""))) }),
-    ],
+    rows: layoutRows(layout).map((row) => new TableRow({
+      children: row.cells.map((c) =>
+        c.kind === "label"
+          ? cell(c.text, { rowSpan: c.rowSpan, columnSpan: c.colSpan }, c.scope === "col" || c.scope === "colgroup")
+          : cell(cells[c.cell] ?? "", { columnSpan: c.colSpan })),
+    })),
   });
 }
 
@@ -97,8 +58,7 @@ export async function reportToDocx(report: { title: string; sections: ReportSect
       continue;
     }
     const table = content as TableContent;
-    const number = SECTION_TABLE[key];
-    children.push(number === 2 ? table2(table.cells) : number === 3 ? table3(table.cells) : table4(table.cells));
+    children.push(formTable(TABLE_LAYOUTS[SECTION_TABLE[key]!], table.cells));
     if (table.note.trim()) for (const p of paragraphsOf(table.note)) children.push(bodyParagraph(p.text));
   }
   const document = new Document({

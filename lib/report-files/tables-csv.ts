@@ -1,7 +1,9 @@
-// The tables of a published report as CSV: one line per cell, with the official labels. Pure.
+// The tables of a published report as CSV: one line per cell of the form, in its reading
+// order (lib/report-format/table-layouts), with the official labels. Pure.
 import { withComputedTotals } from "@/lib/report-format/cells";
 import type { ReportSections } from "@/lib/report-format/content";
-import { ALL_CELLS, cellLabel, TABLE_SECTION, type TableNumber } from "@/lib/report-format/format";
+import { TABLE_SECTION, type TableNumber } from "@/lib/report-format/format";
+import { TABLE_LAYOUTS, valueCells } from "@/lib/report-format/table-layouts";
 
 const quote = (text: string) => `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
 
@@ -11,8 +13,8 @@ export function publicationCsv(sections: ReportSections): string {
   for (const table of [2, 3, 4] as TableNumber[]) {
     const content = full[TABLE_SECTION[table]];
     if (content.kind !== "table") continue;
-    for (const cell of ALL_CELLS[table]) {
-      const [tableName, ...rest] = cellLabel(table, cell).split(" ");
+    for (const { cell, label } of valueCells(TABLE_LAYOUTS[table])) {
+      const [tableName, ...rest] = label.split(" ");
       lines.push([tableName!, rest.join(" "), cell, content.cells[cell] ?? ""].map(quote).join(","));
     }
   }

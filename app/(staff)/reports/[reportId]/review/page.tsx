@@ -3,11 +3,13 @@ import Link from "next/link";
 import { ActionForm, Field } from "@/components/action-form";
 import { DecisionForm } from "@/components/report/decision-form";
 import { FindingsList } from "@/components/report/section-editor";
-import { Table2Editor, Table3Editor, Table4Editor } from "@/components/report/table-editors";
+import { cellText, FormTable } from "@/components/report/form-table";
+import { withTotals } from "@/lib/report-format/cells";
 import { checkDraft } from "@/lib/report-format/checks";
 import { paragraphsOf, type ReportSections, type SectionContent } from "@/lib/report-format/content";
 import { diffSection, type SectionDiff } from "@/lib/report-format/diff";
 import { SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
+import { TABLE_LAYOUTS } from "@/lib/report-format/table-layouts";
 import { SCAN_KIND_LABELS } from "@/lib/review/confidentiality-scan";
 import { findLastYearSections, getReportSections, sectionsAt } from "@/lib/reports/queries";
 import { organWordLists } from "@/lib/organs/word-lists";
@@ -98,10 +100,13 @@ function SectionView({ sectionKey, content }: { sectionKey: SectionKey; content:
       </div>
     );
   }
-  const Table = sectionKey === "proactive" ? Table2Editor : sectionKey === "requests" ? Table3Editor : Table4Editor;
+  const table = SECTION_TABLE[sectionKey]!;
+  const cells = withTotals(table, content.cells);
   return (
     <>
-      <Table cells={content.cells} cellStates={new Map()} readOnly />
+      <div className="table-scroll">
+        <FormTable layout={TABLE_LAYOUTS[table]} className="form-table" title="label" renderValue={(cell) => cellText(cells[cell.cell])} />
+      </div>
       {content.note ? <p>{content.note}</p> : null}
     </>
   );
