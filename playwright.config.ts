@@ -8,8 +8,14 @@ const BASE_URL = `http://localhost:${PORT}`;
 // Debian's Chromium (Playwright's own browser download cannot work on our machines).
 // The background-networking flags stop it from calling out to a closed network.
 const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
 ];
 
 export default defineConfig({
@@ -27,9 +33,7 @@ export default defineConfig({
     trace: "off",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"] } }],
   // The real `npm start` path, on a throwaway embedded database seeded with the demo city.
   webServer: {
     command: "node --import tsx --import ./scripts/node-hooks/register.mjs scripts/start.ts",

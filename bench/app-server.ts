@@ -17,14 +17,30 @@ export async function startApp(options: { core?: number } = {}) {
   const app = spawn(pinned ? "/usr/bin/taskset" : command[0]!, pinned ? ["-c", String(options.core), ...command] : command.slice(1), {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
-      ...process.env, DATABASE_URL: "", NIANBAO_DATA_DIR: dataDir, NIANBAO_EPHEMERAL_DB: "1", EMBEDDED_PG_PORT: String(dbPort),
-      PORT: String(appPort), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-only-secret",
+      ...process.env,
+      DATABASE_URL: "",
+      NIANBAO_DATA_DIR: dataDir,
+      NIANBAO_EPHEMERAL_DB: "1",
+      EMBEDDED_PG_PORT: String(dbPort),
+      PORT: String(appPort),
+      NEXTAUTH_URL: base,
+      NEXTAUTH_SECRET: "bench-only-secret",
     },
   });
-  const stop = () => new Promise<void>((resolve) => { app.once("exit", () => resolve()); app.kill("SIGTERM"); });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      app.once("exit", () => resolve());
+      app.kill("SIGTERM");
+    });
   for (let i = 0; ; i++) {
     if (i > 600) throw new Error("the app did not start");
-    if (await fetch(`${base}/login`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/login`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 500));
   }
   // The benchmark's own writes (setting up organs and people) go straight to the same database.

@@ -31,9 +31,21 @@ try {
   const organs: Array<{ reports: Array<{ id: string; roundId: string }>; reviewers: string[] }> = [];
   for (let o = 0; o < ORGANS; o++) {
     const code = `DEC${o}`;
-    const organ = await createOrgan({ actor: admin, clientAddress: null, input: { name: `决定镇${o}`, shortName: `决定${o}`, kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 } });
+    const organ = await createOrgan({
+      actor: admin,
+      clientAddress: null,
+      input: { name: `决定镇${o}`, shortName: `决定${o}`, kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 },
+    });
     const person = async (suffix: string, role: (typeof ROLES)[number] | "AUTHOR") => {
-      const user = await createUser({ actor: admin, organId: organ.id, username: `dec${o}.${suffix}`, displayName: `决定${o}${suffix}`, password: PASSWORD, roles: [role], clientAddress: null });
+      const user = await createUser({
+        actor: admin,
+        organId: organ.id,
+        username: `dec${o}.${suffix}`,
+        displayName: `决定${o}${suffix}`,
+        password: PASSWORD,
+        roles: [role],
+        clientAddress: null,
+      });
       await db().user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
       return { id: user.id, displayName: `决定${o}${suffix}`, isPlatformAdmin: false, memberships: [{ organId: organ.id, role }] };
     };
@@ -42,7 +54,12 @@ try {
     for (let r = 0; r < REPORTS_PER_ORGAN; r++) {
       const year = 2040 + r * 2; // two years apart: no "last year's report", so no carry-over warnings to acknowledge
       const { id } = await createReport({ actor: author, organId: organ.id, year, clientAddress: null });
-      await importReport({ actor: author, reportId: id, clientAddress: null, raw: toReportJson({ organ: { name: `决定镇${o}`, code, kind: "TOWNSHIP" }, year, title: "", sections: validDraft() }) });
+      await importReport({
+        actor: author,
+        reportId: id,
+        clientAddress: null,
+        raw: toReportJson({ organ: { name: `决定镇${o}`, code, kind: "TOWNSHIP" }, year, title: "", sections: validDraft() }),
+      });
       reports.push({ id, roundId: (await submitReport({ actor: author, reportId: id, clientAddress: null })).id });
     }
     const reviewers = [];

@@ -1,7 +1,10 @@
 // Signing in over HTTP, as a browser does (CSRF token, then the credentials callback).
 export async function signIn(base: string, username: string, password: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",

@@ -45,16 +45,33 @@ try {
   const { publishReport } = await import("@/lib/publish/publish-report");
   const { db } = await import("@/lib/db/client");
   const admin = { id: "bench", displayName: "bench", isPlatformAdmin: true, memberships: [] };
-  const organ = await createOrgan({ actor: admin, clientAddress: null, input: { name: "压测街道", shortName: "压测", kind: "STREET", code: "BENCHPUB", parentId: null, deadlineMonth: 1, deadlineDay: 31 } });
+  const organ = await createOrgan({
+    actor: admin,
+    clientAddress: null,
+    input: { name: "压测街道", shortName: "压测", kind: "STREET", code: "BENCHPUB", parentId: null, deadlineMonth: 1, deadlineDay: 31 },
+  });
   const actor = async (role: "AUTHOR" | "FIRST_REVIEWER" | "SECOND_REVIEWER" | "FINAL_REVIEWER" | "PUBLISHER") => {
-    const user = await createUser({ actor: admin, organId: organ.id, username: `pub.${role.toLowerCase()}`, displayName: role, password: "bench-password-2026", roles: [role], clientAddress: null });
+    const user = await createUser({
+      actor: admin,
+      organId: organ.id,
+      username: `pub.${role.toLowerCase()}`,
+      displayName: role,
+      password: "bench-password-2026",
+      roles: [role],
+      clientAddress: null,
+    });
     return { id: user.id, displayName: role, isPlatformAdmin: false, memberships: [{ organId: organ.id, role }] };
   };
   const author = await actor("AUTHOR");
   const reviewers = [await actor("FIRST_REVIEWER"), await actor("SECOND_REVIEWER"), await actor("FINAL_REVIEWER")];
   const publisher = await actor("PUBLISHER");
   const { id: reportId } = await createReport({ actor: author, organId: organ.id, year: 2025, clientAddress: null });
-  await importReport({ actor: author, reportId, clientAddress: null, raw: toReportJson({ organ: { name: "压测街道", code: "BENCHPUB", kind: "STREET" }, year: 2025, title: "", sections: validDraft() }) });
+  await importReport({
+    actor: author,
+    reportId,
+    clientAddress: null,
+    raw: toReportJson({ organ: { name: "压测街道", code: "BENCHPUB", kind: "STREET" }, year: 2025, title: "", sections: validDraft() }),
+  });
   const round = await submitReport({ actor: author, reportId, clientAddress: null });
   for (const [stageIndex, reviewer] of reviewers.entries()) {
     await decideStage({ actor: reviewer, reportId, roundId: round.id, stageIndex, verdict: "approve", comment: "", warningReasons: {}, scanReasons: {}, clientAddress: null });
@@ -79,7 +96,9 @@ try {
     .replaceAll("http://app:3000", base.replace("localhost", "127.0.0.1"));
   const fileLocation = (extra: string) =>
     `location /page { default_type "text/html; charset=utf-8"; add_header Content-Encoding gzip; alias ${dir}/page.html.gz; open_file_cache max=1000 inactive=60s; ${extra} }`;
-  await writeFile(path.join(dir, "nginx.conf"), `
+  await writeFile(
+    path.join(dir, "nginx.conf"),
+    `
 ${process.getuid?.() === 0 ? "user root;" : ""} worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events { worker_connections 1024; }
 http {
@@ -92,7 +111,8 @@ http {
   server { listen 127.0.0.1:${filePort}; ${fileLocation("")} }
   server { listen 127.0.0.1:${fileTunedPort}; ${fileLocation("sendfile off;")} }
   ${cacheServer}
-}`);
+}`,
+  );
   nginx = spawn("taskset", ["-c", "0", NGINX, "-c", path.join(dir, "nginx.conf")], { stdio: "inherit" });
   await new Promise((r) => setTimeout(r, 500));
 
@@ -103,11 +123,22 @@ http {
       const out = execFileSync("taskset", ["-c", "1", WRK, "-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-H", "Accept-Encoding: gzip", target], { encoding: "utf8" });
       const p99 = out.match(/99%\s+([\d.]+)(us|ms|s)/);
       const p99ms = p99 ? Number(p99[1]) * (p99[2] === "us" ? 0.001 : p99[2] === "s" ? 1000 : 1) : NaN;
-      const errors = Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0) + Number(out.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0);
+      const errors =
+        Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0) +
+        Number(
+          out
+            .match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/)
+            ?.slice(1)
+            .reduce((a, b) => a + Number(b), 0) ?? 0,
+        );
       return { rps: Math.round(Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? 0)), p99: Number(p99ms.toFixed(2)), errors };
     }
     const result = await autocannon({
-      url: target, connections: rate ? 20 : CONNECTIONS, duration: seconds, headers: { "accept-encoding": "gzip" }, ...(rate ? { overallRate: rate } : {}),
+      url: target,
+      connections: rate ? 20 : CONNECTIONS,
+      duration: seconds,
+      headers: { "accept-encoding": "gzip" },
+      ...(rate ? { overallRate: rate } : {}),
     });
     return { rps: Math.round(result.requests.average), p99: result.latency.p99, errors: result.errors + result.non2xx };
   };

@@ -27,7 +27,8 @@ try {
   const editors: Array<{ username: string; reportId: string; cookie: string }> = [];
   for (let i = 0; i < EDITORS; i++) {
     const organ = await createOrgan({
-      actor: admin, clientAddress: null,
+      actor: admin,
+      clientAddress: null,
       input: { name: `压测镇${i}`, shortName: `压测${i}`, kind: "TOWNSHIP", code: `BENCH${i}`, parentId: null, deadlineMonth: 1, deadlineDay: 31 },
     });
     const user = await createUser({ actor: admin, organId: organ.id, username: `bench.${i}`, displayName: `压测${i}`, password: PASSWORD, roles: ["AUTHOR"], clientAddress: null });

@@ -12,7 +12,12 @@ export function SiteHeader({ user, waiting = 0 }: { user: { displayName: string;
           <nav aria-label="主导航">
             <Link href="/workspace">我的工作台</Link>
             <Link href="/inbox" data-testid="inbox-link">
-              待办{waiting ? <span className="badge" aria-label={`${waiting} 项待办`}>{waiting}</span> : null}
+              待办
+              {waiting ? (
+                <span className="badge" aria-label={`${waiting} 项待办`}>
+                  {waiting}
+                </span>
+              ) : null}
             </Link>
             {user.isPlatformAdmin ? <Link href="/admin/organs">机关管理</Link> : null}
             <Link href="/account/security">账号安全</Link>

@@ -22,21 +22,33 @@ export function StagesEditor({ initial }: { initial: StageSetting[] }) {
       <ol className="stages">
         {stages.map((stage, i) => (
           <li key={i} className="inline-form">
-            <label className="sr-only" htmlFor={`stage-name-${i}`}>第 {i + 1} 个环节名称</label>
+            <label className="sr-only" htmlFor={`stage-name-${i}`}>
+              第 {i + 1} 个环节名称
+            </label>
             <input id={`stage-name-${i}`} value={stage.name} maxLength={30} onChange={(e) => update(i, { name: e.target.value })} />
-            <label className="sr-only" htmlFor={`stage-role-${i}`}>第 {i + 1} 个环节的审核角色</label>
+            <label className="sr-only" htmlFor={`stage-role-${i}`}>
+              第 {i + 1} 个环节的审核角色
+            </label>
             <select id={`stage-role-${i}`} value={stage.role} onChange={(e) => update(i, { role: e.target.value as StageSetting["role"] })}>
               {STAGE_ROLES.map((r) => (
-                <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
               ))}
             </select>
             <label>
               <input type="radio" name="confidentiality" checked={stage.isConfidentialityReview} onChange={() => update(i, { isConfidentialityReview: true })} />
               保密审查
             </label>
-            <button type="button" className="button secondary" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移第 ${i + 1} 个环节`}>↑</button>
-            <button type="button" className="button secondary" disabled={i === stages.length - 1} onClick={() => move(i, 1)} aria-label={`下移第 ${i + 1} 个环节`}>↓</button>
-            <button type="button" className="button secondary" onClick={() => setStages((list) => list.filter((_, j) => j !== i))} aria-label={`删除第 ${i + 1} 个环节`}>删除</button>
+            <button type="button" className="button secondary" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移第 ${i + 1} 个环节`}>
+              ↑
+            </button>
+            <button type="button" className="button secondary" disabled={i === stages.length - 1} onClick={() => move(i, 1)} aria-label={`下移第 ${i + 1} 个环节`}>
+              ↓
+            </button>
+            <button type="button" className="button secondary" onClick={() => setStages((list) => list.filter((_, j) => j !== i))} aria-label={`删除第 ${i + 1} 个环节`}>
+              删除
+            </button>
           </li>
         ))}
       </ol>

@@ -48,7 +48,7 @@ test("a NUL byte in the login name is a plain refusal, and its error address ans
     maxRedirects: 0,
   });
   expect(response.status()).toBeLessThan(500);
-  const location = response.headers()["location"] ?? (await response.json().catch(() => ({})) as { url?: string }).url ?? "";
+  const location = response.headers()["location"] ?? ((await response.json().catch(() => ({}))) as { url?: string }).url ?? "";
   expect(location).not.toMatch(/prisma|invocation|22021/i);
   expect(location).toContain("error=INVALID_INPUT");
   const errorPage = await request.get(new URL(location, "http://localhost").pathname + new URL(location, "http://localhost").search);

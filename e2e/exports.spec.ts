@@ -24,7 +24,15 @@ test("the draft downloads as a Word document that opens, and as JSON that import
   expect(docx.status()).toBe(200);
   expect(docx.headers()["content-type"]).toContain("wordprocessingml");
   const xml = await (await JSZip.loadAsync(await docx.body())).file("word/document.xml")!.async("string");
-  for (const text of [title, "五、存在的主要问题及改进情况", "信息更新不够及时。", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "法人或其他组织", "复议后起诉", "第二十条第（八）项"]) {
+  for (const text of [
+    title,
+    "五、存在的主要问题及改进情况",
+    "信息更新不够及时。",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "法人或其他组织",
+    "复议后起诉",
+    "第二十条第（八）项",
+  ]) {
     expect(xml).toContain(text);
   }
   expect(xml.match(/<w:tbl>/g)).toHaveLength(3);
@@ -34,7 +42,12 @@ test("the draft downloads as a Word document that opens, and as JSON that import
   const exported = await (await page.request.get(`/api/reports/${reportId}/export/json`)).json();
   expect(exported.schema).toBe("nianbao.report/1");
   expect(exported.sections.map((s: { title: string }) => s.title)).toEqual([
-    "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
   ]);
   exported.sections[5].text = "2024年，本机关未收取政府信息公开信息处理费。";
   exported.sections[1].cells["licensing.decisions"] = "7";
@@ -78,7 +91,9 @@ test("another organ's staff cannot read or download a draft", async ({ browser }
     data: { roundId: "00000000-0000-4000-8000-000000000000", stageIndex: 0, verdict: "approve" },
   });
   expect(decision.status()).toBe(404);
-  const anonymous = await (await browser.newContext()).request.post(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/reports/${reportId}/decision`, {
+  const anonymous = await (
+    await browser.newContext()
+  ).request.post(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/reports/${reportId}/decision`, {
     data: { roundId: "00000000-0000-4000-8000-000000000000", stageIndex: 0, verdict: "approve" },
   });
   expect(anonymous.status()).toBe(401);

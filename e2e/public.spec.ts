@@ -32,7 +32,12 @@ test("from draft through three stages to the public page; 繁體, downloads, cor
   await expect(visitor.getByRole("definition").first()).toHaveText(new RegExp(`^${JIANGNAN.code}/\\d{4}-\\d{5}$`));
   const t3 = visitor.getByRole("table", { name: "表三 收到和处理政府信息公开申请情况" });
   await expect(t3.getByRole("row", { name: /一、本年新收/ })).toContainText("5");
-  await expect(t3.getByRole("row", { name: /（七）总计/ }).getByRole("cell").first()).toHaveText("5");
+  await expect(
+    t3
+      .getByRole("row", { name: /（七）总计/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("5");
   await expect(visitor.getByRole("table", { name: "本年度办理结果（图表数据）" })).toContainText("予以公开");
   await axe(visitor);
 
@@ -75,7 +80,9 @@ test("from draft through three stages to the public page; 繁體, downloads, cor
   await expect(main(publisher).getByRole("status").first()).toContainText("已发起更正");
   const author = await pageAs(browser, "jiangnan.author");
   await author.goto(`/reports/${reportId}/sections/problems`);
-  await author.getByLabel("五、存在的主要问题及改进情况").fill("更正后的第五部分：补充了整改措施和完成时限。已在全街道推广统一的依申请公开答复模板，全年开展两次业务培训，并建立了公开栏月度更新台账，由党政办每月检查落实。");
+  await author
+    .getByLabel("五、存在的主要问题及改进情况")
+    .fill("更正后的第五部分：补充了整改措施和完成时限。已在全街道推广统一的依申请公开答复模板，全年开展两次业务培训，并建立了公开栏月度更新台账，由党政办每月检查落实。");
   await expect(author.getByTestId("save-status")).toHaveText(/已保存/, { timeout: 15_000 });
   await author.goto(`/reports/${reportId}`);
   author.once("dialog", (d) => d.accept());
@@ -138,7 +145,10 @@ test("an organ's second published year shows 历年情况 across its years, acce
     await publishApproved(browser, "baisha", reportId);
   }
   const visitor = await browser.newContext().then((c) => c.newPage());
-  for (const [path, caption] of [[`/gk/${BAISHA.code}/2025`, "历年情况（图表数据）"], [`/gk/${BAISHA.code}/2025/hant`, "歷年情況（圖表數據）"]] as const) {
+  for (const [path, caption] of [
+    [`/gk/${BAISHA.code}/2025`, "历年情况（图表数据）"],
+    [`/gk/${BAISHA.code}/2025/hant`, "歷年情況（圖表數據）"],
+  ] as const) {
     await visitor.goto(path);
     const trend = visitor.getByRole("table", { name: caption });
     await expect(trend.getByRole("row")).toHaveCount(3);
@@ -156,7 +166,16 @@ test("an organ's second published year shows 历年情况 across its years, acce
 });
 
 test("unknown organs, years and malformed paths are a proper 404, never a 500", async ({ request }) => {
-  for (const path of ["/gk/NOPE", "/gk/NOPE/2024", `/gk/${JIANGNAN.code}/1999`, `/gk/${JIANGNAN.code}/abcd`, `/gk/${JIANGNAN.code}/2024/v/0`, `/gk/${JIANGNAN.code}/2024/x/y`, "/gk/%E4%B8%AD/2024", "/gk/a/b/c/d/e/f/g"]) {
+  for (const path of [
+    "/gk/NOPE",
+    "/gk/NOPE/2024",
+    `/gk/${JIANGNAN.code}/1999`,
+    `/gk/${JIANGNAN.code}/abcd`,
+    `/gk/${JIANGNAN.code}/2024/v/0`,
+    `/gk/${JIANGNAN.code}/2024/x/y`,
+    "/gk/%E4%B8%AD/2024",
+    "/gk/a/b/c/d/e/f/g",
+  ]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
     expect(await response.text()).toContain("页面不存在");

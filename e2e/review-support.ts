@@ -38,7 +38,6 @@ export async function reviewer(browser: Browser, username: string, viewport?: ty
   return page;
 }
 
-
 /** Each stage's reviewer of the organ approves in turn (no warnings or scan findings expected). */
 export async function approveAllStages(browser: Browser, organKey: string, reportId: string) {
   for (const stage of ["review1", "review2", "review3"]) {

@@ -16,7 +16,10 @@ for (const [label, organKey, year, viewport] of [
     const first = await reviewer(browser, `${organKey}.review1`, viewport);
     await expect(first.getByTestId("inbox-link")).toContainText(/\d/);
     await first.getByTestId("inbox-link").click();
-    await first.getByRole("list", { name: "待办列表" }).getByRole("link", { name: new RegExp(`${year}年度`) }).click();
+    await first
+      .getByRole("list", { name: "待办列表" })
+      .getByRole("link", { name: new RegExp(`${year}年度`) })
+      .click();
     await expect(first.getByRole("heading", { name: "审核：一校·初审" })).toBeVisible();
     await first.getByRole("button", { name: "通过" }).click();
     await expect(main(first).getByRole("status").first()).toContainText("已通过“一校·初审”");

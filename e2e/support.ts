@@ -39,11 +39,7 @@ export async function organIdFromWorkspace(page: Page, organName: string) {
 }
 
 /** An organ admin creates an account through the users page; returns its first password. */
-export async function createAccountAsAdmin(
-  adminPage: Page,
-  organName: string,
-  account: { username: string; displayName: string; roleLabel: string; password?: string },
-) {
+export async function createAccountAsAdmin(adminPage: Page, organName: string, account: { username: string; displayName: string; roleLabel: string; password?: string }) {
   const password = account.password ?? "first-password-123";
   await adminPage.goto(`/organs/${await organIdFromWorkspace(adminPage, organName)}/users`);
   const form = adminPage.locator("form", { has: adminPage.getByRole("button", { name: "创建用户" }) });

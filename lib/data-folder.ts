@@ -14,7 +14,10 @@ export async function dataFolderSecret(name: string, options: { create: true }):
 export async function dataFolderSecret(name: string, options: { create: false }): Promise<string | null>;
 export async function dataFolderSecret(name: string, options: { create: boolean }): Promise<string | null> {
   const file = path.join(dataDir(), name);
-  const existing = await readFile(file, "utf8").then((s) => s.trim(), () => null);
+  const existing = await readFile(file, "utf8").then(
+    (s) => s.trim(),
+    () => null,
+  );
   if (existing || !options.create) return existing || null;
   await mkdir(dataDir(), { recursive: true });
   const secret = randomBytes(32).toString("base64url");

@@ -2,13 +2,7 @@ import { isUnstorableText } from "@/lib/db/errors";
 
 // One error class for failures a user may be told about. Anything else is an
 // internal error and reaches the user only as a generic message.
-export type AppErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "INVALID_INPUT"
-  | "CONFLICT"
-  | "LOCKED";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "LOCKED";
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,

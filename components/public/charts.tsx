@@ -21,17 +21,33 @@ export function OutcomesChart({ cells }: { cells: Record<string, string> }) {
           const w = Math.round((d.value / max) * chartWidth);
           return (
             <Fragment key={d.label}>
-              <text x={labelWidth - 8} y={y + 19} textAnchor="end">{d.label}</text>
+              <text x={labelWidth - 8} y={y + 19} textAnchor="end">
+                {d.label}
+              </text>
               <rect x={labelWidth} y={y} width={Math.max(w, 1)} height={barHeight} fill="#9b1c1c" />
-              <text x={labelWidth + w + 6} y={y + 19}>{d.value}</text>
+              <text x={labelWidth + w + 6} y={y + 19}>
+                {d.value}
+              </text>
             </Fragment>
           );
         })}
       </svg>
       <table className="chart-data">
         <caption>本年度办理结果（图表数据）</caption>
-        <thead><tr><th scope="col">办理结果</th><th scope="col">件数</th></tr></thead>
-        <tbody>{data.map((d) => <tr key={d.label}><th scope="row">{d.label}</th><td>{d.value}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">办理结果</th>
+            <th scope="col">件数</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((d) => (
+            <tr key={d.label}>
+              <th scope="row">{d.label}</th>
+              <td>{d.value}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   );
@@ -50,7 +66,9 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
     return (
       <>
         <rect x={x} y={height - 30 - h} width="22" height={Math.max(h, 1)} fill={fill} />
-        <text x={x + 11} y={height - 34 - h} textAnchor="middle">{value ?? "—"}</text>
+        <text x={x + 11} y={height - 34 - h} textAnchor="middle">
+          {value ?? "—"}
+        </text>
       </>
     );
   };
@@ -64,15 +82,31 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
             <Fragment key={p.year}>
               {bar(x, p.applications, "#9b1c1c")}
               {bar(x + 24, p.issued, "#0b4f9c")}
-              <text x={x + 23} y={height - 12} textAnchor="middle">{p.year}</text>
+              <text x={x + 23} y={height - 12} textAnchor="middle">
+                {p.year}
+              </text>
             </Fragment>
           );
         })}
       </svg>
       <table className="chart-data">
         <caption>历年情况（图表数据）</caption>
-        <thead><tr><th scope="col">年度</th><th scope="col">收到申请（件）</th><th scope="col">制发规章和行政规范性文件（件）</th></tr></thead>
-        <tbody>{sorted.map((p) => <tr key={p.year}><th scope="row">{p.year}</th><td>{p.applications ?? "—"}</td><td>{p.issued ?? "—"}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">年度</th>
+            <th scope="col">收到申请（件）</th>
+            <th scope="col">制发规章和行政规范性文件（件）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((p) => (
+            <tr key={p.year}>
+              <th scope="row">{p.year}</th>
+              <td>{p.applications ?? "—"}</td>
+              <td>{p.issued ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   );

@@ -12,7 +12,11 @@ function ListingDocument({ script, title, switchPath, children }: { script: Scri
       script={script}
       title={title}
       switchPath={switchPath}
-      footer={<p>依据《中华人民共和国政府信息公开条例》公开 · <a href="/login">工作人员登录</a></p>}
+      footer={
+        <p>
+          依据《中华人民共和国政府信息公开条例》公开 · <a href="/login">工作人员登录</a>
+        </p>
+      }
     >
       {children}
     </PublicDocument>
@@ -61,8 +65,14 @@ export function HomePage({ data, script }: { data: HomePageData; script: Script 
     <ListingDocument script={script} title="政府信息公开工作年度报告" switchPath={homePath(other(script))}>
       <h1>政府信息公开工作年度报告</h1>
       <form className="search" method="get" action={homePath(script)} role="search" aria-label="搜索报告">
-        <label>机关名称<input name="q" defaultValue={data.query.q} maxLength={40} /></label>
-        <label>年度<input name="year" defaultValue={data.query.year} inputMode="numeric" maxLength={4} /></label>
+        <label>
+          机关名称
+          <input name="q" defaultValue={data.query.q} maxLength={40} />
+        </label>
+        <label>
+          年度
+          <input name="year" defaultValue={data.query.year} inputMode="numeric" maxLength={4} />
+        </label>
         <button type="submit">搜索</button>
       </form>
       {data.results ? (
@@ -77,7 +87,9 @@ export function HomePage({ data, script }: { data: HomePageData; script: Script 
       </section>
       <section aria-labelledby="organs">
         <h2 id="organs">机关</h2>
-        <nav aria-labelledby="organs"><OrganTree byParent={byParent} parent={null} script={script} /></nav>
+        <nav aria-labelledby="organs">
+          <OrganTree byParent={byParent} parent={null} script={script} />
+        </nav>
       </section>
     </ListingDocument>
   );
@@ -89,7 +101,9 @@ export function OrganPage({ data, script }: { data: OrganPageData; script: Scrip
   const { organ, reports } = data;
   return (
     <ListingDocument script={script} title={`${organ.name} · 年度报告`} switchPath={organPath(organ.code, other(script))}>
-      <nav aria-label="位置" className="crumbs"><a href={homePath(script)}>首页</a> › {organ.name}</nav>
+      <nav aria-label="位置" className="crumbs">
+        <a href={homePath(script)}>首页</a> › {organ.name}
+      </nav>
       <h1>{organ.name}政府信息公开工作年度报告</h1>
       <ReportList reports={reports} script={script} withOrgan={false} />
     </ListingDocument>
@@ -101,7 +115,9 @@ export function NoticePage({ script, title, message }: { script: Script; title: 
     <ListingDocument script={script} title={title} switchPath={homePath(other(script))}>
       <h1>{title}</h1>
       <p>{message}</p>
-      <p><a href={homePath(script)}>返回首页</a></p>
+      <p>
+        <a href={homePath(script)}>返回首页</a>
+      </p>
     </ListingDocument>
   );
 }

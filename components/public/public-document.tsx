@@ -5,10 +5,16 @@ import type { ReactNode } from "react";
 import { PAGE_STYLE } from "@/lib/publish/page-style";
 import { homePath, type Script } from "@/lib/publish/public-paths";
 
-export const publicDate = (iso: string) =>
-  new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" }).format(new Date(iso));
+export const publicDate = (iso: string) => new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" }).format(new Date(iso));
 
-export function PublicDocument({ script, title, canonical, switchPath, footer, children }: {
+export function PublicDocument({
+  script,
+  title,
+  canonical,
+  switchPath,
+  footer,
+  children,
+}: {
   script: Script;
   title: string;
   canonical?: string;
@@ -28,18 +34,28 @@ export function PublicDocument({ script, title, canonical, switchPath, footer, c
       </head>
       <body>
         <div id="large" className="page">
-          <a className="skip" href="#main">跳到正文</a>
+          <a className="skip" href="#main">
+            跳到正文
+          </a>
           <header className="site" role="banner">
             <a href={homePath(script)}>政府信息公开工作年度报告</a>
             <nav aria-label="页面选项">
-              <a href={switchPath} lang={script === "hans" ? "zh-Hant" : "zh-Hans"}>{script === "hans" ? "繁體" : "简体"}</a>
+              <a href={switchPath} lang={script === "hans" ? "zh-Hant" : "zh-Hans"}>
+                {script === "hans" ? "繁體" : "简体"}
+              </a>
               {" · "}
-              <a href="#large" className="large-on">大字版</a>
-              <a href="#" className="large-off">标准字号</a>
+              <a href="#large" className="large-on">
+                大字版
+              </a>
+              <a href="#" className="large-off">
+                标准字号
+              </a>
             </nav>
           </header>
           <main id="main">{children}</main>
-          <footer className="site" role="contentinfo">{footer}</footer>
+          <footer className="site" role="contentinfo">
+            {footer}
+          </footer>
         </div>
       </body>
     </html>

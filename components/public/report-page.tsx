@@ -66,25 +66,52 @@ export function ReportPage({ snapshot, script, variant }: { snapshot: PublishedS
       switchPath={reportPath(organ.code, year, fixed, script === "hans" ? "hant" : "hans")}
       footer={<p>{organ.name} · 依据《中华人民共和国政府信息公开条例》发布</p>}
     >
-      <nav aria-label="位置" className="crumbs"><a href={homePath(script)}>首页</a> › <a href={organPath(organ.code, script)}>{organ.name}</a></nav>
+      <nav aria-label="位置" className="crumbs">
+        <a href={homePath(script)}>首页</a> › <a href={organPath(organ.code, script)}>{organ.name}</a>
+      </nav>
       {variant === "version" ? (
-        <p className="notice" role="note">本页为第 {version} 版的固定地址，内容不会改变。<a href={reportPath(organ.code, year, undefined, script)}>查看最新版本</a></p>
+        <p className="notice" role="note">
+          本页为第 {version} 版的固定地址，内容不会改变。<a href={reportPath(organ.code, year, undefined, script)}>查看最新版本</a>
+        </p>
       ) : null}
       <dl className="meta">
-        <div><dt>索引号</dt><dd>{snapshot.indexNumber}</dd></div>
-        <div><dt>发布机构</dt><dd>{organ.name}</dd></div>
-        <div><dt>公开方式</dt><dd>主动公开</dd></div>
-        <div><dt>发文日期</dt><dd>{published}</dd></div>
-        <div><dt>组配分类</dt><dd>政府信息公开工作报告</dd></div>
-        <div><dt>文件编号</dt><dd></dd></div>
+        <div>
+          <dt>索引号</dt>
+          <dd>{snapshot.indexNumber}</dd>
+        </div>
+        <div>
+          <dt>发布机构</dt>
+          <dd>{organ.name}</dd>
+        </div>
+        <div>
+          <dt>公开方式</dt>
+          <dd>主动公开</dd>
+        </div>
+        <div>
+          <dt>发文日期</dt>
+          <dd>{published}</dd>
+        </div>
+        <div>
+          <dt>组配分类</dt>
+          <dd>政府信息公开工作报告</dd>
+        </div>
+        <div>
+          <dt>文件编号</dt>
+          <dd></dd>
+        </div>
       </dl>
       <article>
         <h1>{snapshot.title}</h1>
         {snapshot.correctionNote ? (
-          <aside className="correction" aria-label="更正说明"><strong>更正说明（{published}）：</strong>{snapshot.correctionNote}</aside>
+          <aside className="correction" aria-label="更正说明">
+            <strong>更正说明（{published}）：</strong>
+            {snapshot.correctionNote}
+          </aside>
         ) : null}
         {snapshot.changes ? <Changes changes={snapshot.changes} organCode={organ.code} year={year} script={script} /> : null}
-        {SECTION_KEYS.map((key) => <Section key={key} sectionKey={key} sections={sections} />)}
+        {SECTION_KEYS.map((key) => (
+          <Section key={key} sectionKey={key} sections={sections} />
+        ))}
       </article>
       <section aria-labelledby="charts" className="charts">
         <h2 id="charts">图解</h2>
@@ -94,9 +121,15 @@ export function ReportPage({ snapshot, script, variant }: { snapshot: PublishedS
       <section aria-labelledby="downloads" className="downloads">
         <h2 id="downloads">下载</h2>
         <ul>
-          <li><a href={`${files}/report.docx`}>Word 文档（.docx）</a></li>
-          <li><a href={`${files}/tables.csv`}>表格数据（CSV）</a></li>
-          <li><a href={`${files}/report.json`}>完整数据（JSON）</a></li>
+          <li>
+            <a href={`${files}/report.docx`}>Word 文档（.docx）</a>
+          </li>
+          <li>
+            <a href={`${files}/tables.csv`}>表格数据（CSV）</a>
+          </li>
+          <li>
+            <a href={`${files}/report.json`}>完整数据（JSON）</a>
+          </li>
         </ul>
       </section>
       <section aria-labelledby="versions" className="versions">
@@ -104,7 +137,13 @@ export function ReportPage({ snapshot, script, variant }: { snapshot: PublishedS
         <ol reversed>
           {versions.map((v) => (
             <li key={v.version}>
-              {v.version === version ? <><strong>第 {v.version} 版</strong>（本页）</> : <a href={reportPath(organ.code, year, v.version, script)}>第 {v.version} 版</a>}
+              {v.version === version ? (
+                <>
+                  <strong>第 {v.version} 版</strong>（本页）
+                </>
+              ) : (
+                <a href={reportPath(organ.code, year, v.version, script)}>第 {v.version} 版</a>
+              )}
               ，{publicDate(v.publishedAt)}发布{v.correctionNote ? `；更正说明：${v.correctionNote}` : ""}
             </li>
           ))}

@@ -44,7 +44,11 @@ export function useCellGrid(onCells: (updates: Record<string, string>) => void) 
       const text = event.clipboardData.getData("text/plain");
       if (input.dataset.gr === undefined || !/[\t\n]/.test(text.replace(/\r?\n$/, ""))) return;
       event.preventDefault();
-      const rows = text.replace(/\r/g, "").replace(/\n$/, "").split("\n").map((line) => line.split("\t"));
+      const rows = text
+        .replace(/\r/g, "")
+        .replace(/\n$/, "")
+        .split("\n")
+        .map((line) => line.split("\t"));
       const row = Number(input.dataset.gr);
       const col = Number(input.dataset.gc);
       const grid = event.currentTarget;

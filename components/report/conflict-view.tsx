@@ -4,7 +4,13 @@ import type { SectionContent } from "@/lib/report-format/content";
 import type { Conflict } from "./use-autosave";
 
 /** Both versions side by side, so that whoever saved second keeps what they typed and chooses knowingly. */
-export function ConflictView({ table, mine, theirs, onKeepMine, onTakeTheirs }: {
+export function ConflictView({
+  table,
+  mine,
+  theirs,
+  onKeepMine,
+  onTakeTheirs,
+}: {
   table: TableNumber | undefined;
   mine: SectionContent;
   theirs: Conflict;
@@ -14,7 +20,9 @@ export function ConflictView({ table, mine, theirs, onKeepMine, onTakeTheirs }: 
   const when = new Date(theirs.updatedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" });
   return (
     <section className="card conflict" role="alert" aria-labelledby="conflict-heading">
-      <h2 id="conflict-heading">保存冲突：{theirs.editorName ?? "其他人"} 于 {when} 保存了这一部分</h2>
+      <h2 id="conflict-heading">
+        保存冲突：{theirs.editorName ?? "其他人"} 于 {when} 保存了这一部分
+      </h2>
       <p>您的修改没有丢失，也还没有覆盖对方的内容。请对照两个版本后选择；需要合并时，可从对方版本中复制文字到您的版本。</p>
       <div className="conflict-columns">
         <div>

@@ -48,7 +48,11 @@ export function CorrectionChangesList({ changes, earlier }: { changes: Correctio
           ),
         )}
       </ul>
-      {unlisted > 0 ? <p>另有 {unlisted} 处改动未列出{earlier ? <>，请对照{earlier}</> : null}。</p> : null}
+      {unlisted > 0 ? (
+        <p>
+          另有 {unlisted} 处改动未列出{earlier ? <>，请对照{earlier}</> : null}。
+        </p>
+      ) : null}
     </>
   );
 }

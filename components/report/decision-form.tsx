@@ -49,7 +49,14 @@ export function DecisionForm({ action, warnings, scanFindings }: Props) {
       ) : null}
       <div className="field">
         <label htmlFor="decision-comment">意见（退回时必填）</label>
-        <textarea id="decision-comment" name="comment" rows={3} maxLength={2000} aria-invalid={state.fieldErrors.comment ? true : undefined} aria-describedby={state.fieldErrors.comment ? "decision-comment-error" : undefined} />
+        <textarea
+          id="decision-comment"
+          name="comment"
+          rows={3}
+          maxLength={2000}
+          aria-invalid={state.fieldErrors.comment ? true : undefined}
+          aria-describedby={state.fieldErrors.comment ? "decision-comment-error" : undefined}
+        />
         {state.fieldErrors.comment ? (
           <span id="decision-comment-error" className="field-error" role="alert">
             {state.fieldErrors.comment}

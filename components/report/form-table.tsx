@@ -20,10 +20,21 @@ const LOOK_CLASS: Record<NonNullable<LabelCell["look"]>, string> = { blockCaptio
 
 function Label({ cell }: { cell: LabelCell }) {
   const props = { rowSpan: cell.rowSpan, colSpan: cell.colSpan, className: cell.look ? LOOK_CLASS[cell.look] : undefined };
-  return cell.scope ? <th scope={cell.scope} {...props}>{cell.text}</th> : <td {...props}>{cell.text}</td>;
+  return cell.scope ? (
+    <th scope={cell.scope} {...props}>
+      {cell.text}
+    </th>
+  ) : (
+    <td {...props}>{cell.text}</td>
+  );
 }
 
-export function FormTable({ layout, className, title = "caption", renderValue }: {
+export function FormTable({
+  layout,
+  className,
+  title = "caption",
+  renderValue,
+}: {
   layout: TableLayout;
   className: string;
   /** "caption": the title as the table's visible caption (public page); "label": as its accessible name only (editor). */

@@ -33,8 +33,15 @@ export function TableEditor({ table, cells, cellStates, readOnly, onCells = igno
             <ComputedCell value={values[cell.cell] ?? ""} label={cell.label} state={cellStates.get(cell.cell)} />
           ) : (
             <CellInput
-              cell={cell.cell} label={cell.label} value={values[cell.cell] ?? ""} row={at.row} col={at.col} state={cellStates.get(cell.cell)}
-              readOnly={readOnly} onChange={change} inputMode={cell.isAmount ? "decimal" : "numeric"}
+              cell={cell.cell}
+              label={cell.label}
+              value={values[cell.cell] ?? ""}
+              row={at.row}
+              col={at.col}
+              state={cellStates.get(cell.cell)}
+              readOnly={readOnly}
+              onChange={change}
+              inputMode={cell.isAmount ? "decimal" : "numeric"}
             />
           )
         }

@@ -55,8 +55,13 @@ export async function writeAuditCheckpoint(
     // Appends commit in id order (they hold a lock until commit), so the newest committed entry heads a complete prefix.
     const head = await tx.auditEntry.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
     const signed = signCheckpoint(settings.key, {
-      id: randomUUID(), createdAt: now, lastEntryId: head?.id ?? 0n, lastHash: head?.hash ?? GENESIS_HASH,
-      reason, writer: settings.writer, keyId: settings.keyId,
+      id: randomUUID(),
+      createdAt: now,
+      lastEntryId: head?.id ?? 0n,
+      lastHash: head?.hash ?? GENESIS_HASH,
+      reason,
+      writer: settings.writer,
+      keyId: settings.keyId,
     });
     await tx.auditCheckpoint.create({ data: signed });
     return signed;
@@ -94,7 +99,16 @@ export async function verifyCheckpoints(prisma: AppPrismaClient): Promise<Checkp
     if (error.code === "ENOENT") return null;
     throw error;
   });
-  const file = text === null ? null : { path: filePath, lines: text.split("\n").filter((l) => l.trim()).map(parseCheckpointLine) };
+  const file =
+    text === null
+      ? null
+      : {
+          path: filePath,
+          lines: text
+            .split("\n")
+            .filter((l) => l.trim())
+            .map(parseCheckpointLine),
+        };
   const table: SignedCheckpoint[] = await prisma.auditCheckpoint.findMany({ orderBy: { createdAt: "asc" } });
   const ids = [...new Set([...table, ...(file?.lines ?? [])].flatMap((c) => (c ? [c.lastEntryId] : [])))];
   const entries = await prisma.auditEntry.findMany({ where: { id: { in: ids } }, select: { id: true, hash: true } });

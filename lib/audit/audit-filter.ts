@@ -3,7 +3,11 @@ import { z } from "zod";
 import { text } from "@/lib/validation/fields";
 import { AUDIT_ACTIONS } from "./actions";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 
 export const auditFilterSchema = z.object({
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),

@@ -28,8 +28,14 @@ const PAYLOAD_VERSION = "nianbao.audit-checkpoint/1";
 
 function payload(f: CheckpointFields): string {
   return canonicalJson({
-    v: PAYLOAD_VERSION, id: f.id, createdAt: f.createdAt.toISOString(), lastEntryId: f.lastEntryId.toString(),
-    lastHash: f.lastHash, reason: f.reason, writer: f.writer, keyId: f.keyId,
+    v: PAYLOAD_VERSION,
+    id: f.id,
+    createdAt: f.createdAt.toISOString(),
+    lastEntryId: f.lastEntryId.toString(),
+    lastHash: f.lastHash,
+    reason: f.reason,
+    writer: f.writer,
+    keyId: f.keyId,
   });
 }
 
@@ -61,8 +67,14 @@ export function parseCheckpointLine(line: string): SignedCheckpoint | null {
     const createdAt = new Date(v.createdAt as string);
     if (Number.isNaN(createdAt.getTime())) return null;
     return {
-      id: v.id as string, createdAt, lastEntryId: BigInt(v.lastEntryId as string), lastHash: v.lastHash as string,
-      reason: v.reason as string, writer: v.writer as string, keyId: v.keyId as string, signature: v.signature as string,
+      id: v.id as string,
+      createdAt,
+      lastEntryId: BigInt(v.lastEntryId as string),
+      lastHash: v.lastHash as string,
+      reason: v.reason as string,
+      writer: v.writer as string,
+      keyId: v.keyId as string,
+      signature: v.signature as string,
     };
   } catch {
     return null;
@@ -144,9 +156,7 @@ export function checkCheckpoints(input: CheckpointCheckInput): CheckpointCheck {
     } else if (stored === undefined) {
       problems.push(`审计日志第 ${c.lastEntryId} 条被删除：检查点 ${c.id}（${when(c)}）签名时它是最后一条。`);
     } else if (stored !== c.lastHash) {
-      problems.push(
-        `审计日志被改写：第 ${c.lastEntryId} 条的哈希与检查点 ${c.id}（${when(c)}）签名时的不同，该条或它之前的记录在签名之后被改动过（即使整条链的哈希重新算过）。`,
-      );
+      problems.push(`审计日志被改写：第 ${c.lastEntryId} 条的哈希与检查点 ${c.id}（${when(c)}）签名时的不同，该条或它之前的记录在签名之后被改动过（即使整条链的哈希重新算过）。`);
     }
   }
   return { checked: valid.length, newest: valid.at(-1) ?? null, problems };

@@ -18,9 +18,7 @@ export async function findAuditEntries(organId: string, filter: AuditFilter, lim
       ...(filter.action ? { action: filter.action } : {}),
       ...(filter.actor ? { actorName: { contains: filter.actor } } : {}),
       ...(filter.report ? { targetId: filter.report } : {}),
-      ...(filter.from || filter.to
-        ? { createdAt: { ...(filter.from ? { gte: shanghaiDay(filter.from) } : {}), ...(filter.to ? { lt: shanghaiDay(filter.to, 1) } : {}) } }
-        : {}),
+      ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: shanghaiDay(filter.from) } : {}), ...(filter.to ? { lt: shanghaiDay(filter.to, 1) } : {}) } } : {}),
     },
     orderBy: { id: "desc" },
     take: limit,

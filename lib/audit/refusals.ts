@@ -71,7 +71,9 @@ async function auditRefusal(attempt: string, options: Attempt, error: AppError) 
 async function refusalTarget(options: Attempt) {
   const short = (id: string) => id.slice(0, 64);
   if (options.reportId) {
-    const report = await db().report.findUnique({ where: { id: options.reportId }, select: { organId: true } }).catch(() => null);
+    const report = await db()
+      .report.findUnique({ where: { id: options.reportId }, select: { organId: true } })
+      .catch(() => null);
     return { targetType: "report", targetId: short(options.reportId), organId: report?.organId ?? null };
   }
   if (options.userId) return { targetType: "user", targetId: short(options.userId), organId: options.organId ? short(options.organId) : null };

@@ -6,9 +6,7 @@ import { PASSWORD_MAX_LENGTH, text, USERNAME_MAX_LENGTH } from "@/lib/validation
 import { clearNameThrottle, recordPasswordFailure, throttled } from "./login-throttle";
 import { spendVerifyTime, verifyPassword } from "./password-hash";
 
-export type AuthenticateResult =
-  | { ok: true; user: { id: string; displayName: string } }
-  | { ok: false; reason: "INVALID_INPUT" | "INVALID_CREDENTIALS" | "LOCKED" | "DISABLED" };
+export type AuthenticateResult = { ok: true; user: { id: string; displayName: string } } | { ok: false; reason: "INVALID_INPUT" | "INVALID_CREDENTIALS" | "LOCKED" | "DISABLED" };
 
 const credentialsSchema = z.object({
   username: text().trim().min(1).max(USERNAME_MAX_LENGTH),
@@ -17,7 +15,12 @@ const credentialsSchema = z.object({
 
 /** Why a name appears in the log: an unknown or overlong one is cut, never stored whole, and never with characters the log cannot hold. */
 function loggableName(raw: unknown) {
-  return typeof raw === "string" ? raw.trim().slice(0, USERNAME_MAX_LENGTH).replace(/[^\P{C}\t]|\p{Cs}/gu, "\uFFFD") : "";
+  return typeof raw === "string"
+    ? raw
+        .trim()
+        .slice(0, USERNAME_MAX_LENGTH)
+        .replace(/[^\P{C}\t]|\p{Cs}/gu, "\uFFFD")
+    : "";
 }
 
 /**
@@ -25,12 +28,7 @@ function loggableName(raw: unknown) {
  * audits the outcome. An unknown name and a wrong password cost the same time, are counted the
  * same way and lock the same way: nothing tells whether an account exists.
  */
-export async function authenticate(options: {
-  username: unknown;
-  password: unknown;
-  clientAddress: string | null;
-  now?: Date;
-}): Promise<AuthenticateResult> {
+export async function authenticate(options: { username: unknown; password: unknown; clientAddress: string | null; now?: Date }): Promise<AuthenticateResult> {
   const now = options.now ?? new Date();
   const parsed = credentialsSchema.safeParse({ username: options.username, password: options.password });
   if (!parsed.success) {

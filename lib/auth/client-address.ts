@@ -12,7 +12,14 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   const text = (value ?? "").trim();
   if (text === "" || text === "0" || text.toLowerCase() === "false") return null;
   if (/^\d+$/.test(text)) return { hops: Number(text) };
-  return { addresses: new Set(text.split(",").map((a) => normaliseAddress(a.trim())).filter(Boolean)) };
+  return {
+    addresses: new Set(
+      text
+        .split(",")
+        .map((a) => normaliseAddress(a.trim()))
+        .filter(Boolean),
+    ),
+  };
 }
 
 /** "::ffff:10.0.0.1" (an IPv4 client on an IPv6 socket) reads as "10.0.0.1". */
@@ -24,7 +31,12 @@ export function normaliseAddress(address: string): string {
 export function resolveClientAddress(options: { socketAddress: string | undefined; forwardedFor: string | string[] | undefined; trust: TrustProxy }): string | null {
   const socket = options.socketAddress ? normaliseAddress(options.socketAddress) : null;
   if (!options.trust || !socket) return socket;
-  const forwarded = [options.forwardedFor ?? []].flat().join(",").split(",").map((a) => normaliseAddress(a.trim())).filter(Boolean);
+  const forwarded = [options.forwardedFor ?? []]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((a) => normaliseAddress(a.trim()))
+    .filter(Boolean);
   // The chain as seen from here: the client first, each proxy appended, the socket's peer last.
   const chain = [...forwarded, socket];
   if ("hops" in options.trust) return chain[Math.max(0, chain.length - 1 - options.trust.hops)]!;

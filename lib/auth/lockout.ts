@@ -15,8 +15,7 @@ export function isLocked(state: LockoutState, now: Date): boolean {
 /** The state after one more failed attempt, and whether that attempt locked the account. */
 export function recordFailure(state: LockoutState, now: Date, policy: LockoutPolicy): { state: LockoutState; lockedNow: boolean } {
   const windowMs = policy.windowMinutes * 60_000;
-  const windowOpen =
-    state.failedLoginWindowStart !== null && now.getTime() - state.failedLoginWindowStart.getTime() < windowMs;
+  const windowOpen = state.failedLoginWindowStart !== null && now.getTime() - state.failedLoginWindowStart.getTime() < windowMs;
   const count = windowOpen ? state.failedLoginCount + 1 : 1;
   const windowStart = windowOpen ? state.failedLoginWindowStart : now;
   if (count >= policy.maxFailures) {

@@ -60,11 +60,7 @@ export function can(actor: Actor | null, action: Action, scope?: OrganScope): bo
   if (rule.platformAdmin && actor.isPlatformAdmin) return true;
   if (!scope) return false;
   const chain = new Set([...scope.ancestorIds, scope.organId]);
-  return actor.memberships.some(
-    (m) =>
-      (m.organId === scope.organId && rule.ownRoles.includes(m.role)) ||
-      (chain.has(m.organId) && rule.inheritedRoles.includes(m.role)),
-  );
+  return actor.memberships.some((m) => (m.organId === scope.organId && rule.ownRoles.includes(m.role)) || (chain.has(m.organId) && rule.inheritedRoles.includes(m.role)));
 }
 
 /** Organs where the actor may do `action` through a role held in that organ itself (e.g. where they write reports). */
@@ -89,10 +85,7 @@ export function rolesIn(actor: Actor, organId: string): Role[] {
  * An organ admin may only when every organ the account belongs to is one they
  * administer, so that one organ cannot lock people out of another.
  */
-export function canManageAccount(
-  actor: Actor | null,
-  target: { isPlatformAdmin: boolean; organScopes: ReadonlyArray<OrganScope> },
-): boolean {
+export function canManageAccount(actor: Actor | null, target: { isPlatformAdmin: boolean; organScopes: ReadonlyArray<OrganScope> }): boolean {
   if (!actor) return false;
   if (actor.isPlatformAdmin) return true;
   if (target.isPlatformAdmin || target.organScopes.length === 0) return false;

@@ -61,7 +61,8 @@ export async function grantAppRole(client: pg.Client, appRole: string): Promise<
   try {
     for (const { name } of tables) {
       const listed = APP_TABLE_GRANTS[name];
-      if (!listed) warnings.push(`数据表 ${name} 不在 lib/db/app-role-grants.ts 的授权表中，暂按普通数据表授予应用角色 ${UNLISTED_TABLE_GRANTS.join("、")}；请在该表中写明应用对它的权限。`);
+      if (!listed)
+        warnings.push(`数据表 ${name} 不在 lib/db/app-role-grants.ts 的授权表中，暂按普通数据表授予应用角色 ${UNLISTED_TABLE_GRANTS.join("、")}；请在该表中写明应用对它的权限。`);
       const privileges = listed ?? UNLISTED_TABLE_GRANTS;
       const table = client.escapeIdentifier(name);
       await client.query(`REVOKE ALL ON TABLE ${table} FROM ${role}`);
@@ -79,7 +80,9 @@ export async function grantAppRole(client: pg.Client, appRole: string): Promise<
 
 /** What would let the app role get around its grants: said at every start, not silently accepted. */
 async function appRoleProblems(client: pg.Client, appRole: string): Promise<string[]> {
-  const { rows: [role] } = await client.query<{ superuser: boolean; bypassrls: boolean; createrole: boolean; memberOfOwner: boolean; owns: number; createInPublic: boolean }>(
+  const {
+    rows: [role],
+  } = await client.query<{ superuser: boolean; bypassrls: boolean; createrole: boolean; memberOfOwner: boolean; owns: number; createInPublic: boolean }>(
     `SELECT r.rolsuper AS superuser, r.rolbypassrls AS bypassrls, r.rolcreaterole AS createrole,
             pg_has_role(r.oid, current_user, 'MEMBER') AS "memberOfOwner",
             (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relowner = r.oid) AS owns,

@@ -25,7 +25,10 @@ function urlFor(port: number, database = DATABASE) {
 export function isPortOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 }
@@ -87,20 +90,14 @@ function assertTraversableByOthers(dir: string) {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
     if (existsSync(current) && (statSync(current).mode & 0o001) === 0) {
       throw new Error(
-        `内置数据库以 postgres 系统用户运行，但它无法进入目录 ${current}（缺少其他用户的执行权限）。` +
-          `请执行 chmod o+x ${current}，或设置 DATABASE_URL 使用外部 PostgreSQL。`,
+        `内置数据库以 postgres 系统用户运行，但它无法进入目录 ${current}（缺少其他用户的执行权限）。` + `请执行 chmod o+x ${current}，或设置 DATABASE_URL 使用外部 PostgreSQL。`,
       );
     }
     if (current === path.dirname(current)) return;
   }
 }
 
-export async function startEmbeddedDatabase(options: {
-  dataDir: string;
-  port: number;
-  persistent: boolean;
-  log?: (line: string) => void;
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: { dataDir: string; port: number; persistent: boolean; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
   const { dataDir, port, persistent } = options;
   const log = options.log ?? (() => undefined);
   assertTraversableByOthers(path.dirname(dataDir));
@@ -121,8 +118,7 @@ export async function startEmbeddedDatabase(options: {
       };
     }
     throw new Error(
-      `内置数据库的数据目录 ${dataDir} 正被进程 ${livePid} 使用，但在端口 ${port} 上连不上它。` +
-        `请先结束该进程（kill ${livePid}），或检查 EMBEDDED_PG_PORT 是否与上次相同。`,
+      `内置数据库的数据目录 ${dataDir} 正被进程 ${livePid} 使用，但在端口 ${port} 上连不上它。` + `请先结束该进程（kill ${livePid}），或检查 EMBEDDED_PG_PORT 是否与上次相同。`,
     );
   }
   if (await isPortOpen(port)) {

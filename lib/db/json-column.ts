@@ -8,7 +8,10 @@ import type { z } from "zod";
 export function readJsonColumn<S extends z.ZodType>(schema: S, value: unknown, column: string): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+      .join("; ");
     throw new Error(`${column} holds JSON that does not match its schema (${where})`);
   }
   return parsed.data;

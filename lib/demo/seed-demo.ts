@@ -7,7 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_ORGANS, DEMO_PASSWORD } from "./demo-accounts";
 export async function seedDemoData(prisma: AppPrismaClient) {
   const organIds = new Map<string, string>();
   for (const organ of DEMO_ORGANS) {
-    const parentId = organ.parentKey ? organIds.get(organ.parentKey) ?? null : null;
+    const parentId = organ.parentKey ? (organIds.get(organ.parentKey) ?? null) : null;
     const row = await prisma.organ.upsert({
       where: { code: organ.code },
       update: {},

@@ -1,14 +1,6 @@
 // The roles a person can hold in an organ, with their Chinese names. Pure domain words: auth,
 // organs, validation and the report modules import them; they import nothing. Browser-safe.
-export const ROLES = [
-  "AUTHOR",
-  "FIRST_REVIEWER",
-  "SECOND_REVIEWER",
-  "FINAL_REVIEWER",
-  "PUBLISHER",
-  "ORGAN_ADMIN",
-  "SUPERVISOR",
-] as const;
+export const ROLES = ["AUTHOR", "FIRST_REVIEWER", "SECOND_REVIEWER", "FINAL_REVIEWER", "PUBLISHER", "ORGAN_ADMIN", "SUPERVISOR"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {

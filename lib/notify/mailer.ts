@@ -20,8 +20,13 @@ export async function sendMail(message: { to: string[]; subject: string; text: s
   if (!settings || message.to.length === 0) return false;
   try {
     const transport = nodemailer.createTransport({
-      host: settings.host, port: settings.port, secure: settings.secure, auth: settings.auth,
-      connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000,
+      host: settings.host,
+      port: settings.port,
+      secure: settings.secure,
+      auth: settings.auth,
+      connectionTimeout: 5_000,
+      greetingTimeout: 5_000,
+      socketTimeout: 10_000,
     });
     await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text });
     return true;

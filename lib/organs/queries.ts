@@ -39,6 +39,9 @@ export async function listOrganMembers(organId: string) {
     },
     orderBy: { username: "asc" },
   });
-  const locked = await lockedNames(db(), users.map((u) => u.username));
+  const locked = await lockedNames(
+    db(),
+    users.map((u) => u.username),
+  );
   return users.map(({ memberships, ...user }) => ({ ...user, isLocked: locked.has(user.username), roles: memberships.map((m) => m.role) }));
 }

@@ -33,7 +33,12 @@ export async function createOrgan(options: { actor: Actor; input: OrganInput; cl
         const organ = await tx.organ.create({ data: input, select: { id: true } });
         await tx.reviewStage.createMany({ data: DEFAULT_STAGES.map((stage, position) => ({ organId: organ.id, position, ...stage })) });
         await appendAuditEntry(tx, {
-          action: "organ.created", actor, targetType: "organ", targetId: organ.id, organId: organ.id, clientAddress,
+          action: "organ.created",
+          actor,
+          targetType: "organ",
+          targetId: organ.id,
+          organId: organ.id,
+          clientAddress,
           details: { ...input },
         });
         return organ;
@@ -59,7 +64,13 @@ export async function updateOrgan(options: { actor: Actor; organId: string; inpu
       await db().$transaction(async (tx) => {
         await tx.organ.update({ where: { id: organId }, data: input });
         await appendAuditEntry(tx, {
-          action: "organ.updated", actor, targetType: "organ", targetId: organId, organId, clientAddress, details: { ...input },
+          action: "organ.updated",
+          actor,
+          targetType: "organ",
+          targetId: organId,
+          organId,
+          clientAddress,
+          details: { ...input },
         });
       });
     } catch (error) {
@@ -70,20 +81,19 @@ export async function updateOrgan(options: { actor: Actor; organId: string; inpu
 }
 
 /** An organ's own admin sets its report deadline. */
-export async function setOrganDeadline(options: {
-  actor: Actor;
-  organId: string;
-  deadlineMonth: number;
-  deadlineDay: number;
-  clientAddress: string | null;
-}) {
+export async function setOrganDeadline(options: { actor: Actor; organId: string; deadlineMonth: number; deadlineDay: number; clientAddress: string | null }) {
   return auditingRefusals("organ.setDeadline", options, async () => {
     const { actor, organId, deadlineMonth, deadlineDay, clientAddress } = options;
     await assertOrganPermission(actor, "organ.setDeadline", organId);
     await db().$transaction(async (tx) => {
       await tx.organ.update({ where: { id: organId }, data: { deadlineMonth, deadlineDay } });
       await appendAuditEntry(tx, {
-        action: "organ.updated", actor, targetType: "organ", targetId: organId, organId, clientAddress,
+        action: "organ.updated",
+        actor,
+        targetType: "organ",
+        targetId: organId,
+        organId,
+        clientAddress,
         details: { deadlineMonth, deadlineDay },
       });
     });

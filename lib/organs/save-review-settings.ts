@@ -22,7 +22,12 @@ export async function saveReviewSettings(options: { actor: Actor; organId: strin
       await tx.reviewStage.createMany({ data: stages.map((stage, position) => ({ organId, position, ...stage })) });
       await tx.organ.update({ where: { id: organId }, data: { sensitiveWords: lists.sensitiveWords, wrongTerms: lists.wrongTerms } });
       await appendAuditEntry(tx, {
-        action: "organ.reviewSettingsChanged", actor, targetType: "organ", targetId: organId, organId, clientAddress,
+        action: "organ.reviewSettingsChanged",
+        actor,
+        targetType: "organ",
+        targetId: organId,
+        organId,
+        clientAddress,
         details: { stages, sensitiveWords: lists.sensitiveWords.length, wrongTerms: lists.wrongTerms.length },
       });
     });

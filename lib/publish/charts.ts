@@ -25,7 +25,10 @@ export function outcomes(cells: Record<string, string>): Array<{ label: string; 
 export type TrendPoint = { year: number; applications: number | null; issued: number | null };
 
 /** The figures of one report for the trend: applications received, and 规章 + 规范性文件 issued. */
-export function trendPoint(year: number, sections: { requests: { kind: string; cells?: Record<string, string> }; proactive: { kind: string; cells?: Record<string, string> } }): TrendPoint {
+export function trendPoint(
+  year: number,
+  sections: { requests: { kind: string; cells?: Record<string, string> }; proactive: { kind: string; cells?: Record<string, string> } },
+): TrendPoint {
   const count = (cells: Record<string, string> | undefined, keys: string[]) => {
     let sum = 0;
     for (const key of keys) {
@@ -36,6 +39,9 @@ export function trendPoint(year: number, sections: { requests: { kind: string; c
     return sum;
   };
   const requests = sections.requests.cells;
-  const applications = count(requests, ["natural", "commercial", "research", "social", "legal", "other"].map((c) => `newRequests.${c}`));
+  const applications = count(
+    requests,
+    ["natural", "commercial", "research", "social", "legal", "other"].map((c) => `newRequests.${c}`),
+  );
   return { year, applications, issued: count(sections.proactive.cells, ["regulations.made", "normativeDocuments.made"]) };
 }

@@ -33,10 +33,21 @@ export async function withdrawPublished(options: { actor: Actor; reportId: strin
     await db().$transaction(async (tx) => {
       const published = await tx.publication.count({ where: { reportId } });
       const changed = published
-        ? await tx.report.updateMany({ where: { id: reportId, status: { in: ["PUBLISHED", "DRAFT", "IN_REVIEW", "APPROVED"] } }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawReason: reason } })
+        ? await tx.report.updateMany({
+            where: { id: reportId, status: { in: ["PUBLISHED", "DRAFT", "IN_REVIEW", "APPROVED"] } },
+            data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawReason: reason },
+          })
         : { count: 0 };
       if (changed.count === 0) throw new AppError("CONFLICT", "该报告尚未发布，或已经撤回。");
-      await appendAuditEntry(tx, { action: "report.withdrawnFromPublic", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress, details: { reason } });
+      await appendAuditEntry(tx, {
+        action: "report.withdrawnFromPublic",
+        actor,
+        targetType: "report",
+        targetId: reportId,
+        organId: report.organId,
+        clientAddress,
+        details: { reason },
+      });
     });
     invalidatePublicPages();
   });

@@ -13,8 +13,13 @@ function db(): AppPrismaClient {
 }
 
 type PublicationRow = {
-  reportId: string; organCode: string; year: number; version: number; publishedAt: Date;
-  snapshot: unknown; report: { withdrawnAt: Date | null };
+  reportId: string;
+  organCode: string;
+  year: number;
+  version: number;
+  publishedAt: Date;
+  snapshot: unknown;
+  report: { withdrawnAt: Date | null };
 };
 
 /** One entry per report: its newest version. */
@@ -26,8 +31,13 @@ function newestPerReport(rows: PublicationRow[]): ListedReport[] {
     .map((row) => {
       const snapshot = readListedSnapshot(row.snapshot);
       return {
-        organName: snapshot.organ.name, organCode: row.organCode, year: row.year, title: snapshot.title,
-        publishedAt: row.publishedAt.toISOString(), version: row.version, withdrawnAt: row.report.withdrawnAt?.toISOString() ?? null,
+        organName: snapshot.organ.name,
+        organCode: row.organCode,
+        year: row.year,
+        title: snapshot.title,
+        publishedAt: row.publishedAt.toISOString(),
+        version: row.version,
+        withdrawnAt: row.report.withdrawnAt?.toISOString() ?? null,
       };
     });
 }

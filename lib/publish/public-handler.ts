@@ -15,10 +15,14 @@ import { renderHomePage, renderNoticePage, renderOrganPage } from "./render-page
 // Headers go to writeHead as flat [name, value, …] lists: an object built by spreading
 // another and adding keys made Node's writeHead cost a third of the page's throughput.
 const SECURITY_HEADERS = [
-  "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  "x-content-type-options", "nosniff",
-  "x-frame-options", "DENY",
-  "referrer-policy", "strict-origin-when-cross-origin",
+  "content-security-policy",
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  "x-content-type-options",
+  "nosniff",
+  "x-frame-options",
+  "DENY",
+  "referrer-policy",
+  "strict-origin-when-cross-origin",
 ];
 // A version's content never changes, but a withdrawal turns its address into a 410:
 // browsers keep it for a year, shared caches (nginx, CDNs) check back every minute.
@@ -79,7 +83,11 @@ export async function handlePublicRequest(req: IncomingMessage, res: ServerRespo
   let segments: string[];
   try {
     url = new URL(req.url ?? "/gk", "http://public.invalid");
-    segments = url.pathname.split("/").filter(Boolean).slice(1).map((s) => decodeURIComponent(s));
+    segments = url.pathname
+      .split("/")
+      .filter(Boolean)
+      .slice(1)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return notFound(req, res, "hans");
   }
@@ -114,7 +122,10 @@ export async function handlePublicRequest(req: IncomingMessage, res: ServerRespo
 
 async function home(req: IncomingMessage, res: ServerResponse, url: URL, script: Script) {
   // Control characters (a NUL byte cannot even be stored in PostgreSQL text) are dropped.
-  const q = (url.searchParams.get("q") ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 40);
+  const q = (url.searchParams.get("q") ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 40);
   const yearText = (url.searchParams.get("year") ?? "").trim();
   const year = YEAR.test(yearText) ? Number(yearText) : null;
   const searching = Boolean(q || year);
@@ -132,7 +143,15 @@ async function download(req: IncomingMessage, res: ServerResponse, code: string,
   const { snapshot } = publication;
   const name = `${snapshot.title}（第${version}版）`;
   const send = (body: string | Uint8Array, type: string, ext: string) => {
-    res.writeHead(200, [...SECURITY_HEADERS, "cache-control", VERSIONED, "content-type", type, "content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`]);
+    res.writeHead(200, [
+      ...SECURITY_HEADERS,
+      "cache-control",
+      VERSIONED,
+      "content-type",
+      type,
+      "content-disposition",
+      `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`,
+    ]);
     res.end(req.method === "HEAD" ? undefined : body);
   };
   if (file === "report.json") {
@@ -140,5 +159,9 @@ async function download(req: IncomingMessage, res: ServerResponse, code: string,
     return send(JSON.stringify(json, null, 2), "application/json; charset=utf-8", "json");
   }
   if (file === "tables.csv") return send(publicationCsv(snapshot.sections), "text/csv; charset=utf-8", "csv");
-  return send(new Uint8Array(await reportToDocx({ title: snapshot.title, sections: snapshot.sections })), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
+  return send(
+    new Uint8Array(await reportToDocx({ title: snapshot.title, sections: snapshot.sections })),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "docx",
+  );
 }

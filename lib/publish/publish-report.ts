@@ -35,14 +35,21 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
       const round = await tx.reviewRound.findFirstOrThrow({
         where: { reportId, status: "APPROVED" },
         orderBy: { number: "desc" },
-        select: { stages: true, actions: { where: { kind: "approve" }, orderBy: { createdAt: "asc" }, select: { stageIndex: true, actorName: true, contentHash: true, createdAt: true } } },
+        select: {
+          stages: true,
+          actions: { where: { kind: "approve" }, orderBy: { createdAt: "asc" }, select: { stageIndex: true, actorName: true, contentHash: true, createdAt: true } },
+        },
       });
       const approvedHash = round.actions.at(-1)!.contentHash;
       const sections = await loadSectionsIn(tx, reportId);
       const hash = contentHash(sections);
       if (hash !== approvedHash) throw new AppError("CONFLICT", "报告内容与终审通过的版本不一致，不能发布。请联系管理员核查。");
 
-      const previous = await tx.publication.findMany({ where: { reportId }, orderBy: { version: "asc" }, select: { version: true, indexNumber: true, publishedAt: true, correctionNote: true } });
+      const previous = await tx.publication.findMany({
+        where: { reportId },
+        orderBy: { version: "asc" },
+        select: { version: true, indexNumber: true, publishedAt: true, correctionNote: true },
+      });
       const correctionNote = options.correctionNote.trim();
       if (previous.length > 0 && !correctionNote) {
         throw new AppError("INVALID_INPUT", "发布更正时必须填写更正说明。", { correctionNote: "发布更正时必须填写更正说明。" });
@@ -80,24 +87,36 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
         sections,
         approvals: round.actions.map((a) => ({ stage: stages[a.stageIndex]?.name ?? "", name: a.actorName, at: a.createdAt.toISOString() })),
         correctionNote: previous.length ? correctionNote : null,
-        changes: replaced
-          ? { sinceVersion: replaced.version, items: correctionChanges(replaced.sections, sections) }
-          : null,
+        changes: replaced ? { sinceVersion: replaced.version, items: correctionChanges(replaced.sections, sections) } : null,
         history: previous.map((p) => ({ version: p.version, publishedAt: p.publishedAt.toISOString(), correctionNote: p.correctionNote })),
         trend,
       };
       const created = await tx.publication.create({
         data: {
-          reportId, organCode: report.organ.code, year: report.year, version: snapshot.version, indexNumber, publishedAt,
-          publishedById: actor.id, contentHash: hash, snapshot, correctionNote: snapshot.correctionNote,
+          reportId,
+          organCode: report.organ.code,
+          year: report.year,
+          version: snapshot.version,
+          indexNumber,
+          publishedAt,
+          publishedById: actor.id,
+          contentHash: hash,
+          snapshot,
+          correctionNote: snapshot.correctionNote,
           pages: { create: (await renderPublishedPages(snapshot)).map((p) => ({ ...p, gzip: new Uint8Array(p.gzip), brotli: new Uint8Array(p.brotli) })) },
         },
         select: { id: true, version: true, indexNumber: true },
       });
       await tx.report.update({ where: { id: reportId }, data: { status: "PUBLISHED", isCorrection: false, withdrawnAt: null, withdrawReason: null } });
       await appendAuditEntry(tx, {
-        action: "report.published", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
-        contentHash: hash, details: { version: created.version, indexNumber, correctionNote: snapshot.correctionNote },
+        action: "report.published",
+        actor,
+        targetType: "report",
+        targetId: reportId,
+        organId: report.organId,
+        clientAddress,
+        contentHash: hash,
+        details: { version: created.version, indexNumber, correctionNote: snapshot.correctionNote },
       });
       return created;
     });

@@ -14,11 +14,11 @@ import type { PublishedSnapshot } from "./snapshot";
 let renderer: Promise<typeof Renderer> | null = null;
 
 export async function renderPublishedPages(snapshot: PublishedSnapshot) {
-  renderer ??= import(
-    /* turbopackIgnore: true */ /* webpackIgnore: true */ pathToFileURL(path.join(process.cwd(), "lib", "publish", "render-pages.tsx")).href
-  ).catch((error: unknown) => {
-    renderer = null; // tried again by the next publication
-    throw error;
-  }) as Promise<typeof Renderer>;
+  renderer ??= import(/* turbopackIgnore: true */ /* webpackIgnore: true */ pathToFileURL(path.join(process.cwd(), "lib", "publish", "render-pages.tsx")).href).catch(
+    (error: unknown) => {
+      renderer = null; // tried again by the next publication
+      throw error;
+    },
+  ) as Promise<typeof Renderer>;
   return (await renderer).renderPublishedPages(snapshot);
 }

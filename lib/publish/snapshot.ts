@@ -60,5 +60,4 @@ const listedSchema = z.object({ organ: organSchema, title: z.string() });
 export const readListedSnapshot = (json: unknown) => readJsonColumn(listedSchema, json, "Publication.snapshot");
 
 /** Only the sections (the 历年情况 figures of other years, a correction's comparison). */
-export const readSnapshotSections = (json: unknown): ReportSections =>
-  readJsonColumn(z.object({ sections: storedSectionsSchema }), json, "Publication.snapshot").sections;
+export const readSnapshotSections = (json: unknown): ReportSections => readJsonColumn(z.object({ sections: storedSectionsSchema }), json, "Publication.snapshot").sections;

@@ -1,10 +1,7 @@
 // The report as a Word document laid out like the official one: title, the six
 // sections, and tables 2–4 with their merged headers (from lib/report-format/table-layouts).
 // No Next or Prisma imports.
-import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
-  type ITableCellOptions,
-} from "docx";
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type ITableCellOptions } from "docx";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import { paragraphsOf, type ReportSections, type TableContent } from "@/lib/report-format/content";
 import { SECTION_KEYS, SECTION_TABLE, SECTION_TITLES } from "@/lib/report-format/format";
@@ -33,17 +30,20 @@ const fullWidth = { size: 100, type: WidthType.PERCENTAGE };
 function formTable(layout: TableLayout, cells: Record<string, string>) {
   return new Table({
     width: fullWidth,
-    rows: layoutRows(layout).map((row) => new TableRow({
-      children: row.cells.map((c) =>
-        c.kind === "label"
-          ? cell(c.text, { rowSpan: c.rowSpan, columnSpan: c.colSpan }, c.scope === "col" || c.scope === "colgroup")
-          : cell(cells[c.cell] ?? "", { columnSpan: c.colSpan })),
-    })),
+    rows: layoutRows(layout).map(
+      (row) =>
+        new TableRow({
+          children: row.cells.map((c) =>
+            c.kind === "label"
+              ? cell(c.text, { rowSpan: c.rowSpan, columnSpan: c.colSpan }, c.scope === "col" || c.scope === "colgroup")
+              : cell(cells[c.cell] ?? "", { columnSpan: c.colSpan }),
+          ),
+        }),
+    ),
   });
 }
 
-const bodyParagraph = (text: string, bold = false) =>
-  new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [new TextRun({ text, bold, ...BODY })] });
+const bodyParagraph = (text: string, bold = false) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [new TextRun({ text, bold, ...BODY })] });
 
 export async function reportToDocx(report: { title: string; sections: ReportSections }): Promise<Buffer> {
   const sections = withComputedTotals(report.sections);

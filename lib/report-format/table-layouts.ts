@@ -4,8 +4,16 @@
 // and the CSV all read these layouts. Built from the rows and columns in format.ts.
 // Pure and browser-safe.
 import {
-  cellLabel, TABLE2_BLOCKS, TABLE3_COLUMNS, TABLE3_HEADER_NOTE, TABLE3_RESULTS_HEADING, TABLE3_ROWS, TABLE3_SUBGROUPS,
-  TABLE4_BLOCKS, TABLE4_COLUMNS, type TableNumber,
+  cellLabel,
+  TABLE2_BLOCKS,
+  TABLE3_COLUMNS,
+  TABLE3_HEADER_NOTE,
+  TABLE3_RESULTS_HEADING,
+  TABLE3_ROWS,
+  TABLE3_SUBGROUPS,
+  TABLE4_BLOCKS,
+  TABLE4_COLUMNS,
+  type TableNumber,
 } from "./format";
 
 /**
@@ -49,11 +57,18 @@ export type TableLayout = {
 };
 
 const label = (text: string, scope: LabelCell["scope"], spans: Pick<LabelCell, "rowSpan" | "colSpan" | "look"> = {}): LabelCell => ({
-  kind: "label", text, ...(scope ? { scope } : {}), ...spans,
+  kind: "label",
+  text,
+  ...(scope ? { scope } : {}),
+  ...spans,
 });
 
 const value = (table: TableNumber, cell: string, options: { computed?: boolean; isAmount?: boolean; colSpan?: number } = {}): ValueCell => ({
-  kind: "value", cell, label: cellLabel(table, cell), computed: options.computed ?? false, isAmount: options.isAmount ?? false,
+  kind: "value",
+  cell,
+  label: cellLabel(table, cell),
+  computed: options.computed ?? false,
+  isAmount: options.isAmount ?? false,
   ...(options.colSpan ? { colSpan: options.colSpan } : {}),
 });
 
@@ -103,8 +118,14 @@ const table3: TableLayout = {
   title: "表三 收到和处理政府信息公开申请情况",
   width: 3 + TABLE3_COLUMNS.length,
   head: [
-    { key: "applicants", cells: [label(TABLE3_HEADER_NOTE, undefined, { rowSpan: 3, colSpan: 3, look: "note" }), label("申请人情况", "colgroup", { colSpan: TABLE3_COLUMNS.length })] },
-    { key: "kinds", cells: [label(natural.label, "col", { rowSpan: 2 }), label("法人或其他组织", "colgroup", { colSpan: organisations.length }), label(total3.label, "col", { rowSpan: 2 })] },
+    {
+      key: "applicants",
+      cells: [label(TABLE3_HEADER_NOTE, undefined, { rowSpan: 3, colSpan: 3, look: "note" }), label("申请人情况", "colgroup", { colSpan: TABLE3_COLUMNS.length })],
+    },
+    {
+      key: "kinds",
+      cells: [label(natural.label, "col", { rowSpan: 2 }), label("法人或其他组织", "colgroup", { colSpan: organisations.length }), label(total3.label, "col", { rowSpan: 2 })],
+    },
     { key: "organisations", cells: organisations.map((c) => label(c.label, "col")) },
   ],
   bodies: [
@@ -113,10 +134,7 @@ const table3: TableLayout = {
       return {
         key: row.key,
         ...(isTotal ? { isTotal } : {}),
-        cells: [
-          ...table3RowLabels(row),
-          ...TABLE3_COLUMNS.map((c) => value(3, `${row.key}.${c.key}`, { computed: isTotal || c.key === "total" })),
-        ],
+        cells: [...table3RowLabels(row), ...TABLE3_COLUMNS.map((c) => value(3, `${row.key}.${c.key}`, { computed: isTotal || c.key === "total" }))],
       };
     }),
   ],
@@ -133,13 +151,14 @@ const table4: TableLayout = {
   title: "表四 政府信息公开行政复议、行政诉讼情况",
   width: TABLE4_BLOCKS.length * blockWidth,
   head: [
-    { key: "kinds", cells: [label(review.label, "colgroup", { colSpan: blockWidth, rowSpan: 2 }), label(TABLE4_BLOCKS[1].parent, "colgroup", { colSpan: litigation.length * blockWidth })] },
+    {
+      key: "kinds",
+      cells: [label(review.label, "colgroup", { colSpan: blockWidth, rowSpan: 2 }), label(TABLE4_BLOCKS[1].parent, "colgroup", { colSpan: litigation.length * blockWidth })],
+    },
     { key: "litigation", cells: litigation.map((b) => label(b.label, "colgroup", { colSpan: blockWidth })) },
     { key: "results", cells: TABLE4_BLOCKS.flatMap(() => TABLE4_COLUMNS.map((c) => label(c.label, "col"))) },
   ],
-  bodies: [
-    [{ key: "values", cells: TABLE4_BLOCKS.flatMap((b) => TABLE4_COLUMNS.map((c) => value(4, `${b.key}.${c.key}`, { computed: c.key === "total" }))) }],
-  ],
+  bodies: [[{ key: "values", cells: TABLE4_BLOCKS.flatMap((b) => TABLE4_COLUMNS.map((c) => value(4, `${b.key}.${c.key}`, { computed: c.key === "total" }))) }]],
 };
 
 export const TABLE_LAYOUTS: Record<TableNumber, TableLayout> = { 2: table2, 3: table3, 4: table4 };

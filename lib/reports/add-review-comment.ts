@@ -19,7 +19,12 @@ export async function addReviewComment(options: { actor: Actor; reportId: string
       if (refusal) throw refusalError(refusal);
       await tx.reviewComment.create({ data: { reportId, roundNumber: state.round!.number, sectionKey, authorId: actor.id, authorName: actor.displayName, text } });
       await appendAuditEntry(tx, {
-        action: "review.commented", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
+        action: "review.commented",
+        actor,
+        targetType: "report",
+        targetId: reportId,
+        organId: report.organId,
+        clientAddress,
         details: { section: sectionKey, round: state.round!.number },
       });
     });

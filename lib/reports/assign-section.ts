@@ -8,9 +8,7 @@ import type { SectionKey } from "@/lib/report-format/format";
 import { findReportOrThrow } from "./find-report";
 
 /** Names the 撰稿人 responsible for a section (null: nobody in particular). Only the organ's 撰稿人 qualify. */
-export async function assignSection(options: {
-  actor: Actor; reportId: string; key: SectionKey; assigneeId: string | null; clientAddress: string | null;
-}) {
+export async function assignSection(options: { actor: Actor; reportId: string; key: SectionKey; assigneeId: string | null; clientAddress: string | null }) {
   return auditingRefusals("section.assign", options, async () => {
     const { actor, reportId, key, assigneeId, clientAddress } = options;
     const report = await findReportOrThrow(actor, reportId, "report.assign");
@@ -21,7 +19,12 @@ export async function assignSection(options: {
     await db().$transaction(async (tx) => {
       await tx.section.update({ where: { reportId_key: { reportId, key } }, data: { assigneeId } });
       await appendAuditEntry(tx, {
-        action: "section.assigned", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
+        action: "section.assigned",
+        actor,
+        targetType: "report",
+        targetId: reportId,
+        organId: report.organId,
+        clientAddress,
         details: { section: key, assigneeId },
       });
     });

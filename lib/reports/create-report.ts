@@ -35,14 +35,23 @@ export async function createReport(options: { actor: Actor; organId: string; yea
           const fromLastYear = carriedOver.includes(key) || (key === "requests" && lastYear !== null);
           await tx.section.create({
             data: {
-              reportId: report.id, key, content, isCarriedOver: carriedOver.includes(key),
+              reportId: report.id,
+              key,
+              content,
+              isCarriedOver: carriedOver.includes(key),
               revisions: { create: { version: 1, content, kind: fromLastYear ? "carryover" : "create", authorId: actor.id, authorName: actor.displayName } },
             },
           });
         }
         await appendAuditEntry(tx, {
-          action: "report.created", actor, targetType: "report", targetId: report.id, organId, clientAddress,
-          details: { year, title, carriedFrom: lastYear?.id ?? null }, contentHash: contentHash(sections),
+          action: "report.created",
+          actor,
+          targetType: "report",
+          targetId: report.id,
+          organId,
+          clientAddress,
+          details: { year, title, carriedFrom: lastYear?.id ?? null },
+          contentHash: contentHash(sections),
         });
         return report;
       });

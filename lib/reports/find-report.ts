@@ -16,7 +16,12 @@ export async function findReportOrThrow(actor: Actor, reportId: string, action: 
   const report = await db().report.findUnique({
     where: { id: reportId },
     select: {
-      id: true, organId: true, year: true, title: true, status: true, carriedFromId: true,
+      id: true,
+      organId: true,
+      year: true,
+      title: true,
+      status: true,
+      carriedFromId: true,
       organ: { select: { name: true, kind: true, code: true, sensitiveWords: true, wrongTerms: true } },
     },
   });

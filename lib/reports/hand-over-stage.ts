@@ -26,13 +26,24 @@ export async function handOverStage(options: { actor: Actor; reportId: string; r
       if (!outcome.ok) throw refusalError(outcome.refusal);
       await tx.reviewAction.create({
         data: {
-          roundId, stageIndex: round.stageIndex, kind: "handover", actorId: actor.id, actorName: actor.displayName,
-          comment: note.trim() || null, contentHash: state.contentHash, details: { to: recipient.id, toName: recipient.displayName } satisfies HandoverDetails,
+          roundId,
+          stageIndex: round.stageIndex,
+          kind: "handover",
+          actorId: actor.id,
+          actorName: actor.displayName,
+          comment: note.trim() || null,
+          contentHash: state.contentHash,
+          details: { to: recipient.id, toName: recipient.displayName } satisfies HandoverDetails,
         },
       });
       await tx.reviewRound.update({ where: { id: roundId }, data: { version: { increment: 1 } } });
       await appendAuditEntry(tx, {
-        action: "review.handedOver", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
+        action: "review.handedOver",
+        actor,
+        targetType: "report",
+        targetId: reportId,
+        organId: report.organId,
+        clientAddress,
         details: { round: round.number, stage: stages[round.stageIndex]!.name, to: recipient.displayName, note: note.trim() || null },
       });
     });

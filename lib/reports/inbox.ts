@@ -14,7 +14,11 @@ export const findInbox = cache(async (actor: Actor) => {
   const rounds = await db().reviewRound.findMany({
     where: { status: "OPEN", report: { organId: { in: organIds } } },
     select: {
-      id: true, number: true, stageIndex: true, stages: true, authorIds: true,
+      id: true,
+      number: true,
+      stageIndex: true,
+      stages: true,
+      authorIds: true,
       actions: { orderBy: { createdAt: "asc" }, select: { kind: true, stageIndex: true, actorId: true, contentHash: true, createdAt: true, details: true } },
       report: { select: { id: true, title: true, year: true, organId: true, organ: { select: { name: true, deadlineMonth: true, deadlineDay: true } } } },
     },
@@ -25,15 +29,17 @@ export const findInbox = cache(async (actor: Actor) => {
       const round = roundFromActions({ number: row.number, stageIndex: row.stageIndex, authors: row.authorIds, actions: row.actions.map(readRecordedAction) });
       const ctx = workflowContext(stages, row.report.organId, [actor]);
       if (mayActOnStage({ status: "IN_REVIEW", round }, ctx, actor.id) !== null) return [];
-      return [{
-        reportId: row.report.id,
-        title: row.report.title,
-        organName: row.report.organ.name,
-        year: row.report.year,
-        stageName: stages[row.stageIndex]?.name ?? "",
-        waitingSince: row.actions.at(-1)!.createdAt,
-        deadline: new Date(Date.UTC(row.report.year + 1, row.report.organ.deadlineMonth - 1, row.report.organ.deadlineDay)),
-      }];
+      return [
+        {
+          reportId: row.report.id,
+          title: row.report.title,
+          organName: row.report.organ.name,
+          year: row.report.year,
+          stageName: stages[row.stageIndex]?.name ?? "",
+          waitingSince: row.actions.at(-1)!.createdAt,
+          deadline: new Date(Date.UTC(row.report.year + 1, row.report.organ.deadlineMonth - 1, row.report.organ.deadlineDay)),
+        },
+      ];
     })
     .sort((a, b) => a.waitingSince.getTime() - b.waitingSince.getTime());
 });
@@ -45,7 +51,10 @@ export async function findHandled(actor: Actor, limit = 50) {
     orderBy: { createdAt: "desc" },
     take: limit,
     select: {
-      kind: true, createdAt: true, stageIndex: true, comment: true,
+      kind: true,
+      createdAt: true,
+      stageIndex: true,
+      comment: true,
       round: { select: { number: true, stages: true, report: { select: { id: true, title: true } } } },
     },
   });
@@ -66,14 +75,26 @@ export const findReturned = cache(async (actor: Actor) => {
   const reports = await db().report.findMany({
     where: { organId: { in: organIds }, status: "DRAFT", rounds: { some: { status: "RETURNED" } } },
     select: {
-      id: true, title: true,
+      id: true,
+      title: true,
       rounds: {
-        orderBy: { number: "desc" }, take: 1,
-        select: { status: true, authorIds: true, actions: { where: { kind: "return" }, orderBy: { createdAt: "desc" }, take: 1, select: { actorName: true, comment: true, createdAt: true } } },
+        orderBy: { number: "desc" },
+        take: 1,
+        select: {
+          status: true,
+          authorIds: true,
+          actions: { where: { kind: "return" }, orderBy: { createdAt: "desc" }, take: 1, select: { actorName: true, comment: true, createdAt: true } },
+        },
       },
     },
   });
   return reports
     .filter((r) => r.rounds[0]?.status === "RETURNED" && r.rounds[0].authorIds.includes(actor.id))
-    .map((r) => ({ reportId: r.id, title: r.title, returnedBy: r.rounds[0]!.actions[0]?.actorName ?? "", reason: r.rounds[0]!.actions[0]?.comment ?? "", at: r.rounds[0]!.actions[0]?.createdAt ?? null }));
+    .map((r) => ({
+      reportId: r.id,
+      title: r.title,
+      returnedBy: r.rounds[0]!.actions[0]?.actorName ?? "",
+      reason: r.rounds[0]!.actions[0]?.comment ?? "",
+      at: r.rounds[0]!.actions[0]?.createdAt ?? null,
+    }));
 });

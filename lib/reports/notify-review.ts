@@ -18,11 +18,17 @@ export async function notifyReview(notice: ReviewNotice): Promise<number> {
   const report = await db().report.findUnique({
     where: { id: notice.reportId },
     select: {
-      title: true, organId: true,
+      title: true,
+      organId: true,
       rounds: {
-        orderBy: { number: "desc" }, take: 1,
+        orderBy: { number: "desc" },
+        take: 1,
         select: {
-          number: true, status: true, stages: true, stageIndex: true, authorIds: true,
+          number: true,
+          status: true,
+          stages: true,
+          stageIndex: true,
+          authorIds: true,
           actions: { orderBy: { createdAt: "asc" }, select: { kind: true, actorId: true, stageIndex: true, comment: true, contentHash: true, details: true } },
         },
       },
@@ -38,7 +44,10 @@ export async function notifyReview(notice: ReviewNotice): Promise<number> {
   let text = "";
   if (notice.kind === "landed" && stage && round.status === "OPEN") {
     // Everyone the review rules would let act on the stage now, as the 待办 list shows it to them.
-    const state = { status: "IN_REVIEW" as const, round: roundFromActions({ number: round.number, stageIndex: round.stageIndex, authors, actions: round.actions.map(readRecordedAction) }) };
+    const state = {
+      status: "IN_REVIEW" as const,
+      round: roundFromActions({ number: round.number, stageIndex: round.stageIndex, authors, actions: round.actions.map(readRecordedAction) }),
+    };
     const people = await db().user.findMany({
       where: { disabledAt: null, email: { not: null }, memberships: { some: { organId: report.organId, role: stage.role } } },
       select: { id: true, email: true, memberships: { where: { organId: report.organId }, select: { organId: true, role: true } } },

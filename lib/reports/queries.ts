@@ -21,7 +21,13 @@ export const getReportSections = cache(async (reportId: string) => {
   const rows = await db().section.findMany({
     where: { reportId },
     select: {
-      key: true, version: true, content: true, isCarriedOver: true, updatedAt: true, openSeenAt: true, openSince: true,
+      key: true,
+      version: true,
+      content: true,
+      isCarriedOver: true,
+      updatedAt: true,
+      openSeenAt: true,
+      openSince: true,
       assignee: { select: { id: true, displayName: true } },
       lastEditor: { select: { displayName: true } },
       openBy: { select: { id: true, displayName: true } },

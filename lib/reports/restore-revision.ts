@@ -7,9 +7,7 @@ import type { SectionKey } from "@/lib/report-format/format";
 import { saveSection } from "./save-section";
 
 /** Restores an older revision as a new one (history is never rewritten). */
-export async function restoreRevision(options: {
-  actor: Actor; reportId: string; key: SectionKey; revisionId: string; baseVersion: number; clientAddress: string | null;
-}) {
+export async function restoreRevision(options: { actor: Actor; reportId: string; key: SectionKey; revisionId: string; baseVersion: number; clientAddress: string | null }) {
   return auditingRefusals("section.restore", options, async () => {
     const revision = await db().sectionRevision.findFirst({
       where: { id: options.revisionId, section: { reportId: options.reportId, key: options.key } },

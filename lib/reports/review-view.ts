@@ -17,7 +17,13 @@ export const getReviewView = cache(async (actor: SessionActor, report: { id: str
     where: { reportId: report.id },
     orderBy: { number: "desc" },
     select: {
-      id: true, number: true, status: true, stageIndex: true, stages: true, submittedAt: true, closedAt: true,
+      id: true,
+      number: true,
+      status: true,
+      stageIndex: true,
+      stages: true,
+      submittedAt: true,
+      closedAt: true,
       actions: { orderBy: { createdAt: "asc" }, select: { kind: true, actorName: true, stageIndex: true, comment: true, createdAt: true, details: true } },
     },
   });
@@ -26,7 +32,7 @@ export const getReviewView = cache(async (actor: SessionActor, report: { id: str
     state,
     stages,
     round,
-    stageName: round ? stages[round.stageIndex]?.name ?? null : null,
+    stageName: round ? (stages[round.stageIndex]?.name ?? null) : null,
     isConfidentialityStage: round ? Boolean(stages[round.stageIndex]?.isConfidentialityReview) : false,
     /** Null when this person may correct and decide the current stage; otherwise why not. */
     actRefusal: refusal ? REFUSALS[refusal].message : null,

@@ -63,16 +63,26 @@ export async function saveSection(options: {
         const newHash = contentHash(await loadSectionsIn(tx, reportId));
         await tx.reviewAction.create({
           data: {
-            roundId: review.round.id, stageIndex: review.round.stageIndex, kind: "correct", actorId: actor.id, actorName: actor.displayName,
-            contentHash: newHash, details: { section: key, version: saved.version } satisfies CorrectionDetails,
+            roundId: review.round.id,
+            stageIndex: review.round.stageIndex,
+            kind: "correct",
+            actorId: actor.id,
+            actorName: actor.displayName,
+            contentHash: newHash,
+            details: { section: key, version: saved.version } satisfies CorrectionDetails,
           },
         });
         await tx.reviewRound.update({ where: { id: review.round.id }, data: { version: { increment: 1 } } });
       }
       await appendAuditEntry(tx, {
         action: kind === "restore" ? "section.restored" : kind === "correction" ? "review.corrected" : "section.saved",
-        actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
-        details: { section: key, version: saved.version, kind }, contentHash: contentHash(content),
+        actor,
+        targetType: "report",
+        targetId: reportId,
+        organId: report.organId,
+        clientAddress,
+        details: { section: key, version: saved.version, kind },
+        contentHash: contentHash(content),
       });
       return { ok: true as const, ...saved };
     });

@@ -22,8 +22,14 @@ export async function withdrawSubmission(options: { actor: Actor; reportId: stri
       });
       await tx.report.update({ where: { id: reportId }, data: { status: "DRAFT" } });
       await appendAuditEntry(tx, {
-        action: "report.withdrawn", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
-        details: { round: round!.number }, contentHash: state.contentHash,
+        action: "report.withdrawn",
+        actor,
+        targetType: "report",
+        targetId: reportId,
+        organId: report.organId,
+        clientAddress,
+        details: { round: round!.number },
+        contentHash: state.contentHash,
       });
     });
   });

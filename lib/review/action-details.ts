@@ -7,7 +7,12 @@ export type ReviewActionKind = (typeof REVIEW_ACTION_KINDS)[number];
 export const reviewActionKindSchema = z.enum(REVIEW_ACTION_KINDS);
 
 export const REVIEW_ACTION_LABELS: Record<ReviewActionKind, string> = {
-  submit: "提交审核", correct: "校对修改", approve: "通过", return: "退回", withdraw: "撤回", handover: "转交",
+  submit: "提交审核",
+  correct: "校对修改",
+  approve: "通过",
+  return: "退回",
+  withdraw: "撤回",
+  handover: "转交",
 };
 
 /** 转交: to whom (id, and name as it was then). */

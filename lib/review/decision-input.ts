@@ -19,7 +19,9 @@ export const decisionSchema = z
     roundId: idField,
     stageIndex: z.number({ error: "审核环节无效。" }).int("审核环节无效。").min(0, "审核环节无效。"),
     verdict: z.enum(["approve", "return"], { error: "请选择通过或退回。" }),
-    comment: text("意见应为文字。").max(DECISION_COMMENT_LIMIT, `意见不能超过 ${DECISION_COMMENT_LIMIT.toLocaleString("zh-CN")} 个字符。`).default(""),
+    comment: text("意见应为文字。")
+      .max(DECISION_COMMENT_LIMIT, `意见不能超过 ${DECISION_COMMENT_LIMIT.toLocaleString("zh-CN")} 个字符。`)
+      .default(""),
     warningReasons: reasons,
     scanReasons: reasons,
   })

@@ -32,7 +32,11 @@ export const storedWrongTermsSchema = z.array(z.object({ wrong: z.string(), righ
 
 /** Reads the word-list fields: one sensitive word per line; one "错误=正确" per line. */
 export function parseWordLists(sensitiveText: string, wrongTermsText: string): { lists: OrganWordLists } | { error: string } {
-  const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = (text: string) =>
+    text
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
   const sensitiveWords = [...new Set(lines(sensitiveText))];
   const wrongTerms: OrganWordLists["wrongTerms"] = [];
   for (const line of lines(wrongTermsText)) {

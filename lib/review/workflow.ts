@@ -48,11 +48,23 @@ export type WorkflowEvent =
   | { type: "handover"; by: string; to: string };
 
 export type Refusal =
-  | "NOT_DRAFT" | "NOT_IN_REVIEW" | "NO_ROLE" | "IS_AUTHOR" | "ACTED_ON_OTHER_STAGE" | "CHECK_ERRORS"
-  | "OPEN_WARNINGS" | "OPEN_SCAN_FINDINGS" | "REASON_REQUIRED" | "ALREADY_STARTED" | "NOT_SUBMITTER" | "STAGE_HELD"
-  | "HANDOVER_STARTED" | "HANDOVER_TARGET"
+  | "NOT_DRAFT"
+  | "NOT_IN_REVIEW"
+  | "NO_ROLE"
+  | "IS_AUTHOR"
+  | "ACTED_ON_OTHER_STAGE"
+  | "CHECK_ERRORS"
+  | "OPEN_WARNINGS"
+  | "OPEN_SCAN_FINDINGS"
+  | "REASON_REQUIRED"
+  | "ALREADY_STARTED"
+  | "NOT_SUBMITTER"
+  | "STAGE_HELD"
+  | "HANDOVER_STARTED"
+  | "HANDOVER_TARGET"
   // Found by the use cases rather than the machine: a page out of date, and a round voided.
-  | "STALE_PAGE" | "ROUND_VOIDED";
+  | "STALE_PAGE"
+  | "ROUND_VOIDED";
 
 /**
  * Every refusal of the pipeline: what the person is told, the error it is (so the same

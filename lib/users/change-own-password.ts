@@ -55,8 +55,12 @@ export async function changeOwnPassword(options: {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() } });
     const otherSessionsEnded = await endSessions(tx, { userId, except: sessionId, reason: "password_changed" });
     await appendAuditEntry(tx, {
-      action: "auth.password_changed", actor: { id: user.id, displayName: user.displayName },
-      targetType: "user", targetId: user.id, clientAddress, details: { otherSessionsEnded },
+      action: "auth.password_changed",
+      actor: { id: user.id, displayName: user.displayName },
+      targetType: "user",
+      targetId: user.id,
+      clientAddress,
+      details: { otherSessionsEnded },
     });
     return { otherSessionsEnded };
   });

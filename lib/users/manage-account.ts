@@ -24,7 +24,11 @@ export async function setAccountDisabled(options: { actor: Actor; userId: string
       if (disabled) await endSessions(tx, { userId, reason: "disabled" });
       else await clearNameThrottle(tx, user.username); // enabling also lifts a lockout
       await appendAuditEntry(tx, {
-        action: disabled ? "user.disabled" : "user.enabled", actor, targetType: "user", targetId: userId, clientAddress,
+        action: disabled ? "user.disabled" : "user.enabled",
+        actor,
+        targetType: "user",
+        targetId: userId,
+        clientAddress,
         details: { username: user.username },
       });
     });
@@ -46,7 +50,11 @@ export async function resetAccountPassword(options: { actor: Actor; userId: stri
       await clearNameThrottle(tx, user.username);
       await endSessions(tx, { userId, reason: "password_reset" });
       await appendAuditEntry(tx, {
-        action: "user.password_reset", actor, targetType: "user", targetId: userId, clientAddress,
+        action: "user.password_reset",
+        actor,
+        targetType: "user",
+        targetId: userId,
+        clientAddress,
         details: { username: user.username },
       });
     });

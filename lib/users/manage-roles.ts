@@ -23,35 +23,45 @@ async function findUserOrThrow(userId: string) {
  */
 export async function assignRole(change: RoleChange) {
   return auditingRefusals("role.assign", change, async () => {
-  const { actor, organId, userId, role, clientAddress } = change;
-  await assertOrganPermission(actor, "organ.manageUsers", organId);
-  const user = await findManageableAccountOrThrow(actor, userId);
-  await db().$transaction(async (tx) => {
-    const created = await tx.membership.createMany({ data: [{ userId, organId, role }], skipDuplicates: true });
-    if (created.count === 0) return; // already held: nothing changed, nothing to log
-    await appendAuditEntry(tx, {
-      action: "role.assigned", actor, targetType: "user", targetId: userId, organId, clientAddress,
-      details: { username: user.username, role },
+    const { actor, organId, userId, role, clientAddress } = change;
+    await assertOrganPermission(actor, "organ.manageUsers", organId);
+    const user = await findManageableAccountOrThrow(actor, userId);
+    await db().$transaction(async (tx) => {
+      const created = await tx.membership.createMany({ data: [{ userId, organId, role }], skipDuplicates: true });
+      if (created.count === 0) return; // already held: nothing changed, nothing to log
+      await appendAuditEntry(tx, {
+        action: "role.assigned",
+        actor,
+        targetType: "user",
+        targetId: userId,
+        organId,
+        clientAddress,
+        details: { username: user.username, role },
+      });
     });
-  });
   });
 }
 
 export async function removeRole(change: RoleChange) {
   return auditingRefusals("role.remove", change, async () => {
-  const { actor, organId, userId, role, clientAddress } = change;
-  await assertOrganPermission(actor, "organ.manageUsers", organId);
-  if (userId === actor.id && role === "ORGAN_ADMIN" && !actor.isPlatformAdmin) {
-    throw new AppError("INVALID_INPUT", "不能移除自己的管理员角色，请由其他管理员操作。");
-  }
-  const user = await findUserOrThrow(userId);
-  await db().$transaction(async (tx) => {
-    const removed = await tx.membership.deleteMany({ where: { userId, organId, role } });
-    if (removed.count === 0) return;
-    await appendAuditEntry(tx, {
-      action: "role.removed", actor, targetType: "user", targetId: userId, organId, clientAddress,
-      details: { username: user.username, role },
+    const { actor, organId, userId, role, clientAddress } = change;
+    await assertOrganPermission(actor, "organ.manageUsers", organId);
+    if (userId === actor.id && role === "ORGAN_ADMIN" && !actor.isPlatformAdmin) {
+      throw new AppError("INVALID_INPUT", "不能移除自己的管理员角色，请由其他管理员操作。");
+    }
+    const user = await findUserOrThrow(userId);
+    await db().$transaction(async (tx) => {
+      const removed = await tx.membership.deleteMany({ where: { userId, organId, role } });
+      if (removed.count === 0) return;
+      await appendAuditEntry(tx, {
+        action: "role.removed",
+        actor,
+        targetType: "user",
+        targetId: userId,
+        organId,
+        clientAddress,
+        details: { username: user.username, role },
+      });
     });
-  });
   });
 }

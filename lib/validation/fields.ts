@@ -26,9 +26,7 @@ export const usernameField = text("请输入用户名。")
   .regex(/^[a-zA-Z0-9._-]+$/, "用户名只能包含字母、数字、点、下划线和连字符。")
   .transform((v) => v.toLowerCase());
 
-export const passwordField = text("请输入密码。")
-  .min(1, "请输入密码。")
-  .max(PASSWORD_MAX_LENGTH, `密码不能超过 ${PASSWORD_MAX_LENGTH} 个字符。`);
+export const passwordField = text("请输入密码。").min(1, "请输入密码。").max(PASSWORD_MAX_LENGTH, `密码不能超过 ${PASSWORD_MAX_LENGTH} 个字符。`);
 
 export const displayNameField = text("请输入姓名。").trim().min(1, "请输入姓名。").max(50, "姓名不能超过 50 个字符。");
 

@@ -34,7 +34,16 @@ async function scenario() {
   const prisma = createPrismaClient(scratch.appUrl, 2);
   const append = async (count: number) => {
     for (let i = 0; i < count; i++) {
-      await prisma.$transaction((tx) => appendAuditEntry(tx, { action: "section.saved", actor: { id: "u1", displayName: "撰稿人" }, targetType: "report", targetId: "r1", clientAddress: "127.0.0.1", details: { i } }));
+      await prisma.$transaction((tx) =>
+        appendAuditEntry(tx, {
+          action: "section.saved",
+          actor: { id: "u1", displayName: "撰稿人" },
+          targetType: "report",
+          targetId: "r1",
+          clientAddress: "127.0.0.1",
+          details: { i },
+        }),
+      );
     }
   };
   await append(10);
@@ -43,7 +52,9 @@ async function scenario() {
   await writeAuditCheckpoint(prisma, "publication");
   await append(5);
   const s = {
-    scratch, dataDir, prisma,
+    scratch,
+    dataDir,
+    prisma,
     async verify() {
       const env = { ...process.env, DATABASE_URL: scratch.appUrl, NIANBAO_DATA_DIR: dataDir };
       return run("npm", ["run", "--silent", "audit:verify"], { env }).then(
@@ -100,7 +111,10 @@ describe("the audit chain's signed checkpoints", () => {
     const lines = (await readFile(path.join(s.dataDir, "audit-checkpoints.jsonl"), "utf8")).trim().split("\n");
     const rows = await s.prisma.auditCheckpoint.findMany({ orderBy: { createdAt: "asc" } });
     expect(lines).toEqual(rows.map(checkpointLine));
-    expect(rows.map((r) => [r.reason, r.lastEntryId])).toEqual([["daily", 10n], ["publication", 20n]]);
+    expect(rows.map((r) => [r.reason, r.lastEntryId])).toEqual([
+      ["daily", 10n],
+      ["publication", 20n],
+    ]);
     // Neither the key nor the file is readable by other OS users (the embedded database runs as one).
     expect((await stat(path.join(s.dataDir, "audit-checkpoints.jsonl"))).mode & 0o077).toBe(0);
     expect((await stat(path.join(s.dataDir, "audit-signing-key"))).mode & 0o077).toBe(0);
@@ -159,16 +173,30 @@ describe("the audit chain's signed checkpoints", () => {
       await sql.query("BEGIN");
       await sql.query("SET LOCAL session_replication_role = replica");
       await rewriteFrom(sql, 3, "别人");
-      const { rows: [head] } = await sql.query(`SELECT id, hash FROM "AuditEntry" ORDER BY id DESC LIMIT 1`);
+      const {
+        rows: [head],
+      } = await sql.query(`SELECT id, hash FROM "AuditEntry" ORDER BY id DESC LIMIT 1`);
       // The attacker copies everything a checkpoint shows, but must sign with a key of their own.
       const forged = signCheckpoint(Buffer.from("a key that is not the system's key, 32+ chars"), {
-        id: "forged-1", createdAt: new Date(), lastEntryId: BigInt(head.id), lastHash: head.hash, reason: "daily", writer: real.writer, keyId: real.keyId,
+        id: "forged-1",
+        createdAt: new Date(),
+        lastEntryId: BigInt(head.id),
+        lastHash: head.hash,
+        reason: "daily",
+        writer: real.writer,
+        keyId: real.keyId,
       });
       await sql.query(`DELETE FROM "AuditCheckpoint"`);
-      await sql.query(
-        `INSERT INTO "AuditCheckpoint" (id, "createdAt", "lastEntryId", "lastHash", reason, writer, "keyId", signature) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [forged.id, forged.createdAt, forged.lastEntryId.toString(), forged.lastHash, forged.reason, forged.writer, forged.keyId, forged.signature],
-      );
+      await sql.query(`INSERT INTO "AuditCheckpoint" (id, "createdAt", "lastEntryId", "lastHash", reason, writer, "keyId", signature) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+        forged.id,
+        forged.createdAt,
+        forged.lastEntryId.toString(),
+        forged.lastHash,
+        forged.reason,
+        forged.writer,
+        forged.keyId,
+        forged.signature,
+      ]);
       await sql.query("COMMIT");
       // Even with the file in hand, only the forged line can go in it.
       await writeFile(path.join(s.dataDir, "audit-checkpoints.jsonl"), `${checkpointLine(forged)}\n`);

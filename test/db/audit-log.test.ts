@@ -38,15 +38,16 @@ describe("audit log", () => {
   });
 
   const append = (i: number) =>
-    prisma.$transaction((tx) =>
-      appendAuditEntry(tx, {
-        action: "auth.login",
-        actor: { id: `user-${i}`, displayName: `用户${i}` },
-        targetType: "user",
-        targetId: `user-${i}`,
-        clientAddress: "127.0.0.1",
-        details: { attempt: i },
-      }),
+    prisma.$transaction(
+      (tx) =>
+        appendAuditEntry(tx, {
+          action: "auth.login",
+          actor: { id: `user-${i}`, displayName: `用户${i}` },
+          targetType: "user",
+          targetId: `user-${i}`,
+          clientAddress: "127.0.0.1",
+          details: { attempt: i },
+        }),
       // 30 transactions queue for 5 connections and one lock: this checks the chain, not the wait.
       { maxWait: 60_000, timeout: 60_000 },
     );

@@ -17,8 +17,7 @@ async function createAccount(options: { disabled?: boolean } = {}) {
   return { id: user.id, username };
 }
 
-const auditOf = (userId: string) =>
-  db().auditEntry.findMany({ where: { targetId: userId }, orderBy: { id: "asc" }, select: { action: true, details: true, clientAddress: true } });
+const auditOf = (userId: string) => db().auditEntry.findMany({ where: { targetId: userId }, orderBy: { id: "asc" }, select: { action: true, details: true, clientAddress: true } });
 
 describe("authenticate", () => {
   afterAll(async () => db().$disconnect());
@@ -36,9 +35,7 @@ describe("authenticate", () => {
     for (let i = 0; i < 5; i++) {
       outcomes.push(await authenticate({ username, password: "wrong-password", clientAddress: null, now: later(i) }));
     }
-    expect(outcomes.map((o) => (o.ok ? "ok" : o.reason))).toEqual([
-      "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "LOCKED",
-    ]);
+    expect(outcomes.map((o) => (o.ok ? "ok" : o.reason))).toEqual(["INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "LOCKED"]);
     // Even the right password is refused while locked.
     expect(await authenticate({ username, password: PASSWORD, clientAddress: null, now: later(10) })).toEqual({ ok: false, reason: "LOCKED" });
     expect(await authenticate({ username, password: PASSWORD, clientAddress: null, now: later(19.5) })).toMatchObject({ ok: true });
@@ -111,7 +108,10 @@ describe("authenticate", () => {
       expect(await authenticate({ username: bad, password: PASSWORD, clientAddress: null })).toEqual({ ok: false, reason: "INVALID_INPUT" });
       expect(await authenticate({ username, password: `${PASSWORD}\u0000`, clientAddress: null })).toEqual({ ok: false, reason: "INVALID_INPUT" });
     }
-    const logged = await db().auditEntry.findFirst({ where: { actorName: { startsWith: username }, details: { equals: { reason: "invalid_input" } } }, select: { actorName: true } });
+    const logged = await db().auditEntry.findFirst({
+      where: { actorName: { startsWith: username }, details: { equals: { reason: "invalid_input" } } },
+      select: { actorName: true },
+    });
     expect(logged?.actorName).not.toContain("\u0000");
   });
 

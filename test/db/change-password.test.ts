@@ -15,7 +15,8 @@ describe("changing one's own password", () => {
   it("counts wrong current passwords toward the lockout, audits each, and then refuses even the right one", async () => {
     const username = `pw-${randomBytes(4).toString("hex")}`;
     const { id: userId } = await db().user.create({ data: { username, displayName: "改密", passwordHash: await hashPassword(PASSWORD) } });
-    const attempt = (currentPassword: string) => changeOwnPassword({ userId, sessionId: "00000000-0000-4000-8000-000000000001", currentPassword, newPassword: "a-new-good-password", clientAddress: "10.5.5.5" });
+    const attempt = (currentPassword: string) =>
+      changeOwnPassword({ userId, sessionId: "00000000-0000-4000-8000-000000000001", currentPassword, newPassword: "a-new-good-password", clientAddress: "10.5.5.5" });
 
     const codes = [];
     for (let i = 0; i < 5; i++) codes.push((await refusal(attempt(`guess-${i}`))).code);
@@ -26,7 +27,8 @@ describe("changing one's own password", () => {
 
     const actions = await db().auditEntry.findMany({ where: { targetId: userId }, orderBy: { id: "asc" }, select: { action: true, details: true } });
     expect(actions.filter((a) => a.action === "auth.password_change_failed").map((a) => (a.details as { reason: string }).reason)).toEqual([
-      ...Array<string>(5).fill("wrong_password"), "locked",
+      ...Array<string>(5).fill("wrong_password"),
+      "locked",
     ]);
     expect(actions.some((a) => a.action === "auth.locked")).toBe(true);
     expect(await db().auditEntry.count({ where: { targetId: userId, action: "auth.password_changed" } })).toBe(0);

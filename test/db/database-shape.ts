@@ -6,8 +6,16 @@ import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import type pg from "pg";
 
 type DmmfField = {
-  name: string; dbName?: string | null; kind: string; type: string; isRequired: boolean; isList: boolean;
-  nativeType: [string, string[]] | null; relationFromFields?: string[]; relationToFields?: string[]; relationOnDelete?: string;
+  name: string;
+  dbName?: string | null;
+  kind: string;
+  type: string;
+  isRequired: boolean;
+  isList: boolean;
+  nativeType: [string, string[]] | null;
+  relationFromFields?: string[];
+  relationToFields?: string[];
+  relationOnDelete?: string;
 };
 type Dmmf = {
   datamodel: {
@@ -20,8 +28,14 @@ type Dmmf = {
 export type Shape = { tables: string[]; columns: string[]; enums: string[]; indexes: string[]; foreignKeys: string[] };
 
 const SCALAR_TYPES: Record<string, string> = {
-  String: "text", Int: "integer", BigInt: "bigint", Boolean: "boolean", Json: "jsonb", Float: "double precision",
-  Decimal: "numeric", Bytes: "bytea",
+  String: "text",
+  Int: "integer",
+  BigInt: "bigint",
+  Boolean: "boolean",
+  Json: "jsonb",
+  Float: "double precision",
+  Decimal: "numeric",
+  Bytes: "bytea",
 };
 
 function columnType(field: DmmfField): string {
@@ -103,9 +117,7 @@ export async function shapeFromDatabase(client: pg.Client): Promise<Shape> {
      WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations'
      GROUP BY i.indexrelid, c.relname, i.indisprimary, i.indisunique`,
   );
-  shape.indexes = indexes.rows.map(
-    (r) => `${r.table_name} ${r.is_primary ? "primary key" : r.is_unique ? "unique" : "index"} (${r.columns.join(",")})`,
-  );
+  shape.indexes = indexes.rows.map((r) => `${r.table_name} ${r.is_primary ? "primary key" : r.is_unique ? "unique" : "index"} (${r.columns.join(",")})`);
   const fks = await client.query<{ table_name: string; columns: string[]; ref_table: string; ref_columns: string[]; delete_rule: string }>(
     `SELECT cl.relname AS table_name, rc.relname AS ref_table,
             (SELECT array_agg(a.attname ORDER BY k.ord)::text[] FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
@@ -118,9 +130,7 @@ export async function shapeFromDatabase(client: pg.Client): Promise<Shape> {
      JOIN pg_namespace n ON n.oid = cl.relnamespace
      WHERE con.contype = 'f' AND n.nspname = 'public'`,
   );
-  shape.foreignKeys = fks.rows.map(
-    (r) => `${r.table_name}(${r.columns.join(",")}) -> ${r.ref_table}(${r.ref_columns.join(",")}) on delete ${r.delete_rule}`,
-  );
+  shape.foreignKeys = fks.rows.map((r) => `${r.table_name}(${r.columns.join(",")}) -> ${r.ref_table}(${r.ref_columns.join(",")}) on delete ${r.delete_rule}`);
   return sortShape(shape);
 }
 

@@ -21,7 +21,10 @@ const ownerLogin = () => login(process.env.MIGRATION_DATABASE_URL!);
 
 /** The error PostgreSQL refused a statement with: 42501 is "insufficient privilege". */
 async function refusedCode(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => null, (e: { code?: string }) => e);
+  const error = await promise.then(
+    () => null,
+    (e: { code?: string }) => e,
+  );
   expect(error, "the statement should have been refused").not.toBeNull();
   return error?.code;
 }
@@ -51,7 +54,9 @@ describe("the app's database role", () => {
     const [{ role }] = await db().$queryRaw<[{ role: string }]>`SELECT current_user AS role`;
     expect(role).toBe(appLogin().name);
     expect(role).not.toBe(ownerLogin().name);
-    const { rows: [facts] } = await app.query(
+    const {
+      rows: [facts],
+    } = await app.query(
       `SELECT r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
               pg_has_role(current_user, $1, 'MEMBER') AS member_of_owner,
               (SELECT count(*)::int FROM pg_class WHERE relowner = r.oid) + (SELECT count(*)::int FROM pg_proc WHERE proowner = r.oid)

@@ -66,9 +66,7 @@ describe("startEmbeddedDatabase", () => {
 
   it("explains in plain words when that server cannot be reached on the configured port", async () => {
     const otherPort = await findFreePort();
-    await expect(startEmbeddedDatabase({ dataDir: path.join(dir, "pg"), port: otherPort, persistent: true })).rejects.toThrow(
-      /正被进程 \d+ 使用，但在端口 \d+ 上连不上它/,
-    );
+    await expect(startEmbeddedDatabase({ dataDir: path.join(dir, "pg"), port: otherPort, persistent: true })).rejects.toThrow(/正被进程 \d+ 使用，但在端口 \d+ 上连不上它/);
   });
 
   it("explains in plain words when another program holds the port", async () => {
@@ -78,9 +76,7 @@ describe("startEmbeddedDatabase", () => {
     try {
       const otherDir = await mkdtemp(path.join(os.tmpdir(), "nianbao-embedded-"));
       await chmod(otherDir, 0o755);
-      await expect(startEmbeddedDatabase({ dataDir: path.join(otherDir, "pg"), port: busyPort, persistent: false })).rejects.toThrow(
-        `端口 ${busyPort} 已被其他程序占用`,
-      );
+      await expect(startEmbeddedDatabase({ dataDir: path.join(otherDir, "pg"), port: busyPort, persistent: false })).rejects.toThrow(`端口 ${busyPort} 已被其他程序占用`);
     } finally {
       blocker.close();
     }

@@ -12,7 +12,10 @@ export const tag = () => randomBytes(4).toString("hex");
 
 /** The AppError a call was refused with (the test fails when it was not refused). */
 export async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }

@@ -42,7 +42,10 @@ describe("data-moving migrations", () => {
       expect(await applyMigrations(scratch.url)).toContain(AUTHOR_IDS_TO_TEXT_ARRAY);
 
       const { rows } = await client.query(`SELECT number, "authorIds" FROM "ReviewRound" ORDER BY number`);
-      expect(rows).toEqual([{ number: 1, authorIds: ["u1", "u2"] }, { number: 2, authorIds: [] }]);
+      expect(rows).toEqual([
+        { number: 1, authorIds: ["u1", "u2"] },
+        { number: 2, authorIds: [] },
+      ]);
       const { rows: columns } = await client.query(
         `SELECT data_type, is_nullable, column_default FROM information_schema.columns WHERE table_name = 'ReviewRound' AND column_name = 'authorIds'`,
       );

@@ -25,11 +25,22 @@ describe("nothing is written past 提交", () => {
 
   beforeAll(async () => {
     const code = `S${tag()}`;
-    const organId = (await createOrgan({ actor: platformAdmin, input: { name: `提交镇${tag()}`, shortName: "提交", kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 }, clientAddress })).id;
+    const organId = (
+      await createOrgan({
+        actor: platformAdmin,
+        input: { name: `提交镇${tag()}`, shortName: "提交", kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 },
+        clientAddress,
+      })
+    ).id;
     const user = await createUser({ actor: platformAdmin, organId, username: `s-${tag()}`, displayName: "撰稿", password: "a-good-password", roles: ["AUTHOR"], clientAddress });
     author = { id: user.id, displayName: "撰稿", isPlatformAdmin: false, memberships: [{ organId, role: "AUTHOR" }] };
     reportId = (await createReport({ actor: author, organId, year: 2024, clientAddress })).id;
-    await importReport({ actor: author, reportId, clientAddress, raw: toReportJson({ organ: { name: "提交镇", code, kind: "TOWNSHIP" }, year: 2024, title: "", sections: validDraft() }) });
+    await importReport({
+      actor: author,
+      reportId,
+      clientAddress,
+      raw: toReportJson({ organ: { name: "提交镇", code, kind: "TOWNSHIP" }, year: 2024, title: "", sections: validDraft() }),
+    });
   });
   afterAll(async () => db().$disconnect());
 

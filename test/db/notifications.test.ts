@@ -54,9 +54,22 @@ describe("email notifications", () => {
   it("tells the next stage's eligible reviewers when a report lands, and the author when it comes back", async () => {
     const code = `N${tag()}`;
     const name = `通知镇${tag()}`;
-    const { id: organId } = await createOrgan({ actor: platformAdmin, clientAddress: null, input: { name, shortName: "通知", kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 } });
+    const { id: organId } = await createOrgan({
+      actor: platformAdmin,
+      clientAddress: null,
+      input: { name, shortName: "通知", kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 },
+    });
     const person = async (who: string, role: Role, email: string | null): Promise<Actor> => {
-      const user = await createUser({ actor: platformAdmin, organId, username: `n-${tag()}`, displayName: who, email, password: "a-good-password", roles: [role], clientAddress: null });
+      const user = await createUser({
+        actor: platformAdmin,
+        organId,
+        username: `n-${tag()}`,
+        displayName: who,
+        email,
+        password: "a-good-password",
+        roles: [role],
+        clientAddress: null,
+      });
       return { id: user.id, displayName: who, isPlatformAdmin: false, memberships: [{ organId, role }] };
     };
     const author = await person("撰稿", "AUTHOR", "author@example.test");
@@ -65,7 +78,12 @@ describe("email notifications", () => {
     const second = await person("复审", "SECOND_REVIEWER", "second@example.test");
 
     const { id: reportId } = await createReport({ actor: author, organId, year: 2030, clientAddress: null });
-    await importReport({ actor: author, reportId, clientAddress: null, raw: toReportJson({ organ: { name, code, kind: "TOWNSHIP" }, year: 2030, title: "", sections: validDraft() }) });
+    await importReport({
+      actor: author,
+      reportId,
+      clientAddress: null,
+      raw: toReportJson({ organ: { name, code, kind: "TOWNSHIP" }, year: 2030, title: "", sections: validDraft() }),
+    });
     const round = await submitReport({ actor: author, reportId, clientAddress: null });
     expect((await waitForMail(1))[0]).toMatchObject({ to: ["first@example.test"] });
     expect(received[0]!.body).toContain("Subject: =?UTF-8?"); // encoded Chinese subject
@@ -73,7 +91,17 @@ describe("email notifications", () => {
     await decideStage({ actor: first, reportId, roundId: round.id, stageIndex: 0, verdict: "approve", comment: "", warningReasons: {}, scanReasons: {}, clientAddress: null });
     expect((await waitForMail(2))[1]).toMatchObject({ to: ["second@example.test"] });
 
-    await decideStage({ actor: second, reportId, roundId: round.id, stageIndex: 1, verdict: "return", comment: "数字需核对", warningReasons: {}, scanReasons: {}, clientAddress: null });
+    await decideStage({
+      actor: second,
+      reportId,
+      roundId: round.id,
+      stageIndex: 1,
+      verdict: "return",
+      comment: "数字需核对",
+      warningReasons: {},
+      scanReasons: {},
+      clientAddress: null,
+    });
     expect((await waitForMail(3))[2]).toMatchObject({ to: ["author@example.test"] });
   });
 

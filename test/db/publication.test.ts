@@ -22,7 +22,6 @@ import { platformAdmin, refusal, tag } from "./fixtures";
 
 const clientAddress = null;
 
-
 describe("publishing", () => {
   let organ: { id: string; code: string; name: string };
   const people: Record<string, Actor> = {};
@@ -31,7 +30,12 @@ describe("publishing", () => {
   async function approved() {
     const reportYear = (year += 2);
     const { id: reportId } = await createReport({ actor: people.author!, organId: organ.id, year: reportYear, clientAddress });
-    await importReport({ actor: people.author!, reportId, clientAddress, raw: toReportJson({ organ: { name: organ.name, code: organ.code, kind: "TOWNSHIP" }, year: reportYear, title: "", sections: validDraft() }) });
+    await importReport({
+      actor: people.author!,
+      reportId,
+      clientAddress,
+      raw: toReportJson({ organ: { name: organ.name, code: organ.code, kind: "TOWNSHIP" }, year: reportYear, title: "", sections: validDraft() }),
+    });
     const round = await submitReport({ actor: people.author!, reportId, clientAddress });
     for (const [stageIndex, who] of ["first", "second", "final"].entries()) {
       await decideStage({ actor: people[who]!, reportId, roundId: round.id, stageIndex, verdict: "approve", comment: "", warningReasons: {}, scanReasons: {}, clientAddress });
@@ -42,10 +46,30 @@ describe("publishing", () => {
   beforeAll(async () => {
     const code = `P${tag()}`;
     const name = `发布镇${tag()}`;
-    organ = { id: (await createOrgan({ actor: platformAdmin, clientAddress, input: { name, shortName: "发布", kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 } })).id, code, name };
-    const roles: Array<[string, Role]> = [["author", "AUTHOR"], ["first", "FIRST_REVIEWER"], ["second", "SECOND_REVIEWER"], ["final", "FINAL_REVIEWER"], ["publisher", "PUBLISHER"]];
+    organ = {
+      id: (
+        await createOrgan({ actor: platformAdmin, clientAddress, input: { name, shortName: "发布", kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 } })
+      ).id,
+      code,
+      name,
+    };
+    const roles: Array<[string, Role]> = [
+      ["author", "AUTHOR"],
+      ["first", "FIRST_REVIEWER"],
+      ["second", "SECOND_REVIEWER"],
+      ["final", "FINAL_REVIEWER"],
+      ["publisher", "PUBLISHER"],
+    ];
     for (const [who, role] of roles) {
-      const user = await createUser({ actor: platformAdmin, organId: organ.id, username: `p-${tag()}`, displayName: who, password: "a-good-password", roles: [role], clientAddress });
+      const user = await createUser({
+        actor: platformAdmin,
+        organId: organ.id,
+        username: `p-${tag()}`,
+        displayName: who,
+        password: "a-good-password",
+        roles: [role],
+        clientAddress,
+      });
       people[who] = { id: user.id, displayName: who, isPlatformAdmin: false, memberships: [{ organId: organ.id, role }] };
     }
   });
@@ -106,18 +130,25 @@ describe("publishing", () => {
     for (const [stageIndex, who] of ["first", "second", "final"].entries()) {
       await decideStage({ actor: people[who]!, reportId, roundId: round.id, stageIndex, verdict: "approve", comment: "", warningReasons: {}, scanReasons: {}, clientAddress });
     }
-    expect((await refusal(publishReport({ actor: people.publisher!, reportId, correctionNote: " ", clientAddress }))).fieldErrors).toEqual({ correctionNote: "发布更正时必须填写更正说明。" });
+    expect((await refusal(publishReport({ actor: people.publisher!, reportId, correctionNote: " ", clientAddress }))).fieldErrors).toEqual({
+      correctionNote: "发布更正时必须填写更正说明。",
+    });
     const v2 = await publishReport({ actor: people.publisher!, reportId, correctionNote: "更正了表格说明", clientAddress });
     expect([v2.version, v2.indexNumber]).toEqual([2, v1.indexNumber]);
     // The corrected version says exactly what changed, beside the publisher's note.
-    const published = await db().publication.findFirstOrThrow({ where: { reportId, version: 2 }, select: { snapshot: true, pages: { where: { script: "hans", variant: "version" }, select: { html: true } } } });
+    const published = await db().publication.findFirstOrThrow({
+      where: { reportId, version: 2 },
+      select: { snapshot: true, pages: { where: { script: "hans", variant: "version" }, select: { html: true } } },
+    });
     const changes = (published.snapshot as { changes: { sinceVersion: number; items: Array<{ label: string; before: string; after: string }> } }).changes;
     expect(changes.sinceVersion).toBe(1);
-    expect(changes.items.map((c) => [c.label, c.before, c.after])).toEqual(expect.arrayContaining([
-      ["表三 （一）予以公开 / 自然人", "3", "2"],
-      ["表三 （一）予以公开 / 总计", "3", "2"],
-      ["表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形） / 自然人", "1", "2"],
-    ]));
+    expect(changes.items.map((c) => [c.label, c.before, c.after])).toEqual(
+      expect.arrayContaining([
+        ["表三 （一）予以公开 / 自然人", "3", "2"],
+        ["表三 （一）予以公开 / 总计", "3", "2"],
+        ["表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形） / 自然人", "1", "2"],
+      ]),
+    );
     expect(published.pages[0]!.html).toContain("本次更正的内容（与第 1 版相比）");
     expect(published.pages[0]!.html).toMatch(/表三 （一）予以公开 \/ 自然人：由 <strong>3<\/strong> 改为 <strong>2<\/strong>/);
 
@@ -144,6 +175,9 @@ describe("publishing", () => {
     await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
     expect((await refusal(withdrawPublished({ actor: people.publisher!, reportId, reason: "", clientAddress }))).fieldErrors).toEqual({ reason: "撤回已发布的报告必须填写理由。" });
     await withdrawPublished({ actor: people.publisher!, reportId, reason: "数据有误", clientAddress });
-    expect(await db().report.findUniqueOrThrow({ where: { id: reportId }, select: { status: true, withdrawReason: true } })).toEqual({ status: "WITHDRAWN", withdrawReason: "数据有误" });
+    expect(await db().report.findUniqueOrThrow({ where: { id: reportId }, select: { status: true, withdrawReason: true } })).toEqual({
+      status: "WITHDRAWN",
+      withdrawReason: "数据有误",
+    });
   });
 });

@@ -19,7 +19,13 @@ describe("refusals in the audit log", () => {
 
   beforeAll(async () => {
     const organ = async (name: string) =>
-      (await createOrgan({ actor: platformAdmin, input: { name: `${name}${tag()}`, shortName: name, kind: "TOWNSHIP", code: `R${tag()}`, parentId: null, deadlineMonth: 1, deadlineDay: 31 }, clientAddress })).id;
+      (
+        await createOrgan({
+          actor: platformAdmin,
+          input: { name: `${name}${tag()}`, shortName: name, kind: "TOWNSHIP", code: `R${tag()}`, parentId: null, deadlineMonth: 1, deadlineDay: 31 },
+          clientAddress,
+        })
+      ).id;
     townA = await organ("甲镇");
     townB = await organ("乙镇");
     const person = async (organId: string, role: "AUTHOR" | "ORGAN_ADMIN"): Promise<Actor> => {
@@ -33,8 +39,13 @@ describe("refusals in the audit log", () => {
   afterAll(async () => db().$disconnect());
 
   const refusalsBy = async (actor: Actor) =>
-    (await db().auditEntry.findMany({ where: { actorId: actor.id, action: "request.refused" }, orderBy: { id: "asc" }, select: { details: true, targetType: true, targetId: true, organId: true, clientAddress: true } }))
-      .map((e) => ({ ...e, details: e.details as Details }));
+    (
+      await db().auditEntry.findMany({
+        where: { actorId: actor.id, action: "request.refused" },
+        orderBy: { id: "asc" },
+        select: { details: true, targetType: true, targetId: true, organId: true, clientAddress: true },
+      })
+    ).map((e) => ({ ...e, details: e.details as Details }));
 
   it("keeps each refused act: permission, the report's state, another organ's account", async () => {
     const { id: reportId } = await createReport({ actor: authorA, organId: townA, year: 2023, clientAddress });
@@ -50,12 +61,19 @@ describe("refusals in the audit log", () => {
       { details: expect.objectContaining({ attempt: "user.create", code: "NOT_FOUND" }), targetType: "organ", targetId: townA, organId: townA, clientAddress },
     ]);
     const byAdmin = await refusalsBy(adminA);
-    expect(byAdmin.map((e) => [e.details.attempt, e.targetType, e.targetId])).toEqual([["user.resetPassword", "user", userB], ["report.startCorrection", "report", reportId]]);
+    expect(byAdmin.map((e) => [e.details.attempt, e.targetType, e.targetId])).toEqual([
+      ["user.resetPassword", "user", userB],
+      ["report.startCorrection", "report", reportId],
+    ]);
     for (const entry of [...(await refusalsBy(authorA)), ...byAdmin]) expect(entry.details.reason).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("writes the first refusals of a minute in full, then only counts them", async () => {
-    const prober = { ...authorA, id: (await createUser({ actor: platformAdmin, organId: townA, username: `p-${tag()}`, displayName: "试探", password: "a-good-password", roles: ["AUTHOR"], clientAddress })).id };
+    const prober = {
+      ...authorA,
+      id: (await createUser({ actor: platformAdmin, organId: townA, username: `p-${tag()}`, displayName: "试探", password: "a-good-password", roles: ["AUTHOR"], clientAddress }))
+        .id,
+    };
     const attempts = 25;
     for (let i = 0; i < attempts; i++) await refusal(setOrganDeadline({ actor: prober, organId: townB, deadlineMonth: 2, deadlineDay: 1, clientAddress }));
     const tallies = await db().refusalTally.findMany({ where: { key: `user:${prober.id}|organ.setDeadline` } });

@@ -20,11 +20,16 @@ const clientAddress = "127.0.0.1";
 
 async function person(organId: string, role: Role, name: string): Promise<Actor> {
   const user = await createUser({
-    actor: platformAdmin, organId, username: `p-${tag()}`, displayName: name, password: "a-good-password", roles: [role], clientAddress,
+    actor: platformAdmin,
+    organId,
+    username: `p-${tag()}`,
+    displayName: name,
+    password: "a-good-password",
+    roles: [role],
+    clientAddress,
   });
   return { id: user.id, displayName: name, isPlatformAdmin: false, memberships: [{ organId, role }] };
 }
-
 
 describe("drafting use cases", () => {
   let town: { id: string; code: string };
@@ -33,8 +38,23 @@ describe("drafting use cases", () => {
 
   beforeAll(async () => {
     const code = `D${tag()}`;
-    town = { id: (await createOrgan({ actor: platformAdmin, input: { name: `草稿镇${tag()}`, shortName: "草稿", kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 }, clientAddress })).id, code };
-    otherTown = (await createOrgan({ actor: platformAdmin, input: { name: `邻镇${tag()}`, shortName: "邻镇", kind: "TOWNSHIP", code: `E${tag()}`, parentId: null, deadlineMonth: 1, deadlineDay: 31 }, clientAddress })).id;
+    town = {
+      id: (
+        await createOrgan({
+          actor: platformAdmin,
+          input: { name: `草稿镇${tag()}`, shortName: "草稿", kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 },
+          clientAddress,
+        })
+      ).id,
+      code,
+    };
+    otherTown = (
+      await createOrgan({
+        actor: platformAdmin,
+        input: { name: `邻镇${tag()}`, shortName: "邻镇", kind: "TOWNSHIP", code: `E${tag()}`, parentId: null, deadlineMonth: 1, deadlineDay: 31 },
+        clientAddress,
+      })
+    ).id;
     author = await person(town.id, "AUTHOR", "撰稿甲");
     secondAuthor = await person(town.id, "AUTHOR", "撰稿乙");
     reviewer = await person(town.id, "FIRST_REVIEWER", "初审");
@@ -64,8 +84,16 @@ describe("drafting use cases", () => {
       ["丙", "丁"].map((who) => saveSection({ actor: author, reportId, key: "problems", baseVersion: 2, content: { kind: "narrative", text: who }, clientAddress })),
     );
     expect(race.filter((r) => r.ok)).toHaveLength(1);
-    const revisions = await db().sectionRevision.findMany({ where: { section: { reportId, key: "problems" } }, orderBy: { version: "asc" }, select: { version: true, kind: true, authorName: true } });
-    expect(revisions.map((r) => [r.version, r.kind, r.authorName])).toEqual([[1, "create", "撰稿甲"], [2, "save", "撰稿甲"], [3, "save", "撰稿甲"]]);
+    const revisions = await db().sectionRevision.findMany({
+      where: { section: { reportId, key: "problems" } },
+      orderBy: { version: "asc" },
+      select: { version: true, kind: true, authorName: true },
+    });
+    expect(revisions.map((r) => [r.version, r.kind, r.authorName])).toEqual([
+      [1, "create", "撰稿甲"],
+      [2, "save", "撰稿甲"],
+      [3, "save", "撰稿甲"],
+    ]);
     const audit = await db().auditEntry.findMany({ where: { targetId: reportId, action: "section.saved" }, select: { contentHash: true } });
     expect(audit).toHaveLength(2);
     expect(audit.every((a) => /^[0-9a-f]{64}$/.test(a.contentHash ?? ""))).toBe(true);
@@ -77,8 +105,12 @@ describe("drafting use cases", () => {
     expect(invalid.fieldErrors).toEqual({ text: "不接受 HTML 标签，请输入纯文本。" });
     const wrongShape = await refusal(saveSection({ actor: author, reportId, key: "requests", baseVersion: 1, content: { kind: "narrative", text: "x" }, clientAddress }));
     expect(wrongShape.code).toBe("INVALID_INPUT");
-    expect((await refusal(saveSection({ actor: reviewer, reportId, key: "other", baseVersion: 1, content: { kind: "narrative", text: "x" }, clientAddress }))).code).toBe("FORBIDDEN");
-    expect((await refusal(saveSection({ actor: outsider, reportId, key: "other", baseVersion: 1, content: { kind: "narrative", text: "x" }, clientAddress }))).code).toBe("NOT_FOUND");
+    expect((await refusal(saveSection({ actor: reviewer, reportId, key: "other", baseVersion: 1, content: { kind: "narrative", text: "x" }, clientAddress }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await refusal(saveSection({ actor: outsider, reportId, key: "other", baseVersion: 1, content: { kind: "narrative", text: "x" }, clientAddress }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect((await refusal(saveSection({ actor: author, reportId: "not-an-id", key: "other", baseVersion: 1, content: {}, clientAddress }))).code).toBe("NOT_FOUND");
     expect(await db().section.findUniqueOrThrow({ where: { reportId_key: { reportId, key: "other" } }, select: { version: true } })).toEqual({ version: 1 });
   });

@@ -21,8 +21,22 @@ describe("server-side sessions", () => {
   let organId: string;
   let admin: Actor;
   beforeAll(async () => {
-    organId = (await createOrgan({ actor: platformAdmin, input: { name: `会话镇${tag()}`, shortName: "会话", kind: "TOWNSHIP", code: `S${tag()}`, parentId: null, deadlineMonth: 1, deadlineDay: 31 }, clientAddress: null })).id;
-    const user = await createUser({ actor: platformAdmin, organId, username: `sa-${tag()}`, displayName: "管理员", password: PASSWORD, roles: ["ORGAN_ADMIN"], clientAddress: null });
+    organId = (
+      await createOrgan({
+        actor: platformAdmin,
+        input: { name: `会话镇${tag()}`, shortName: "会话", kind: "TOWNSHIP", code: `S${tag()}`, parentId: null, deadlineMonth: 1, deadlineDay: 31 },
+        clientAddress: null,
+      })
+    ).id;
+    const user = await createUser({
+      actor: platformAdmin,
+      organId,
+      username: `sa-${tag()}`,
+      displayName: "管理员",
+      password: PASSWORD,
+      roles: ["ORGAN_ADMIN"],
+      clientAddress: null,
+    });
     admin = { id: user.id, displayName: "管理员", isPlatformAdmin: false, memberships: [{ organId, role: "ORGAN_ADMIN" }] };
   });
   afterAll(async () => db().$disconnect());
@@ -67,7 +81,9 @@ describe("server-side sessions", () => {
     const here = await startSession({ userId, clientAddress: null, userAgent: null });
     const elsewhere = await startSession({ userId, clientAddress: null, userAgent: null });
     expect((await listLiveSessions(userId)).map((s) => s.id).sort()).toEqual([here, elsewhere].sort());
-    expect(await changeOwnPassword({ userId, sessionId: here, currentPassword: PASSWORD, newPassword: "another-good-password", clientAddress: null })).toEqual({ otherSessionsEnded: 1 });
+    expect(await changeOwnPassword({ userId, sessionId: here, currentPassword: PASSWORD, newPassword: "another-good-password", clientAddress: null })).toEqual({
+      otherSessionsEnded: 1,
+    });
     expect(await live(userId, here)).not.toBeNull();
     expect(await live(userId, elsewhere)).toBeNull();
     expect(await reasonOf(elsewhere)).toBe("password_changed");

@@ -11,7 +11,10 @@ import { assignRole, removeRole } from "@/lib/users/manage-roles";
 import { platformAdmin, refusal, tag } from "./fixtures";
 
 const actorIn = (organId: string, role: Role, id = `actor-${tag()}`): Actor => ({
-  id, displayName: "测试", isPlatformAdmin: false, memberships: [{ organId, role }],
+  id,
+  displayName: "测试",
+  isPlatformAdmin: false,
+  memberships: [{ organId, role }],
 });
 const clientAddress = "127.0.0.1";
 
@@ -22,7 +25,13 @@ async function expectRefused(promise: Promise<unknown>, code: AppError["code"] =
 describe("use cases refuse what the permission table denies", () => {
   let city: string, townA: string, townB: string;
   const input = (name: string, parentId: string | null) => ({
-    name, shortName: name.slice(0, 4), kind: "TOWNSHIP" as const, code: `T${tag()}`, parentId, deadlineMonth: 1, deadlineDay: 31,
+    name,
+    shortName: name.slice(0, 4),
+    kind: "TOWNSHIP" as const,
+    code: `T${tag()}`,
+    parentId,
+    deadlineMonth: 1,
+    deadlineDay: 31,
   });
 
   beforeAll(async () => {
@@ -72,13 +81,15 @@ describe("use cases refuse what the permission table denies", () => {
 
   it("does not let an admin remove their own admin role", async () => {
     const admin = await createUser({
-      actor: platformAdmin, organId: townA, username: `adm-${tag()}`, displayName: "管理员", password: "a-good-password",
-      roles: ["ORGAN_ADMIN"], clientAddress,
+      actor: platformAdmin,
+      organId: townA,
+      username: `adm-${tag()}`,
+      displayName: "管理员",
+      password: "a-good-password",
+      roles: ["ORGAN_ADMIN"],
+      clientAddress,
     });
-    await expectRefused(
-      removeRole({ actor: actorIn(townA, "ORGAN_ADMIN", admin.id), organId: townA, userId: admin.id, role: "ORGAN_ADMIN", clientAddress }),
-      "INVALID_INPUT",
-    );
+    await expectRefused(removeRole({ actor: actorIn(townA, "ORGAN_ADMIN", admin.id), organId: townA, userId: admin.id, role: "ORGAN_ADMIN", clientAddress }), "INVALID_INPUT");
   });
 
   it("disables and resets only accounts wholly inside organs the actor administers", async () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checkCheckpoints, checkpointLine, hasValidSignature, keyIdOf, parseCheckpointLine, signCheckpoint, type CheckpointCheckInput, type SignedCheckpoint } from "@/lib/audit/checkpoint";
+import {
+  checkCheckpoints,
+  checkpointLine,
+  hasValidSignature,
+  keyIdOf,
+  parseCheckpointLine,
+  signCheckpoint,
+  type CheckpointCheckInput,
+  type SignedCheckpoint,
+} from "@/lib/audit/checkpoint";
 import { GENESIS_HASH } from "@/lib/audit/hash";
 
 const key = Buffer.from("the system's audit signing key, 32+ chars");
@@ -7,8 +16,14 @@ const h = (n: number) => n.toString(16).padStart(64, "0");
 
 function checkpoint(n: number, over: Partial<SignedCheckpoint> = {}, signingKey = key): SignedCheckpoint {
   return signCheckpoint(signingKey, {
-    id: `c${n}`, createdAt: new Date(Date.UTC(2026, 11, n)), lastEntryId: BigInt(n * 10), lastHash: h(n * 10),
-    reason: "daily", writer: "w1", keyId: keyIdOf(signingKey), ...over,
+    id: `c${n}`,
+    createdAt: new Date(Date.UTC(2026, 11, n)),
+    lastEntryId: BigInt(n * 10),
+    lastHash: h(n * 10),
+    reason: "daily",
+    writer: "w1",
+    keyId: keyIdOf(signingKey),
+    ...over,
   });
 }
 
@@ -56,7 +71,9 @@ describe("audit checkpoints", () => {
   it("name a forgery, and tell a changed key apart by its key id", () => {
     const forged = checkpoint(2, {}, Buffer.from("someone else's key of 32+ characters"));
     const sameKeyId = { ...forged, keyId: keyIdOf(key), signature: forged.signature };
-    expect(check({ table: [checkpoint(1), sameKeyId] }).problems).toEqual([expect.stringMatching(/^检查点 c2（.*）的签名无效：它不是用本系统的签名密钥签的，是伪造或被改动过的。$/)]);
+    expect(check({ table: [checkpoint(1), sameKeyId] }).problems).toEqual([
+      expect.stringMatching(/^检查点 c2（.*）的签名无效：它不是用本系统的签名密钥签的，是伪造或被改动过的。$/),
+    ]);
     expect(check({ table: [checkpoint(1), forged] }).problems[0]).toContain(`它标明的密钥 ${keyIdOf(Buffer.from("someone else's key of 32+ characters"))} 不是当前密钥`);
     expect(check({ key: null }).problems).toEqual([expect.stringContaining("没有签名密钥")]);
   });

@@ -24,7 +24,12 @@ const guard: Plugin = {
 async function bundleForBrowser(entry: { file: string } | { contents: string }) {
   const result = await build({
     ...("file" in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: "ts" } }),
-    bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent", plugins: [guard],
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    write: false,
+    logLevel: "silent",
+    plugins: [guard],
   }).then(
     () => ({ ok: true as const }),
     (error: { errors?: Array<{ text: string }> }) => ({ ok: false as const, errors: (error.errors ?? []).map((e) => e.text) }),
@@ -33,7 +38,9 @@ async function bundleForBrowser(entry: { file: string } | { contents: string }) 
 }
 
 const modules = BROWSER_SAFE_FOLDERS.flatMap((folder) =>
-  readdirSync(path.join(ROOT, folder)).filter((f) => f.endsWith(".ts")).map((f) => path.join(folder, f)),
+  readdirSync(path.join(ROOT, folder))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => path.join(folder, f)),
 );
 
 describe("the browser-safe folders", () => {

@@ -31,7 +31,10 @@ describe("confidentiality scan", () => {
 
   it("finds the organ's sensitive words and wrong terms, suggesting the right term", () => {
     const found = scanText("镇长书记张某出席。", "overview", { sensitiveWords: ["张某"], wrongTerms: [{ wrong: "镇长书记", right: "镇党委书记" }] });
-    expect(found.map((f) => [f.kind, f.match, f.suggestion])).toEqual([["wrong-term", "镇长书记", "镇党委书记"], ["sensitive", "张某", null]]);
+    expect(found.map((f) => [f.kind, f.match, f.suggestion])).toEqual([
+      ["wrong-term", "镇长书记", "镇党委书记"],
+      ["sensitive", "张某", null],
+    ]);
   });
 
   it("gives each finding a stable key for acceptances", () => {

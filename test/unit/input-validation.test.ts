@@ -6,7 +6,13 @@ import { decisionSchema } from "@/lib/review/decision-input";
 import { fieldErrorsOf, usernameField } from "@/lib/validation/fields";
 
 const organ = {
-  name: "洲泉镇", shortName: "洲泉", kind: "TOWNSHIP", code: "001008004005097", parentId: "", deadlineMonth: "1", deadlineDay: "31",
+  name: "洲泉镇",
+  shortName: "洲泉",
+  kind: "TOWNSHIP",
+  code: "001008004005097",
+  parentId: "",
+  deadlineMonth: "1",
+  deadlineDay: "31",
 };
 
 describe("organ input", () => {

@@ -64,7 +64,10 @@ describe("can", () => {
   });
 
   it("reserves creating and editing organs to platform administrators", () => {
-    const admin = actor([[CITY, "ORGAN_ADMIN"], [CITY, "SUPERVISOR"]]);
+    const admin = actor([
+      [CITY, "ORGAN_ADMIN"],
+      [CITY, "SUPERVISOR"],
+    ]);
     expect(can(admin, "organ.create")).toBe(false);
     expect(can(admin, "organ.edit", city)).toBe(false);
   });
@@ -74,7 +77,16 @@ describe("can", () => {
   });
 
   it("lists the roles held in one organ", () => {
-    expect(rolesIn(actor([[TOWN, "AUTHOR"], [TOWN, "PUBLISHER"], [CITY, "SUPERVISOR"]]), TOWN)).toEqual(["AUTHOR", "PUBLISHER"]);
+    expect(
+      rolesIn(
+        actor([
+          [TOWN, "AUTHOR"],
+          [TOWN, "PUBLISHER"],
+          [CITY, "SUPERVISOR"],
+        ]),
+        TOWN,
+      ),
+    ).toEqual(["AUTHOR", "PUBLISHER"]);
   });
 });
 

@@ -32,7 +32,10 @@ function snapshot(changes: CorrectionChange[]): PublishedSnapshot {
     correctionNote: `更正${HOSTILE}`,
     changes: { sinceVersion: 1, items: changes },
     history: [{ version: 1, publishedAt: "2025-01-10T03:00:00.000Z", correctionNote: null }],
-    trend: [{ year: 2023, applications: 3, issued: null }, { year: 2024, applications: 5, issued: 0 }],
+    trend: [
+      { year: 2023, applications: 3, issued: null },
+      { year: 2024, applications: 5, issued: 0 },
+    ],
   };
 }
 
@@ -43,7 +46,7 @@ describe("the public report page", () => {
   const html = renderReportPage(snapshot([...correctionChanges(validDraft(), snapshot([]).sections), hostileChange, hostileCell]), "hans", "version");
 
   it("is a complete document without any script", () => {
-    expect(html.startsWith("<!doctype html>\n<html lang=\"zh-Hans\">")).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="zh-Hans">')).toBe(true);
     expect(html).toMatch(/<\/html>\n$/);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\son[a-z]+=/i); // no event handler attributes either
@@ -62,7 +65,9 @@ describe("the public report page", () => {
   });
 
   it("lays the tables out from their layouts with captions and header scopes, and prints — for an empty cell", () => {
-    expect(html).toContain('<div class="scroll" role="region" aria-label="三、收到和处理政府信息公开申请情况表格" tabindex="0"><table class="form"><caption>表三 收到和处理政府信息公开申请情况</caption>');
+    expect(html).toContain(
+      '<div class="scroll" role="region" aria-label="三、收到和处理政府信息公开申请情况表格" tabindex="0"><table class="form"><caption>表三 收到和处理政府信息公开申请情况</caption>',
+    );
     expect(html).toContain('<tr><th scope="row" colSpan="3">一、本年新收政府信息公开申请数量</th><td>5</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>5</td></tr>');
     expect(html).toContain("<caption>表二 主动公开政府信息情况</caption>");
     expect(html).toContain('<th scope="colgroup" colSpan="10">行政诉讼</th>');
@@ -106,10 +111,23 @@ describe("the public report page", () => {
 });
 
 describe("the listing and notice pages", () => {
-  const listed = [{ organName: `白沙${HOSTILE}`, organCode: "BS01", year: 2023, title: `标题${HOSTILE}`, publishedAt: "2024-01-20T03:00:00.000Z", version: 1, withdrawnAt: "2024-05-01T03:00:00.000Z" }];
+  const listed = [
+    {
+      organName: `白沙${HOSTILE}`,
+      organCode: "BS01",
+      year: 2023,
+      title: `标题${HOSTILE}`,
+      publishedAt: "2024-01-20T03:00:00.000Z",
+      version: 1,
+      withdrawnAt: "2024-05-01T03:00:00.000Z",
+    },
+  ];
 
   it("escapes the search query in the form, organ names and titles, and carries no script", () => {
-    const home = renderHomePage({ organs: [{ code: "BS01", name: `白沙${HOSTILE}`, parentCode: null }], latest: listed, results: [], query: { q: `"><script>x</script>`, year: "2024" } }, "hans");
+    const home = renderHomePage(
+      { organs: [{ code: "BS01", name: `白沙${HOSTILE}`, parentCode: null }], latest: listed, results: [], query: { q: `"><script>x</script>`, year: "2024" } },
+      "hans",
+    );
     expect(home).not.toMatch(/<script/i);
     expect(home).toContain('<input maxLength="40" name="q" value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"/>');
     expect(home).toContain(`<a href="/gk/BS01">白沙${HOSTILE_ESCAPED}</a>`);

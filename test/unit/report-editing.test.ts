@@ -63,7 +63,12 @@ describe("comparing versions", () => {
   it("marks changed Chinese words, not whole sentences", () => {
     const parts = diffText("本年度收到申请5件。", "本年度收到申请7件，均已办结。");
     expect(parts.filter((p) => p.kind === "removed").map((p) => p.text)).toEqual(["5"]);
-    expect(parts.filter((p) => p.kind === "added").map((p) => p.text).join("")).toBe("7，均已办结");
+    expect(
+      parts
+        .filter((p) => p.kind === "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("7，均已办结");
   });
 
   it("lists changed cells with their labels", () => {

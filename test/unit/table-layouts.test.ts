@@ -39,7 +39,12 @@ describe("the layouts of tables 2–4", () => {
     const cells = valueCells(TABLE_LAYOUTS[table]);
     expect(cells.filter((c) => !c.computed).map((c) => c.cell)).toEqual(TYPED_CELLS[table]);
     const totals = Object.keys(withTotals(table, {})).sort();
-    expect(cells.filter((c) => c.computed).map((c) => c.cell).sort()).toEqual(totals);
+    expect(
+      cells
+        .filter((c) => c.computed)
+        .map((c) => c.cell)
+        .sort(),
+    ).toEqual(totals);
   });
 
   it.each(TABLES)("table %i names each value cell as cellLabel does", (table) => {
@@ -47,7 +52,11 @@ describe("the layouts of tables 2–4", () => {
   });
 
   it("marks only table 2's fee as an amount", () => {
-    const amounts = TABLES.flatMap((t) => valueCells(TABLE_LAYOUTS[t]).filter((c) => c.isAmount).map((c) => c.cell));
+    const amounts = TABLES.flatMap((t) =>
+      valueCells(TABLE_LAYOUTS[t])
+        .filter((c) => c.isAmount)
+        .map((c) => c.cell),
+    );
     expect(amounts).toEqual(["fees.amount"]);
   });
 
@@ -67,7 +76,10 @@ describe("the layouts of tables 2–4", () => {
     const headerTexts = (t: TableNumber) => TABLE_LAYOUTS[t].head.map((row) => row.cells.map((c) => (c.kind === "label" ? c.text : c.cell)));
     expect(headerTexts(3)[0]![1]).toBe("申请人情况");
     expect(headerTexts(3)[1]).toEqual(["自然人", "法人或其他组织", "总计"]);
-    expect(headerTexts(4).slice(0, 2)).toEqual([["行政复议", "行政诉讼"], ["未经复议直接起诉", "复议后起诉"]]);
+    expect(headerTexts(4).slice(0, 2)).toEqual([
+      ["行政复议", "行政诉讼"],
+      ["未经复议直接起诉", "复议后起诉"],
+    ]);
     // Table 2: one row group per block, each with its caption row and its 信息内容 header row.
     expect(TABLE_LAYOUTS[2].bodies.map((body) => body.map((row) => row.cells[0]!.kind === "label" && row.cells[0]!.text))).toEqual([
       ["第二十条第（一）项", "信息内容", "规章", "行政规范性文件"],
@@ -76,18 +88,23 @@ describe("the layouts of tables 2–4", () => {
       ["第二十条第（八）项", "信息内容", "行政事业性收费"],
     ]);
     // Table 3: the results heading spans every results row, each （三）–（六） group its members.
-    const spans = layoutRows(TABLE_LAYOUTS[3]).flatMap((row) => row.cells.filter((c) => c.kind === "label" && c.scope === "rowgroup"))
+    const spans = layoutRows(TABLE_LAYOUTS[3])
+      .flatMap((row) => row.cells.filter((c) => c.kind === "label" && c.scope === "rowgroup"))
       .map((c) => c.kind === "label" && [c.text, c.rowSpan]);
-    expect(spans).toEqual([["三、本年度办理结果", 22], ["（三）不予公开", 8], ["（四）无法提供", 3], ["（五）不予处理", 5], ["（六）其他处理", 3]]);
+    expect(spans).toEqual([
+      ["三、本年度办理结果", 22],
+      ["（三）不予公开", 8],
+      ["（四）无法提供", 3],
+      ["（五）不予处理", 5],
+      ["（六）其他处理", 3],
+    ]);
   });
 });
 
 describe("the form table's keyboard grid (the editor's arrows and spreadsheet paste)", () => {
   /** Each value cell rendered as "cell@row,col". */
   const positions = (table: TableNumber) => {
-    const html = renderToStaticMarkup(
-      createElement(FormTable, { layout: TABLE_LAYOUTS[table], className: "form", renderValue: (cell, at) => `${cell.cell}@${at.row},${at.col}` }),
-    );
+    const html = renderToStaticMarkup(createElement(FormTable, { layout: TABLE_LAYOUTS[table], className: "form", renderValue: (cell, at) => `${cell.cell}@${at.row},${at.col}` }));
     return [...html.matchAll(/<td[^>]*>([^<]+@\d+,\d+)<\/td>/g)].map((m) => m[1]);
   };
 
@@ -95,15 +112,21 @@ describe("the form table's keyboard grid (the editor's arrows and spreadsheet pa
     expect(positions(4)).toEqual(ALL_CELLS[4].map((cell, i) => `${cell}@0,${i}`));
     expect(positions(3)).toEqual(ALL_CELLS[3].map((cell, i) => `${cell}@${Math.floor(i / 7)},${i % 7}`));
     expect(positions(2)).toEqual([
-      "regulations.made@0,0", "regulations.repealed@0,1", "regulations.current@0,2",
-      "normativeDocuments.made@1,0", "normativeDocuments.repealed@1,1", "normativeDocuments.current@1,2",
-      "licensing.decisions@2,0", "punishment.decisions@3,0", "enforcement.decisions@4,0", "fees.amount@5,0",
+      "regulations.made@0,0",
+      "regulations.repealed@0,1",
+      "regulations.current@0,2",
+      "normativeDocuments.made@1,0",
+      "normativeDocuments.repealed@1,1",
+      "normativeDocuments.current@1,2",
+      "licensing.decisions@2,0",
+      "punishment.decisions@3,0",
+      "enforcement.decisions@4,0",
+      "fees.amount@5,0",
     ]);
   });
 
   it("renders the spans and scopes of the layout, with the title as caption or as the accessible name", () => {
-    const render = (title: "caption" | "label") =>
-      renderToStaticMarkup(createElement(FormTable, { layout: TABLE_LAYOUTS[3], className: "form", title, renderValue: () => "0" }));
+    const render = (title: "caption" | "label") => renderToStaticMarkup(createElement(FormTable, { layout: TABLE_LAYOUTS[3], className: "form", title, renderValue: () => "0" }));
     const html = render("caption");
     expect(html).toContain("<caption>表三 收到和处理政府信息公开申请情况</caption>");
     expect(html).toContain('<td rowSpan="3" colSpan="3" class="header-note">');

@@ -2,8 +2,21 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/domain/roles";
 import {
-  applyEvent, DEFAULT_STAGES, isSoundlyApproved, mayActOnStage, maySubmit, mayWithdraw, REFUSALS, refusalError, roundFromActions,
-  stageHolder, workflowContext, type RecordedAction, type ReviewState, type WorkflowContext, type WorkflowEvent,
+  applyEvent,
+  DEFAULT_STAGES,
+  isSoundlyApproved,
+  mayActOnStage,
+  maySubmit,
+  mayWithdraw,
+  REFUSALS,
+  refusalError,
+  roundFromActions,
+  stageHolder,
+  workflowContext,
+  type RecordedAction,
+  type ReviewState,
+  type WorkflowContext,
+  type WorkflowEvent,
 } from "@/lib/review/workflow";
 
 const ROLES_OF: Record<string, Role[]> = {
@@ -27,7 +40,11 @@ function run(events: WorkflowEvent[], state = draft) {
   return { state, refusal: null };
 }
 
-const submitted = () => run([{ type: "edit", by: "author", contentHash: "h1" }, { type: "submit", by: "author", hasErrors: false }]).state;
+const submitted = () =>
+  run([
+    { type: "edit", by: "author", contentHash: "h1" },
+    { type: "submit", by: "author", hasErrors: false },
+  ]).state;
 
 describe("the review pipeline", () => {
   it("goes through three stages by three different people to 待发布", () => {
@@ -42,7 +59,11 @@ describe("the review pipeline", () => {
     );
     expect(refusal).toBeNull();
     expect(state.status).toBe("APPROVED");
-    expect(state.round!.approvals.map((a) => [a.by, a.contentHash])).toEqual([["first", "h1"], ["second", "h2"], ["final", "h2"]]);
+    expect(state.round!.approvals.map((a) => [a.by, a.contentHash])).toEqual([
+      ["first", "h1"],
+      ["second", "h2"],
+      ["final", "h2"],
+    ]);
     expect(isSoundlyApproved(state, DEFAULT_STAGES)).toBe(true);
   });
 
@@ -52,14 +73,38 @@ describe("the review pipeline", () => {
     ["an author editing during review", [{ type: "edit", by: "author", contentHash: "x" }], "NOT_DRAFT", null],
     ["acting without the stage's role", [{ type: "approve", by: "second", ...clean }], "NO_ROLE", null],
     ["an author of the text reviewing it", [{ type: "edit", by: "coauthor", contentHash: "x" }], "NOT_DRAFT", null],
-    ["one person on two stages", [{ type: "approve", by: "both", ...clean }, { type: "approve", by: "both", ...clean }], "ACTED_ON_OTHER_STAGE", null],
+    [
+      "one person on two stages",
+      [
+        { type: "approve", by: "both", ...clean },
+        { type: "approve", by: "both", ...clean },
+      ],
+      "ACTED_ON_OTHER_STAGE",
+      null,
+    ],
     ["a correction by someone else than the stage holder", [{ type: "correct", by: "final", contentHash: "x" }], "NO_ROLE", null],
     ["approving with check errors", [{ type: "approve", by: "first", ...clean, hasErrors: true }], "CHECK_ERRORS", null],
     ["approving with unacknowledged warnings", [{ type: "approve", by: "first", ...clean, openWarnings: true }], "OPEN_WARNINGS", null],
     ["a return without a reason", [{ type: "return", by: "first", reason: "  " }], "REASON_REQUIRED", null],
-    ["withdrawing after the first stage acted", [{ type: "correct", by: "first", contentHash: "y" }, { type: "withdraw", by: "author" }], "ALREADY_STARTED", null],
+    [
+      "withdrawing after the first stage acted",
+      [
+        { type: "correct", by: "first", contentHash: "y" },
+        { type: "withdraw", by: "author" },
+      ],
+      "ALREADY_STARTED",
+      null,
+    ],
     ["withdrawing by someone else", [{ type: "withdraw", by: "first" }], "NOT_SUBMITTER", null],
-    ["a second person deciding a stage another has corrected", [{ type: "correct", by: "first", contentHash: "y" }, { type: "approve", by: "both", ...clean }], "STAGE_HELD", null],
+    [
+      "a second person deciding a stage another has corrected",
+      [
+        { type: "correct", by: "first", contentHash: "y" },
+        { type: "approve", by: "both", ...clean },
+      ],
+      "STAGE_HELD",
+      null,
+    ],
   ] as Array<[string, WorkflowEvent[], string, ReviewState | null]>)("refuses %s", (_name, events, refusal, start) => {
     expect(run(events, start ?? submitted()).refusal).toBe(refusal);
   });
@@ -72,14 +117,29 @@ describe("the review pipeline", () => {
   });
 
   it("refuses a co-author of the text at every stage", () => {
-    const state = run([{ type: "edit", by: "coauthor", contentHash: "h1" }, { type: "submit", by: "author", hasErrors: false }]).state;
+    const state = run([
+      { type: "edit", by: "coauthor", contentHash: "h1" },
+      { type: "submit", by: "author", hasErrors: false },
+    ]).state;
     expect(run([{ type: "approve", by: "coauthor", ...clean }], state).refusal).toBe("IS_AUTHOR");
   });
 
   it("returns to a draft with a reason; resubmitting starts a new round at the first stage", () => {
-    const returned = run([{ type: "approve", by: "first", ...clean }, { type: "return", by: "second", reason: "数字有误" }], submitted()).state;
+    const returned = run(
+      [
+        { type: "approve", by: "first", ...clean },
+        { type: "return", by: "second", reason: "数字有误" },
+      ],
+      submitted(),
+    ).state;
     expect(returned.status).toBe("DRAFT");
-    const again = run([{ type: "edit", by: "author", contentHash: "h3" }, { type: "submit", by: "author", hasErrors: false }], returned).state;
+    const again = run(
+      [
+        { type: "edit", by: "author", contentHash: "h3" },
+        { type: "submit", by: "author", hasErrors: false },
+      ],
+      returned,
+    ).state;
     expect(again.round).toMatchObject({ number: 2, stageIndex: 0, approvals: [], actors: {}, corrected: [] });
   });
 
@@ -128,8 +188,11 @@ describe("property: no sequence of actions reaches 待发布 unsoundly", () => {
     {
       weight: 8,
       arbitrary: fc.record({
-        type: fc.constant("approve" as const), by: person,
-        hasErrors: mostlyFalse, openWarnings: mostlyFalse, openScanFindings: mostlyFalse,
+        type: fc.constant("approve" as const),
+        by: person,
+        hasErrors: mostlyFalse,
+        openWarnings: mostlyFalse,
+        openScanFindings: mostlyFalse,
       }),
     },
     { weight: 1, arbitrary: fc.record({ type: fc.constant("return" as const), by: person, reason: fc.constantFrom("", "数字有误") }) },
@@ -182,16 +245,17 @@ describe("the review rules' questions, asked by the pages, the inbox, the notifi
 
   it("rebuilds a round from its recorded actions: holders, corrected stages, approvals and a hand-over's recipient", () => {
     const round = roundFromActions({
-      number: 2, stageIndex: 1, authors: ["author"],
-      actions: [
-        recorded("submit", 0, "author"),
-        recorded("correct", 0, "first"),
-        recorded("approve", 0, "first"),
-        recorded("handover", 1, "second", { to: "second2" }),
-      ],
+      number: 2,
+      stageIndex: 1,
+      authors: ["author"],
+      actions: [recorded("submit", 0, "author"), recorded("correct", 0, "first"), recorded("approve", 0, "first"), recorded("handover", 1, "second", { to: "second2" })],
     });
     expect(round).toEqual({
-      number: 2, stageIndex: 1, authors: ["author"], actors: { 0: "first", 1: "second2" }, corrected: [0],
+      number: 2,
+      stageIndex: 1,
+      authors: ["author"],
+      actors: { 0: "first", 1: "second2" },
+      corrected: [0],
       approvals: [{ stageIndex: 0, by: "first", contentHash: "h" }],
     });
     expect(stageHolder(round)).toBe("second2");
@@ -233,7 +297,13 @@ describe("the review rules' questions, asked by the pages, the inbox, the notifi
 
   it("builds each person's roles in the report's own organ only", () => {
     const context = workflowContext(DEFAULT_STAGES, "organ-a", [
-      { id: "p", memberships: [{ organId: "organ-a", role: "FIRST_REVIEWER" }, { organId: "organ-b", role: "SECOND_REVIEWER" }] },
+      {
+        id: "p",
+        memberships: [
+          { organId: "organ-a", role: "FIRST_REVIEWER" },
+          { organId: "organ-b", role: "SECOND_REVIEWER" },
+        ],
+      },
     ]);
     expect(context.rolesOf("p")).toEqual(["FIRST_REVIEWER"]);
     expect(context.rolesOf("someone else")).toEqual([]);

@@ -54,8 +54,7 @@ export default async function InboxPage() {
         <ul className="plain" aria-label="已办列表">
           {handled.map((a, i) => (
             <li key={i}>
-              {formatDateTime(a.createdAt)} · <Link href={`/reports/${a.report.id}`}>{a.report.title}</Link> · 第 {a.roundNumber} 轮{" "}
-              {a.stageName} · {REVIEW_ACTION_LABELS[a.kind]}
+              {formatDateTime(a.createdAt)} · <Link href={`/reports/${a.report.id}`}>{a.report.title}</Link> · 第 {a.roundNumber} 轮 {a.stageName} · {REVIEW_ACTION_LABELS[a.kind]}
               {a.comment ? `：${a.comment}` : ""}
             </li>
           ))}

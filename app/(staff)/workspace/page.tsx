@@ -34,8 +34,7 @@ export default async function WorkspacePage() {
               if (!organ) return null;
               return (
                 <li key={id}>
-                  <Link href={`/organs/${id}`}>{organ.name}</Link>{" "}
-                  <span className="muted">（{ORGAN_KIND_LABELS[organ.kind]}）</span>{" "}
+                  <Link href={`/organs/${id}`}>{organ.name}</Link> <span className="muted">（{ORGAN_KIND_LABELS[organ.kind]}）</span>{" "}
                   {(rolesByOrgan.get(id) ?? []).map((r) => (
                     <span key={r} className="tag">
                       {ROLE_LABELS[r]}

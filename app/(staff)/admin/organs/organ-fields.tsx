@@ -2,7 +2,13 @@ import { Field } from "@/components/action-form";
 import { ORGAN_KIND_LABELS, ORGAN_KINDS } from "@/lib/domain/organ-kinds";
 
 type OrganValues = {
-  name: string; shortName: string; kind: string; code: string; parentId: string | null; deadlineMonth: number; deadlineDay: number;
+  name: string;
+  shortName: string;
+  kind: string;
+  code: string;
+  parentId: string | null;
+  deadlineMonth: number;
+  deadlineDay: number;
 };
 
 /** The fields of the organ form, shared by "create" and "edit". */

@@ -100,8 +100,7 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
           <ul className="plain">
             {organ.children.map((child) => (
               <li key={child.id}>
-                <Link href={`/organs/${child.id}`}>{child.name}</Link>{" "}
-                <span className="muted">（{ORGAN_KIND_LABELS[child.kind]}）</span>
+                <Link href={`/organs/${child.id}`}>{child.name}</Link> <span className="muted">（{ORGAN_KIND_LABELS[child.kind]}）</span>
               </li>
             ))}
           </ul>

@@ -13,7 +13,13 @@ export const metadata: Metadata = { title: "年度报告" };
 
 // Each panel loads what it shows and asks the permission table itself; shared loads
 // (sections, checks, review state, organ scope) are cached per request.
-export default async function ReportPage({ params, searchParams }: { params: Promise<{ reportId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reportId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { reportId } = await params;
   const done = (await searchParams).done;
   const { actor, report } = await requireReportPage(reportId, "report.view");

@@ -44,8 +44,12 @@ export async function decideAction(reportId: string, roundId: string, stageIndex
     const actor = await requireActor();
     // The same schema as POST /api/reports/:id/decision: the same input is refused the same way.
     const decision = parseInput(decisionSchema, {
-      roundId, stageIndex, verdict: formData.get("verdict"), comment: formData.get("comment") ?? "",
-      warningReasons: reasonsFrom(formData, "warning:"), scanReasons: reasonsFrom(formData, "scan:"),
+      roundId,
+      stageIndex,
+      verdict: formData.get("verdict"),
+      comment: formData.get("comment") ?? "",
+      warningReasons: reasonsFrom(formData, "warning:"),
+      scanReasons: reasonsFrom(formData, "scan:"),
     });
     const outcome = await decideStage({ actor, reportId: parseId(reportId), ...decision, clientAddress: await currentClientAddress() });
     done = decision.verdict === "return" ? "returned" : outcome.status === "APPROVED" ? "approvedAll" : "approved";
@@ -59,7 +63,9 @@ const textField = (what: string) => text(`请填写${what}。`).max(2_000, `${wh
 
 const commentSchema = z.object({
   sectionKey: z.enum(SECTION_KEYS, { error: "请选择部分。" }),
-  text: textField("意见").refine((text) => text.trim() !== "", "请填写意见。").transform((text) => text.trim()),
+  text: textField("意见")
+    .refine((text) => text.trim() !== "", "请填写意见。")
+    .transform((text) => text.trim()),
 });
 
 export async function commentAction(reportId: string, _state: FormState, formData: FormData): Promise<FormState> {

@@ -13,7 +13,13 @@ export const metadata: Metadata = { title: "操作日志" };
 
 const PAGE_LIMIT = 300;
 
-export default async function OrganAuditPage({ params, searchParams }: { params: Promise<{ organId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrganAuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ organId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { organId } = await params;
   await requireOrganPermission("organ.viewAudit", organId);
   const filter = readAuditFilter(await searchParams);
@@ -21,7 +27,9 @@ export default async function OrganAuditPage({ params, searchParams }: { params:
   if (!organ) notFound();
   return (
     <>
-      <p><Link href={`/organs/${organId}`}>← {organ.name}</Link></p>
+      <p>
+        <Link href={`/organs/${organId}`}>← {organ.name}</Link>
+      </p>
       <h1>操作日志</h1>
       <p className="muted">日志只可追加，不能修改或删除；每条记录含前一条的哈希值，任何篡改都可由 npm run audit:verify 查出。</p>
       <form method="get" className="card grid-2" aria-label="筛选">
@@ -29,7 +37,11 @@ export default async function OrganAuditPage({ params, searchParams }: { params:
           <label htmlFor="f-action">操作</label>
           <select id="f-action" name="action" defaultValue={filter.action ?? ""}>
             <option value="">全部</option>
-            {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{AUDIT_ACTION_LABELS[a]}</option>)}
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {AUDIT_ACTION_LABELS[a]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -40,7 +52,11 @@ export default async function OrganAuditPage({ params, searchParams }: { params:
           <label htmlFor="f-report">报告</label>
           <select id="f-report" name="report" defaultValue={filter.report ?? ""}>
             <option value="">全部</option>
-            {reports.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}
+            {reports.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.title}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -52,7 +68,9 @@ export default async function OrganAuditPage({ params, searchParams }: { params:
           <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} />
         </div>
         <div className="inline-form">
-          <button type="submit" className="button">筛选</button>
+          <button type="submit" className="button">
+            筛选
+          </button>
           <a href={`/api/organs/${organId}/audit-csv${auditFilterQuery(filter)}`}>导出 CSV</a>
         </div>
       </form>
@@ -60,7 +78,13 @@ export default async function OrganAuditPage({ params, searchParams }: { params:
       <div className="table-scroll">
         <table className="data">
           <thead>
-            <tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">详情</th><th scope="col">地址</th></tr>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">操作人</th>
+              <th scope="col">操作</th>
+              <th scope="col">详情</th>
+              <th scope="col">地址</th>
+            </tr>
           </thead>
           <tbody>
             {entries.map((entry) => (
@@ -68,7 +92,9 @@ export default async function OrganAuditPage({ params, searchParams }: { params:
                 <td>{formatDateTime(entry.createdAt)}</td>
                 <td>{entry.actorName ?? "—"}</td>
                 <td>{AUDIT_ACTION_LABELS[entry.action as AuditAction] ?? entry.action}</td>
-                <td><code>{JSON.stringify(entry.details)}</code></td>
+                <td>
+                  <code>{JSON.stringify(entry.details)}</code>
+                </td>
                 <td>{entry.clientAddress ?? "—"}</td>
               </tr>
             ))}

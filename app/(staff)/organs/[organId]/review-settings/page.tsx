@@ -15,7 +15,9 @@ export default async function ReviewSettingsPage({ params }: { params: Promise<{
   const { stages, lists } = await getReviewSettings(organId);
   return (
     <>
-      <p><Link href={`/organs/${organId}`}>← 返回机关</Link></p>
+      <p>
+        <Link href={`/organs/${organId}`}>← 返回机关</Link>
+      </p>
       <h1>审核设置</h1>
       <p className="muted">修改只影响此后提交的报告；正在审核的报告按提交时的环节进行。</p>
       <ActionForm action={saveReviewSettingsAction.bind(null, organId)} submitLabel="保存审核设置" className="card">

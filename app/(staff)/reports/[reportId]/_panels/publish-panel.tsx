@@ -57,8 +57,18 @@ export async function PublishPanel({ actor, report }: { actor: SessionActor; rep
       ) : null}
       {canPublish && report.status === "PUBLISHED" ? (
         <>
-          <ActionForm action={startCorrectionAction.bind(null, report.id)} submitLabel="发起更正" buttonClassName="button secondary" confirmText="发起更正后报告回到草稿，须重新审核后发布。确定？" />
-          <ActionForm action={withdrawPublishedAction.bind(null, report.id)} submitLabel="撤回已发布的报告" buttonClassName="button secondary" confirmText="撤回后公开页面将显示已撤回。确定？">
+          <ActionForm
+            action={startCorrectionAction.bind(null, report.id)}
+            submitLabel="发起更正"
+            buttonClassName="button secondary"
+            confirmText="发起更正后报告回到草稿，须重新审核后发布。确定？"
+          />
+          <ActionForm
+            action={withdrawPublishedAction.bind(null, report.id)}
+            submitLabel="撤回已发布的报告"
+            buttonClassName="button secondary"
+            confirmText="撤回后公开页面将显示已撤回。确定？"
+          >
             <Field name="reason" label="撤回理由（必填）" maxLength={2000} />
           </ActionForm>
         </>

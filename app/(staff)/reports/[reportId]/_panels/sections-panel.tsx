@@ -39,7 +39,11 @@ export async function SectionsPanel({ actor, report }: { actor: SessionActor; re
                 <th scope="row">
                   <Link href={`/reports/${report.id}/sections/${s.key}`}>{SECTION_TITLES[s.key]}</Link>
                   {s.isCarriedOver ? <div className="tag">沿用上年，未修改</div> : null}
-                  {s.openBy && s.openBy.id !== actor.id ? <div className="hint">{s.openBy.name} 正在编辑（自 {formatTime(s.openBy.since)} 起）</div> : null}
+                  {s.openBy && s.openBy.id !== actor.id ? (
+                    <div className="hint">
+                      {s.openBy.name} 正在编辑（自 {formatTime(s.openBy.since)} 起）
+                    </div>
+                  ) : null}
                 </th>
                 <td>
                   {canAssign ? (
@@ -47,7 +51,7 @@ export async function SectionsPanel({ actor, report }: { actor: SessionActor; re
                       <Field name="assigneeId" label={`${SECTION_TITLES[s.key]}的撰稿人`} hideLabel options={authorOptions} defaultValue={s.assignee?.id ?? ""} />
                     </ActionForm>
                   ) : (
-                    s.assignee?.displayName ?? "（未指定）"
+                    (s.assignee?.displayName ?? "（未指定）")
                   )}
                 </td>
                 <td>

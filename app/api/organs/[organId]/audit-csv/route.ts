@@ -21,7 +21,18 @@ export async function GET(request: Request, context: { params: Promise<{ organId
     const lines = [
       ["编号", "时间", "操作人", "操作", "对象类型", "对象", "详情", "地址", "内容哈希", "记录哈希"].map(cell).join(","),
       ...entries.map((e) =>
-        [String(e.id), e.createdAt.toISOString(), e.actorName, AUDIT_ACTION_LABELS[e.action as AuditAction] ?? e.action, e.targetType, e.targetId, e.details, e.clientAddress, e.contentHash, e.hash]
+        [
+          String(e.id),
+          e.createdAt.toISOString(),
+          e.actorName,
+          AUDIT_ACTION_LABELS[e.action as AuditAction] ?? e.action,
+          e.targetType,
+          e.targetId,
+          e.details,
+          e.clientAddress,
+          e.contentHash,
+          e.hash,
+        ]
           .map(cell)
           .join(","),
       ),

@@ -14,7 +14,12 @@ export async function PUT(request: Request, context: { params: Promise<{ reportI
   return jsonRoute(request, bodySchema, async (actor, body) => {
     if (!isSectionKey(key)) throw new AppError("NOT_FOUND", "该部分不存在。");
     const result = await saveSection({
-      actor, reportId, key, baseVersion: body.baseVersion, content: body.content, clientAddress: clientAddressFrom(request.headers),
+      actor,
+      reportId,
+      key,
+      baseVersion: body.baseVersion,
+      content: body.content,
+      clientAddress: clientAddressFrom(request.headers),
     });
     return result.ok
       ? NextResponse.json({ version: result.version, updatedAt: result.updatedAt })

@@ -47,31 +47,47 @@ export default async function HistoryPage({
         <label htmlFor="a">比较</label>
         <select id="a" name="a" defaultValue={older?.version}>
           {revisions.map((r) => (
-            <option key={r.id} value={r.version}>第 {r.version} 版</option>
+            <option key={r.id} value={r.version}>
+              第 {r.version} 版
+            </option>
           ))}
         </select>
         <label htmlFor="b">与</label>
         <select id="b" name="b" defaultValue={newer?.version}>
           {revisions.map((r) => (
-            <option key={r.id} value={r.version}>第 {r.version} 版</option>
+            <option key={r.id} value={r.version}>
+              第 {r.version} 版
+            </option>
           ))}
         </select>
-        <button type="submit" className="button secondary">比较</button>
+        <button type="submit" className="button secondary">
+          比较
+        </button>
       </form>
       {diff && older && newer ? (
         <section className="card" aria-labelledby="diff-heading" data-testid="diff">
-          <h2 id="diff-heading">第 {older.version} 版 → 第 {newer.version} 版</h2>
+          <h2 id="diff-heading">
+            第 {older.version} 版 → 第 {newer.version} 版
+          </h2>
           {diff.cells.length ? (
             <table className="data">
               <thead>
-                <tr><th scope="col">单元格</th><th scope="col">原为</th><th scope="col">改为</th></tr>
+                <tr>
+                  <th scope="col">单元格</th>
+                  <th scope="col">原为</th>
+                  <th scope="col">改为</th>
+                </tr>
               </thead>
               <tbody>
                 {diff.cells.map((c) => (
                   <tr key={c.cell}>
                     <th scope="row">{c.label}</th>
-                    <td><del className="diff">{c.before || "（空）"}</del></td>
-                    <td><ins className="diff">{c.after || "（空）"}</ins></td>
+                    <td>
+                      <del className="diff">{c.before || "（空）"}</del>
+                    </td>
+                    <td>
+                      <ins className="diff">{c.after || "（空）"}</ins>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -79,9 +95,17 @@ export default async function HistoryPage({
           ) : null}
           <p style={{ whiteSpace: "pre-wrap" }}>
             {diff.text.map((part, i) =>
-              part.kind === "added" ? <ins key={i} className="diff">{part.text}</ins>
-              : part.kind === "removed" ? <del key={i} className="diff">{part.text}</del>
-              : <span key={i}>{part.text}</span>,
+              part.kind === "added" ? (
+                <ins key={i} className="diff">
+                  {part.text}
+                </ins>
+              ) : part.kind === "removed" ? (
+                <del key={i} className="diff">
+                  {part.text}
+                </del>
+              ) : (
+                <span key={i}>{part.text}</span>
+              ),
             )}
           </p>
           {diff.cells.length === 0 && diff.text.every((p) => p.kind === "same") ? <p className="muted">两个版本相同。</p> : null}
@@ -90,12 +114,20 @@ export default async function HistoryPage({
       <div className="table-scroll">
         <table className="data">
           <thead>
-            <tr><th scope="col">版本</th><th scope="col">操作</th><th scope="col">修改人</th><th scope="col">时间</th><th scope="col">恢复</th></tr>
+            <tr>
+              <th scope="col">版本</th>
+              <th scope="col">操作</th>
+              <th scope="col">修改人</th>
+              <th scope="col">时间</th>
+              <th scope="col">恢复</th>
+            </tr>
           </thead>
           <tbody>
             {revisions.map((r) => (
               <tr key={r.id} data-version={r.version}>
-                <th scope="row">第 {r.version} 版{r.version === current.version ? "（当前）" : ""}</th>
+                <th scope="row">
+                  第 {r.version} 版{r.version === current.version ? "（当前）" : ""}
+                </th>
                 <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
                 <td>{r.authorName}</td>
                 <td>{formatDateTime(r.createdAt)}</td>

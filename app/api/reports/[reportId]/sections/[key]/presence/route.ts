@@ -9,8 +9,13 @@ import { markSectionOpen } from "@/lib/reports/mark-section-open";
 
 export async function POST(request: Request, context: { params: Promise<{ reportId: string; key: string }> }) {
   const { reportId, key } = await context.params;
-  return jsonRoute(request, z.object({ closing: z.boolean().optional() }), async (actor, body) => {
-    if (!isSectionKey(key)) throw new AppError("NOT_FOUND", "该部分不存在。");
-    return NextResponse.json(await markSectionOpen({ actor, reportId, key, closing: body.closing, clientAddress: clientAddressFrom(request.headers) }));
-  }, { countsAsActivity: false });
+  return jsonRoute(
+    request,
+    z.object({ closing: z.boolean().optional() }),
+    async (actor, body) => {
+      if (!isSectionKey(key)) throw new AppError("NOT_FOUND", "该部分不存在。");
+      return NextResponse.json(await markSectionOpen({ actor, reportId, key, closing: body.closing, clientAddress: clientAddressFrom(request.headers) }));
+    },
+    { countsAsActivity: false },
+  );
 }
