@@ -64,6 +64,13 @@ test("from draft through three stages to the public page; 繁體, downloads, cor
   expect(version1.headers()["cache-control"]).toBe("public, max-age=31536000, s-maxage=60");
   expect(version1.headers()["vary"]).toBe("Accept-Encoding");
   expect((await visitor.request.get(`${base}/v/1`, { headers: { "if-none-match": version1.headers()["etag"] ?? "" } })).status()).toBe(304);
+  // RFC 9110: a weak tag, a list and * match too; a coding refused with q=0 is not sent.
+  const etag = version1.headers()["etag"] ?? "";
+  for (const ifNoneMatch of [`W/${etag}`, `"other", ${etag}`, "*"]) {
+    expect((await visitor.request.get(`${base}/v/1`, { headers: { "if-none-match": ifNoneMatch } })).status()).toBe(304);
+  }
+  const noBrotli = await visitor.request.get(`${base}/v/1`, { headers: { "accept-encoding": "br;q=0, gzip" } });
+  expect(noBrotli.headers()["content-encoding"]).toBe("gzip");
 
   // Downloads parse back.
   const json = await (await visitor.request.get(`${base}/v/1/report.json`)).json();

@@ -3,6 +3,7 @@
 // strong ETag), organ and home listings, downloads, 404 and 410 pages. No login, no
 // cookies, no scripts; every response is cacheable by a standard HTTP cache.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { chooseCoding, ifNoneMatchMatches } from "./http-negotiation";
 import { reportToDocx } from "@/lib/report-files/docx";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { publicationCsv } from "@/lib/report-files/tables-csv";
@@ -41,12 +42,12 @@ export function isPublicPath(url: string | undefined) {
 
 function sendPage(req: IncomingMessage, res: ServerResponse, page: Page, status: number, cacheControl: string) {
   const headers = [...SECURITY_HEADERS, "content-type", "text/html; charset=utf-8", "etag", page.etag, "cache-control", cacheControl, "vary", "Accept-Encoding"];
-  if (status === 200 && req.headers["if-none-match"] === page.etag) {
+  if (status === 200 && ifNoneMatchMatches(req.headers["if-none-match"], page.etag)) {
     res.writeHead(304, headers).end();
     return;
   }
-  const accepts = String(req.headers["accept-encoding"] ?? "");
-  const [body, encoding] = /\bbr\b/.test(accepts) ? [page.brotli, "br"] : /\bgzip\b/.test(accepts) ? [page.gzip, "gzip"] : [Buffer.from(page.html, "utf8"), null];
+  const encoding = chooseCoding(req.headers["accept-encoding"]);
+  const body = encoding === "br" ? page.brotli : encoding === "gzip" ? page.gzip : Buffer.from(page.html, "utf8");
   if (encoding) headers.push("content-encoding", encoding);
   headers.push("content-length", String(body.byteLength));
   res.writeHead(status, headers);
