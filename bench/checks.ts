@@ -16,12 +16,27 @@ async function inNode() {
 
 async function inChromium() {
   const bundle = await build({
-    entryPoints: [entry], bundle: true, write: false, format: "iife", globalName: "workload", platform: "browser",
-    alias: { "@": path.join(import.meta.dirname, "..") }, minify: true,
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: "iife",
+    globalName: "workload",
+    platform: "browser",
+    alias: { "@": path.join(import.meta.dirname, "..") },
+    minify: true,
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
   try {
     const page = await browser.newPage();

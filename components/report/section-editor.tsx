@@ -84,12 +84,7 @@ export function SectionEditor(props: Props) {
       ) : null}
 
       {content.kind === "narrative" ? (
-        <NarrativeEditor
-          title={SECTION_TITLES[sectionKey]}
-          text={content.text}
-          readOnly={!editable}
-          onChange={(text) => change({ kind: "narrative", text })}
-        />
+        <NarrativeEditor title={SECTION_TITLES[sectionKey]} text={content.text} readOnly={!editable} onChange={(text) => change({ kind: "narrative", text })} />
       ) : (
         <TableSection sectionKey={sectionKey} content={content} cellStates={cellStates} readOnly={!editable} onChange={change} />
       )}
@@ -105,15 +100,7 @@ function NarrativeEditor({ title, text, readOnly, onChange }: { title: string; t
   return (
     <div className="field">
       <label htmlFor="narrative">{title}</label>
-      <textarea
-        id="narrative"
-        className="narrative"
-        value={text}
-        readOnly={readOnly}
-        rows={18}
-        aria-describedby="narrative-hint"
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <textarea id="narrative" className="narrative" value={text} readOnly={readOnly} rows={18} aria-describedby="narrative-hint" onChange={(e) => onChange(e.target.value)} />
       <span id="narrative-hint" className={length > SECTION_TEXT_LIMIT ? "field-error" : "hint"}>
         纯文本，空行分段；以“（一）”至“（十）”开头的一行是小标题。{length.toLocaleString("zh-CN")} / {SECTION_TEXT_LIMIT.toLocaleString("zh-CN")} 字
       </span>
@@ -121,13 +108,7 @@ function NarrativeEditor({ title, text, readOnly, onChange }: { title: string; t
   );
 }
 
-function TableSection(props: {
-  sectionKey: SectionKey;
-  content: TableContent;
-  cellStates: Map<string, CellState>;
-  readOnly: boolean;
-  onChange: (next: SectionContent) => void;
-}) {
+function TableSection(props: { sectionKey: SectionKey; content: TableContent; cellStates: Map<string, CellState>; readOnly: boolean; onChange: (next: SectionContent) => void }) {
   const { sectionKey, content, cellStates, readOnly, onChange } = props;
   const onCells = (updates: Record<string, string>) => onChange({ ...content, cells: { ...content.cells, ...updates } });
   const Editor = sectionKey === "proactive" ? Table2Editor : sectionKey === "requests" ? Table3Editor : Table4Editor;
@@ -189,8 +170,7 @@ function usePresence(reportId: string, key: string, enabled: boolean) {
         .catch(() => undefined);
     void ping();
     const timer = setInterval(ping, 30_000);
-    const close = () =>
-      void fetch(url, { method: "POST", keepalive: true, headers: { "content-type": "application/json" }, body: '{"closing":true}' }).catch(() => undefined);
+    const close = () => void fetch(url, { method: "POST", keepalive: true, headers: { "content-type": "application/json" }, body: '{"closing":true}' }).catch(() => undefined);
     window.addEventListener("pagehide", close);
     return () => {
       clearInterval(timer);

@@ -6,9 +6,7 @@ import { text } from "@/lib/validation/fields";
 import { ORGAN_KINDS, type OrganKind } from "@/lib/domain/organ-kinds";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import type { Finding } from "@/lib/report-format/checks";
-import {
-  cellValueField, emptySection, narrativeTextField, tableNoteField, type ReportSections, type SectionContent,
-} from "@/lib/report-format/content";
+import { cellValueField, emptySection, narrativeTextField, tableNoteField, type ReportSections, type SectionContent } from "@/lib/report-format/content";
 import { ALL_CELLS, FORMAT_2019_LABELS, SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
 
 export const REPORT_JSON_SCHEMA = "nianbao.report/1";
@@ -56,8 +54,7 @@ export function toReportJson(report: { organ: ReportJson["organ"]; year: number;
 }
 
 export type ParsedReportJson =
-  | { ok: true; organ: ReportJson["organ"]; year: number; title: string; sections: ReportSections; findings: Finding[] }
-  | { ok: false; problems: string[] };
+  { ok: true; organ: ReportJson["organ"]; year: number; title: string; sections: ReportSections; findings: Finding[] } | { ok: false; problems: string[] };
 
 /** Reads a report file. Structure problems refuse it; a missing, misplaced or misnamed section is a SECTIONS finding. */
 export function parseReportJson(raw: unknown): ParsedReportJson {

@@ -1,8 +1,6 @@
 // Reading typed cells and computing the totals of tables 3 and 4. Pure.
 import type { ReportSections } from "./content";
-import {
-  TABLE_SECTION, TABLE3_APPLICANT_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS, type TableNumber,
-} from "./format";
+import { TABLE_SECTION, TABLE3_APPLICANT_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS, type TableNumber } from "./format";
 
 export type CellProblem = "empty" | "placeholder" | "negative" | "decimal" | "notNumber" | "tooPrecise";
 export type Parsed = { ok: true; value: number } | { ok: false; problem: CellProblem };
@@ -73,9 +71,7 @@ export function withTotals(table: TableNumber, typed: Record<string, string>): R
   }
   if (table === 4) {
     for (const block of TABLE4_BLOCKS) {
-      cells[`${block.key}.total`] = sum(
-        TABLE4_COLUMNS.filter((c) => c.key !== "total").map((c) => cells[`${block.key}.${c.key}`]),
-      );
+      cells[`${block.key}.total`] = sum(TABLE4_COLUMNS.filter((c) => c.key !== "total").map((c) => cells[`${block.key}.${c.key}`]));
     }
   }
   return cells;

@@ -5,9 +5,23 @@ import type { OrganKind } from "@/lib/domain/organ-kinds";
 import { CELL_PROBLEM_MESSAGES, parseAmount, parseCount, withComputedTotals, withTotals, type CellProblem } from "./cells";
 import type { NarrativeContent, ReportSections, TableContent } from "./content";
 import {
-  ALL_CELLS, cellLabel, FIRST_YEAR_OF_2021_FORMAT, FORMAT_2019_LABELS, OVERVIEW_SUBHEADINGS, SECTION_KEYS, SECTION_TABLE,
-  SECTION_TITLES, TABLE2_FEE_CELL, TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS, TYPED_CELLS,
-  type SectionKey, type TableNumber,
+  ALL_CELLS,
+  cellLabel,
+  FIRST_YEAR_OF_2021_FORMAT,
+  FORMAT_2019_LABELS,
+  OVERVIEW_SUBHEADINGS,
+  SECTION_KEYS,
+  SECTION_TABLE,
+  SECTION_TITLES,
+  TABLE2_FEE_CELL,
+  TABLE3_COLUMNS,
+  TABLE3_RESULT_ROWS,
+  TABLE3_ROWS,
+  TABLE4_BLOCKS,
+  TABLE4_COLUMNS,
+  TYPED_CELLS,
+  type SectionKey,
+  type TableNumber,
 } from "./format";
 import { claimsAllUpheld, findQuotedFigures } from "./narrative-numbers";
 import { textSimilarity } from "./similarity";
@@ -41,7 +55,13 @@ export const COPY_THRESHOLD = 0.85;
 export const SECTION5_MIN_LENGTH = 50;
 /** A fee above this many 万元 was probably typed in 元 (by organ kind). */
 const FEE_PLAUSIBLE_MAX: Record<OrganKind, number> = {
-  PROVINCE: 500_000, CITY: 50_000, COUNTY: 5_000, DISTRICT: 5_000, DEPARTMENT: 5_000, TOWNSHIP: 100, STREET: 100,
+  PROVINCE: 500_000,
+  CITY: 50_000,
+  COUNTY: 5_000,
+  DISTRICT: 5_000,
+  DEPARTMENT: 5_000,
+  TOWNSHIP: 100,
+  STREET: 100,
 };
 /** Only these make 规章 (《立法法》 articles 91 and 93). */
 const MAKES_REGULATIONS: ReadonlySet<OrganKind> = new Set(["PROVINCE", "CITY"]);
@@ -102,7 +122,9 @@ function checkTable3(cells: Record<string, string>): Finding[] {
       const [one, two, seven, four] = balance as [number, number, number, number];
       if (one + two !== seven + four) {
         findings.push({
-          id: "T3-BALANCE", severity: "error", section: "requests",
+          id: "T3-BALANCE",
+          severity: "error",
+          section: "requests",
           message: `表三 ${table3Column(column)}列：一+二=${one + two}，（七）总计+四=${seven + four}，两者应相等`,
           cells: ["newRequests", "carriedIn", "resultsTotal", "carriedOut"].map((row) => ({ table: 3 as const, cell: c(row) })),
         });
@@ -112,18 +134,25 @@ function checkTable3(cells: Record<string, string>): Finding[] {
     const seven = counts(cells, [c("resultsTotal")]);
     if (results && seven && total(results) !== seven[0]) {
       findings.push({
-        id: "T3-RESULTS", severity: "error", section: "requests",
+        id: "T3-RESULTS",
+        severity: "error",
+        section: "requests",
         message: `表三 ${table3Column(column)}列：（七）总计为 ${seven[0]}，但（一）至（六）各项之和为 ${total(results)}`,
         cells: [{ table: 3, cell: c("resultsTotal") }],
       });
     }
   }
   for (const row of TABLE3_ROWS) {
-    const parts = counts(cells, TABLE3_COLUMNS.filter((x) => x.key !== "total").map((x) => `${row.key}.${x.key}`));
+    const parts = counts(
+      cells,
+      TABLE3_COLUMNS.filter((x) => x.key !== "total").map((x) => `${row.key}.${x.key}`),
+    );
     const rowTotal = counts(cells, [`${row.key}.total`]);
     if (parts && rowTotal && total(parts) !== rowTotal[0]) {
       findings.push({
-        id: "T3-ROWTOTAL", severity: "error", section: "requests",
+        id: "T3-ROWTOTAL",
+        severity: "error",
+        section: "requests",
         message: `表三 ${row.label}：总计为 ${rowTotal[0]}，但各类申请人之和为 ${total(parts)}`,
         cells: [{ table: 3, cell: `${row.key}.total` }],
       });
@@ -135,11 +164,16 @@ function checkTable3(cells: Record<string, string>): Finding[] {
 function checkTable4(cells: Record<string, string>): Finding[] {
   const findings: Finding[] = [];
   for (const block of TABLE4_BLOCKS) {
-    const parts = counts(cells, TABLE4_COLUMNS.filter((c) => c.key !== "total").map((c) => `${block.key}.${c.key}`));
+    const parts = counts(
+      cells,
+      TABLE4_COLUMNS.filter((c) => c.key !== "total").map((c) => `${block.key}.${c.key}`),
+    );
     const blockTotal = counts(cells, [`${block.key}.total`]);
     if (parts && blockTotal && total(parts) !== blockTotal[0]) {
       findings.push({
-        id: "T4-TOTAL", severity: "error", section: "appeals",
+        id: "T4-TOTAL",
+        severity: "error",
+        section: "appeals",
         message: `${cellLabel(4, `${block.key}.total`)}：总计为 ${blockTotal[0]}，但维持、纠正、其他、尚未审结之和为 ${total(parts)}`,
         cells: [{ table: 4, cell: `${block.key}.total` }],
       });
@@ -169,7 +203,9 @@ function checkSectionsAndFormat(input: CheckInput): Finding[] {
       for (const label of FORMAT_2019_LABELS) {
         if (text.includes(label)) {
           findings.push({
-            id: "FORMAT", severity: "error", section: key,
+            id: "FORMAT",
+            severity: "error",
+            section: key,
             message: `${SECTION_TITLES[key]}：含有已废止的 2019 年格式用语“${label}”，${input.year} 年度报告应使用 2021 年格式`,
             cells: [],
           });
@@ -193,7 +229,9 @@ function checkWarnings(input: CheckInput): Finding[] {
       const before = parseCount(last3[`carriedOut.${column}`]);
       if (now.ok && before.ok && now.value !== before.value) {
         findings.push({
-          id: "CARRYOVER", severity: "warning", section: "requests",
+          id: "CARRYOVER",
+          severity: "warning",
+          section: "requests",
           message: `表三 ${label}列：二、上年结转为 ${now.value}，但上一年度报告的四、结转下年度继续办理为 ${before.value}`,
           cells: [{ table: 3, cell: `carriedIn.${column}` }],
         });
@@ -209,7 +247,9 @@ function checkWarnings(input: CheckInput): Finding[] {
     });
     if (nonZero.length) {
       findings.push({
-        id: "REGULATION", severity: "warning", section: "proactive",
+        id: "REGULATION",
+        severity: "warning",
+        section: "proactive",
         message: "表二 规章：乡镇、街道和县级机关不制定规章（《立法法》第九十一条、第九十三条），一般应全部为 0；规范性文件请填在“行政规范性文件”行",
         cells: nonZero.map((cell) => ({ table: 2 as const, cell })),
       });
@@ -219,7 +259,9 @@ function checkWarnings(input: CheckInput): Finding[] {
   const fee = parseAmount(t2[TABLE2_FEE_CELL]);
   if (fee.ok && fee.value > FEE_PLAUSIBLE_MAX[input.organKind]) {
     findings.push({
-      id: "FEE-UNIT", severity: "warning", section: "proactive",
+      id: "FEE-UNIT",
+      severity: "warning",
+      section: "proactive",
       message: `表二 行政事业性收费为 ${t2[TABLE2_FEE_CELL]!.trim()} 万元，对本机关而言偏大，请确认单位是“万元”而不是“元”`,
       cells: [{ table: 2, cell: TABLE2_FEE_CELL }],
     });
@@ -230,14 +272,18 @@ function checkWarnings(input: CheckInput): Finding[] {
   const problems = input.sections.problems.kind === "narrative" ? input.sections.problems.text.trim() : "";
   const lastProblems = input.lastYear?.problems.kind === "narrative" ? input.lastYear.problems.text : null;
   if (problems !== "") {
-    const reason =
-      /^无[。.]?$/.test(problems) ? "只写了“无”"
-      : [...problems].length < SECTION5_MIN_LENGTH ? `只有 ${[...problems].length} 个字，过于简略`
-      : lastProblems && textSimilarity(problems, lastProblems) >= COPY_THRESHOLD ? "与上一年度报告基本相同"
-      : null;
+    const reason = /^无[。.]?$/.test(problems)
+      ? "只写了“无”"
+      : [...problems].length < SECTION5_MIN_LENGTH
+        ? `只有 ${[...problems].length} 个字，过于简略`
+        : lastProblems && textSimilarity(problems, lastProblems) >= COPY_THRESHOLD
+          ? "与上一年度报告基本相同"
+          : null;
     if (reason) {
       findings.push({
-        id: "SECTION5", severity: "warning", section: "problems",
+        id: "SECTION5",
+        severity: "warning",
+        section: "problems",
         message: `${SECTION_TITLES.problems}：${reason}，检查中常被指出，请写明本年度存在的问题和改进情况`,
         cells: [],
       });
@@ -248,13 +294,17 @@ function checkWarnings(input: CheckInput): Finding[] {
   const feeRejections = parseCount(t3["otherHandling2.total"]);
   if (!/处理费/.test(other)) {
     findings.push({
-      id: "SECTION6-FEE", severity: "warning", section: "other",
+      id: "SECTION6-FEE",
+      severity: "warning",
+      section: "other",
       message: `${SECTION_TITLES.other}：没有说明信息处理费的收取情况（如“本机关未收取政府信息公开信息处理费”）`,
       cells: [],
     });
   } else if (feeRejections.ok && feeRejections.value > 0 && /未收取/.test(other)) {
     findings.push({
-      id: "SECTION6-FEE", severity: "warning", section: "other",
+      id: "SECTION6-FEE",
+      severity: "warning",
+      section: "other",
       message: `${SECTION_TITLES.other}：写明未收取信息处理费，但表三（六）2（逾期未缴纳费用）为 ${feeRejections.value}，说明发出过收费通知`,
       cells: [{ table: 3, cell: "otherHandling2.total" }],
     });
@@ -268,7 +318,9 @@ function checkWarnings(input: CheckInput): Finding[] {
       const similarity = textSimilarity(now.text, before.text);
       if (similarity >= COPY_THRESHOLD) {
         findings.push({
-          id: "COPY", severity: "warning", section: key,
+          id: "COPY",
+          severity: "warning",
+          section: key,
           message: `${SECTION_TITLES[key]}：与上一年度报告的相似度为 ${Math.round(similarity * 100)}%，请按本年度实际情况撰写`,
           cells: [],
         });
@@ -290,7 +342,10 @@ function checkNarrativeNumbers(sections: ReportSections, t3: Record<string, stri
     litigation: {
       value: figure(t4, ["litigationDirect.total", "litigationAfterReview.total"]),
       where: "表四 行政诉讼 两项总计之和",
-      cells: [{ table: 4 as const, cell: "litigationDirect.total" }, { table: 4 as const, cell: "litigationAfterReview.total" }],
+      cells: [
+        { table: 4 as const, cell: "litigationDirect.total" },
+        { table: 4 as const, cell: "litigationAfterReview.total" },
+      ],
     },
   };
   const unresolved = TABLE4_BLOCKS.flatMap((b) => ["pending", "corrected", "other"].map((c) => `${b.key}.${c}`)).filter((cell) => {
@@ -304,7 +359,9 @@ function checkNarrativeNumbers(sections: ReportSections, t3: Record<string, stri
       const truth = actual[quoted.subject];
       if (truth.value !== null && truth.value !== quoted.value) {
         findings.push({
-          id: "NARRATIVE", severity: "warning", section: key,
+          id: "NARRATIVE",
+          severity: "warning",
+          section: key,
           message: `${SECTION_TITLES[key]}：文中写“${quoted.quote}”，但${truth.where}为 ${truth.value}`,
           cells: truth.cells,
         });
@@ -313,7 +370,9 @@ function checkNarrativeNumbers(sections: ReportSections, t3: Record<string, stri
     const upheld = claimsAllUpheld(text);
     if (upheld && unresolved.length) {
       findings.push({
-        id: "NARRATIVE", severity: "warning", section: key,
+        id: "NARRATIVE",
+        severity: "warning",
+        section: key,
         message: `${SECTION_TITLES[key]}：文中写“${upheld}”，但表四的${unresolved.map((c) => cellLabel(4, c).replace("表四 ", "")).join("、")}不为 0`,
         cells: unresolved.map((cell) => ({ table: 4 as const, cell })),
       });

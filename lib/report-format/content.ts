@@ -3,9 +3,7 @@
 // Browser-safe.
 import { z } from "zod";
 import { text } from "@/lib/validation/fields";
-import {
-  NOTE_TEXT_LIMIT, OVERVIEW_SUBHEADINGS, SECTION_KEYS, SECTION_TABLE, SECTION_TEXT_LIMIT, TYPED_CELLS, type SectionKey,
-} from "./format";
+import { NOTE_TEXT_LIMIT, OVERVIEW_SUBHEADINGS, SECTION_KEYS, SECTION_TABLE, SECTION_TEXT_LIMIT, TYPED_CELLS, type SectionKey } from "./format";
 
 export type NarrativeContent = { kind: "narrative"; text: string };
 export type TableContent = { kind: "table"; note: string; cells: Record<string, string> };

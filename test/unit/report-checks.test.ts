@@ -4,8 +4,7 @@ import { checkDraft, checkReport, hasErrors, type CheckId, type Finding } from "
 import type { ReportSections, TableContent } from "@/lib/report-format/content";
 import { OTHER_TEXT, PROBLEMS_TEXT, setCell, validDraft } from "./report-fixtures";
 
-const draft = (sections: ReportSections, extra: Partial<Parameters<typeof checkDraft>[0]> = {}) =>
-  checkDraft({ year: 2024, organKind: "TOWNSHIP", sections, ...extra });
+const draft = (sections: ReportSections, extra: Partial<Parameters<typeof checkDraft>[0]> = {}) => checkDraft({ year: 2024, organKind: "TOWNSHIP", sections, ...extra });
 const ids = (findings: Finding[]) => findings.map((f) => f.id);
 const only = (findings: Finding[], id: CheckId) => findings.filter((f) => f.id === id);
 
@@ -56,10 +55,7 @@ describe("T3-BALANCE: 一 + 二 = （七）总计 + 四, per column", () => {
   it("names the column and both sums", () => {
     const findings = draft(setCell(validDraft(), "requests", "carriedOut.natural", "0"));
     const balance = only(findings, "T3-BALANCE");
-    expect(balance.map((f) => f.message)).toEqual([
-      "表三 自然人列：一+二=6，（七）总计+四=5，两者应相等",
-      "表三 总计列：一+二=6，（七）总计+四=5，两者应相等",
-    ]);
+    expect(balance.map((f) => f.message)).toEqual(["表三 自然人列：一+二=6，（七）总计+四=5，两者应相等", "表三 总计列：一+二=6，（七）总计+四=5，两者应相等"]);
     expect(balance[0]!.cells).toContainEqual({ table: 3, cell: "carriedOut.natural" });
     expect(hasErrors(findings)).toBe(true);
   });
@@ -96,9 +92,7 @@ describe("T4-TOTAL", () => {
     const sections = withComputedTotals(validDraft());
     setCell(sections, "appeals", "review.upheld", "1");
     const findings = checkReport({ year: 2024, organKind: "TOWNSHIP", sections });
-    expect(only(findings, "T4-TOTAL").map((f) => f.message)).toEqual([
-      "表四 行政复议 / 总计：总计为 0，但维持、纠正、其他、尚未审结之和为 1",
-    ]);
+    expect(only(findings, "T4-TOTAL").map((f) => f.message)).toEqual(["表四 行政复议 / 总计：总计为 0，但维持、纠正、其他、尚未审结之和为 1"]);
     expect(only(draft(setCell(validDraft(), "appeals", "review.upheld", "1")), "T4-TOTAL")).toEqual([]);
   });
 });
@@ -108,10 +102,7 @@ describe("SECTIONS", () => {
     const sections = validDraft();
     sections.problems = { kind: "narrative", text: "  \n " };
     sections.overview = { kind: "narrative", text: "（一）主动公开\n\n（二）依申请公开\n（三）政府信息管理\n（四）政府信息公开平台建设\n（五）监督保障\n" };
-    expect(only(draft(sections), "SECTIONS").map((f) => f.message)).toEqual([
-      "一、总体情况：尚未填写内容",
-      "五、存在的主要问题及改进情况：尚未填写内容",
-    ]);
+    expect(only(draft(sections), "SECTIONS").map((f) => f.message)).toEqual(["一、总体情况：尚未填写内容", "五、存在的主要问题及改进情况：尚未填写内容"]);
   });
 });
 
@@ -185,9 +176,7 @@ describe("NARRATIVE", () => {
   it("does not mistake a 复议 application for a disclosure application", () => {
     const sections = validDraft();
     sections.other = { kind: "narrative", text: `${OTHER_TEXT}收到行政复议申请3件。` };
-    expect(only(draft(sections), "NARRATIVE").map((f) => f.message)).toEqual([
-      "六、其他需要报告的事项：文中写“行政复议申请3件”，但表四 行政复议 总计为 0",
-    ]);
+    expect(only(draft(sections), "NARRATIVE").map((f) => f.message)).toEqual(["六、其他需要报告的事项：文中写“行政复议申请3件”，但表四 行政复议 总计为 0"]);
   });
 });
 

@@ -15,8 +15,12 @@ export function validDraft(): ReportSections {
   }
   const t3 = (sections.requests as TableContent).cells;
   Object.assign(t3, {
-    "newRequests.natural": "5", "carriedIn.natural": "1", "disclosed.natural": "3", "partlyDisclosed.natural": "1",
-    "unavailable1.natural": "1", "carriedOut.natural": "1",
+    "newRequests.natural": "5",
+    "carriedIn.natural": "1",
+    "disclosed.natural": "3",
+    "partlyDisclosed.natural": "1",
+    "unavailable1.natural": "1",
+    "carriedOut.natural": "1",
   });
   sections.overview = { kind: "narrative", text: OVERVIEW_TEXT };
   sections.problems = { kind: "narrative", text: PROBLEMS_TEXT };
