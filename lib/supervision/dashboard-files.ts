@@ -1,6 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { ORGAN_KIND_LABELS } from "@/lib/domain/organ-kinds";
+import { csvDocument } from "@/lib/csv";
 import { formatDateTime } from "@/lib/format-time";
 import type { OrganProgress } from "./organ-progress";
 
@@ -22,15 +23,9 @@ const COLUMNS: Array<{ header: string; width: number; value: (r: OrganProgress) 
   { header: "最近催办", width: 18, value: (r) => (r.lastReminderAt ? formatDateTime(r.lastReminderAt) : "") },
 ];
 
-const quote = (value: string | number) => {
-  const text = String(value);
-  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
-};
-
 /** The dashboard's rows as CSV (UTF-8 with BOM, so Excel reads Chinese; spreadsheet formulas neutralised). */
 export function dashboardCsv(rows: OrganProgress[]): string {
-  const lines = [COLUMNS.map((c) => quote(c.header)).join(","), ...rows.map((r) => COLUMNS.map((c) => quote(c.value(r))).join(","))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvDocument([COLUMNS.map((c) => c.header), ...rows.map((r) => COLUMNS.map((c) => c.value(r)))]);
 }
 
 /** The same as an Excel workbook. */
