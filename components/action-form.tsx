@@ -2,6 +2,7 @@
 import { createContext, startTransition, useActionState, useContext, useEffect, useRef } from "react";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/actions/form-state";
 import { FieldError } from "./field-error";
+import { useHydrated } from "./use-hydrated";
 import { FormNotice } from "./form-notice";
 
 const FieldErrors = createContext<Record<string, string>>({});
@@ -27,6 +28,7 @@ type Props = {
  */
 export function ActionForm({ action, submitLabel, children, className, buttonClassName = "button", resetOnSuccess, confirmText, fieldIdSuffix = "" }: Props) {
   const [state, formAction, isPending] = useActionState(action, INITIAL_FORM_STATE);
+  const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.ok && resetOnSuccess) formRef.current?.reset();
@@ -34,6 +36,7 @@ export function ActionForm({ action, submitLabel, children, className, buttonCla
   return (
     <form
       ref={formRef}
+      method="post"
       className={className}
       noValidate
       onSubmit={(event) => {
@@ -47,7 +50,7 @@ export function ActionForm({ action, submitLabel, children, className, buttonCla
       <FieldIdSuffix.Provider value={fieldIdSuffix}>
         <FieldErrors.Provider value={state.fieldErrors}>{children}</FieldErrors.Provider>
       </FieldIdSuffix.Provider>
-      <button type="submit" className={buttonClassName} disabled={isPending}>
+      <button type="submit" className={buttonClassName} disabled={isPending || !hydrated}>
         {isPending ? "正在提交……" : submitLabel}
       </button>
     </form>
