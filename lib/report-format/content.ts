@@ -3,9 +3,7 @@
 // Browser-safe.
 import { z } from "zod";
 import { text } from "@/lib/validation/fields";
-import {
-  NOTE_TEXT_LIMIT, OVERVIEW_SUBHEADINGS, SECTION_KEYS, SECTION_TABLE, SECTION_TEXT_LIMIT, TYPED_CELLS, type SectionKey,
-} from "./format";
+import { NOTE_TEXT_LIMIT, OVERVIEW_SUBHEADINGS, SECTION_KEYS, SECTION_TABLE, SECTION_TEXT_LIMIT, TYPED_CELLS, type SectionKey } from "./format";
 
 export type NarrativeContent = { kind: "narrative"; text: string };
 export type TableContent = { kind: "table"; note: string; cells: Record<string, string> };
@@ -68,11 +66,11 @@ export function emptySections(): ReportSections {
   return Object.fromEntries(SECTION_KEYS.map((k) => [k, emptySection(k)])) as ReportSections;
 }
 
-/** Paragraphs of a narrative; a line starting with （一）…（十） is a sub-heading. */
+/** Paragraphs of a narrative; a line starting with （一）…（十） is a sub-heading, also written with half-width parentheses (pasted text). */
 export function paragraphsOf(text: string): Array<{ kind: "heading" | "paragraph"; text: string }> {
   return text
     .split(/\n+/)
     .map((line) => line.trim())
     .filter(Boolean)
-    .map((line) => ({ kind: /^（[一二三四五六七八九十]）/.test(line) ? "heading" : "paragraph", text: line }));
+    .map((line) => ({ kind: /^[（(][一二三四五六七八九十][）)]/.test(line) ? "heading" : "paragraph", text: line }));
 }

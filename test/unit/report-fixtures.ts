@@ -15,8 +15,12 @@ export function validDraft(): ReportSections {
   }
   const t3 = (sections.requests as TableContent).cells;
   Object.assign(t3, {
-    "newRequests.natural": "5", "carriedIn.natural": "1", "disclosed.natural": "3", "partlyDisclosed.natural": "1",
-    "unavailable1.natural": "1", "carriedOut.natural": "1",
+    "newRequests.natural": "5",
+    "carriedIn.natural": "1",
+    "disclosed.natural": "3",
+    "partlyDisclosed.natural": "1",
+    "unavailable1.natural": "1",
+    "carriedOut.natural": "1",
   });
   sections.overview = { kind: "narrative", text: OVERVIEW_TEXT };
   sections.problems = { kind: "narrative", text: PROBLEMS_TEXT };
@@ -26,5 +30,46 @@ export function validDraft(): ReportSections {
 
 export function setCell(sections: ReportSections, key: "proactive" | "requests" | "appeals", cell: string, value: string) {
   (sections[key] as TableContent).cells[cell] = value;
+  return sections;
+}
+
+/**
+ * A consistent township report with figures in every part of tables 3 and 4 (12 new applications,
+ * 1 carried in, 5 disclosed, 2 partly, 1 withheld, 3 unavailable, 1 not processed, 12 closed,
+ * 1 carried out; 行政复议 2 — 1 upheld, 1 pending; 行政诉讼 1 — corrected), and a narrative that
+ * states them.
+ */
+export const RICH_OVERVIEW =
+  "（一）主动公开\n本年度主动公开政府信息356条。\n（二）依申请公开\n本年度新收政府信息公开申请12件，上年结转1件。全年办结12件，其中予以公开5件，部分公开2件，不予公开1件，无法提供3件，不予处理1件；结转下年度继续办理1件。\n（三）政府信息管理\n严格落实保密审查。\n（四）政府信息公开平台建设\n持续完善网站栏目。\n（五）监督保障\n本年度发生行政复议2件，其中维持1件，尚未审结1件；行政诉讼1件，被依法纠正1件。";
+
+export function richDraft(): ReportSections {
+  const sections = validDraft();
+  const t2 = (sections.proactive as TableContent).cells;
+  Object.assign(t2, {
+    "normativeDocuments.made": "3",
+    "normativeDocuments.repealed": "1",
+    "normativeDocuments.current": "20",
+    "licensing.decisions": "150",
+    "punishment.decisions": "40",
+    "enforcement.decisions": "2",
+  });
+  const t3 = (sections.requests as TableContent).cells;
+  for (const cell of Object.keys(t3)) t3[cell] = "0";
+  Object.assign(t3, {
+    "newRequests.natural": "10",
+    "newRequests.commercial": "2",
+    "carriedIn.natural": "1",
+    "disclosed.natural": "5",
+    "partlyDisclosed.natural": "2",
+    "withheld4.natural": "1",
+    "unavailable1.natural": "1",
+    "unavailable1.commercial": "1",
+    "unavailable2.commercial": "1",
+    "unprocessed2.natural": "1",
+    "carriedOut.natural": "1",
+  });
+  const t4 = (sections.appeals as TableContent).cells;
+  Object.assign(t4, { "review.upheld": "1", "review.pending": "1", "litigationDirect.corrected": "1" });
+  sections.overview = { kind: "narrative", text: RICH_OVERVIEW };
   return sections;
 }
