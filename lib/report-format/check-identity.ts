@@ -15,11 +15,12 @@ function checkTitle(identity: Identity, year: number): Finding[] {
   const title = identity.title.trim();
   // The title is shown above 一、总体情况: its findings are listed there.
   const warn = (id: "YEAR" | "ORGAN", message: string): Finding => ({ id, severity: "warning", section: "overview", message: `报告标题“${title}”${message}`, cells: [] });
-  const years = yearsIn(title);
+  // The organ's own name may hold digits (a test organ, 第2社区): the year is read from the rest.
+  const organ = identity.organName.trim();
+  const years = yearsIn(organ ? title.replace(organ, "") : title);
   const wrong = years.filter((y) => y !== year);
   if (!years.length) findings.push(warn("YEAR", `中没有年份，应为“${year}年度”`));
   else if (wrong.length) findings.push(warn("YEAR", `写的是 ${wrong[0]} 年，本报告是 ${year} 年度`));
-  const organ = identity.organName.trim();
   if (organ && !title.replace(/\s/g, "").includes(organ.replace(/\s/g, ""))) findings.push(warn("ORGAN", `中没有本机关名称“${organ}”`));
   return findings;
 }

@@ -38,8 +38,10 @@ export async function decideStage(decision: Decision) {
         return { refused: "ROUND_VOIDED" };
       }
       const stage = stages[round.stageIndex]!;
-      const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
-      const warnings = findings.filter((f) => f.severity === "warning").map((f) => ({ key: warningKey(f), message: f.message, reason: decision.warningReasons[warningKey(f)]?.trim() ?? "" }));
+      const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear, identity: { title: report.title, organName: report.organ.name } });
+      const warnings = findings
+        .filter((f) => f.severity === "warning")
+        .map((f) => ({ key: warningKey(f), message: f.message, reason: decision.warningReasons[warningKey(f)]?.trim() ?? "" }));
       const scan = stage.isConfidentialityReview
         ? scanReport(sections, organWordLists(report.organ)).map((f) => ({ key: f.key, match: f.match, reason: decision.scanReasons[f.key]?.trim() ?? "" }))
         : [];
@@ -64,15 +66,25 @@ export async function decideStage(decision: Decision) {
       if (updated.count === 0) return { refused: "STALE_PAGE" };
       await tx.reviewAction.create({
         data: {
-          roundId: round.id, stageIndex: round.stageIndex, kind: verdict, actorId: actor.id, actorName: actor.displayName,
-          comment: comment.trim() || null, contentHash: state.contentHash,
+          roundId: round.id,
+          stageIndex: round.stageIndex,
+          kind: verdict,
+          actorId: actor.id,
+          actorName: actor.displayName,
+          comment: comment.trim() || null,
+          contentHash: state.contentHash,
           details: verdict === "approve" ? ({ warnings, scan } satisfies ApprovalDetails) : {},
         },
       });
       await tx.report.update({ where: { id: reportId }, data: { status: next.status } });
       await appendAuditEntry(tx, {
         action: verdict === "approve" ? "review.approved" : "review.returned",
-        actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress, contentHash: state.contentHash,
+        actor,
+        targetType: "report",
+        targetId: reportId,
+        organId: report.organId,
+        clientAddress,
+        contentHash: state.contentHash,
         details: { round: round.number, stage: stage.name, comment: comment.trim() || null, warnings, scan },
       });
       return { status: next.status, stageName: stage.name };
@@ -89,7 +101,12 @@ async function voidRound(tx: Tx, args: { actor: Actor; report: { id: string; org
   await tx.reviewRound.update({ where: { id: args.roundId }, data: { status: "VOIDED", closedAt: new Date(), version: { increment: 1 } } });
   await tx.report.update({ where: { id: args.report.id }, data: { status: "DRAFT" } });
   await appendAuditEntry(tx, {
-    action: "review.voided", actor: args.actor, targetType: "report", targetId: args.report.id, organId: args.report.organId,
-    clientAddress: args.clientAddress, details: { reason: "content changed outside the review rules" },
+    action: "review.voided",
+    actor: args.actor,
+    targetType: "report",
+    targetId: args.report.id,
+    organId: args.report.organId,
+    clientAddress: args.clientAddress,
+    details: { reason: "content changed outside the review rules" },
   });
 }

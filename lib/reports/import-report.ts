@@ -36,7 +36,14 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
     const structural = parsed.findings.filter((f) => f.severity === "error");
     const totals = checkReport({ year: parsed.year, organKind: report.organ.kind, sections: parsed.sections }).filter((f) => TOTAL_RULES.has(f.id));
     const refusals = [...structural, ...totals];
-    if (refusals.length) throw new AppError("INVALID_INPUT", `文件有误，未导入：${refusals.slice(0, 5).map((f) => f.message).join("；")}`);
+    if (refusals.length)
+      throw new AppError(
+        "INVALID_INPUT",
+        `文件有误，未导入：${refusals
+          .slice(0, 5)
+          .map((f) => f.message)
+          .join("；")}`,
+      );
 
     await db().$transaction(async (tx) => {
       assertWritable(await lockReportStatus(tx, reportId), ["DRAFT"]);
@@ -53,7 +60,12 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
         if (!written) throw new AppError("CONFLICT", "导入时有人正在保存，请稍后再试。");
       }
       await appendAuditEntry(tx, {
-        action: "report.imported", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
+        action: "report.imported",
+        actor,
+        targetType: "report",
+        targetId: reportId,
+        organId: report.organId,
+        clientAddress,
         contentHash: contentHash(parsed.sections),
       });
     });

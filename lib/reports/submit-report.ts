@@ -18,12 +18,13 @@ export async function submitReport(options: { actor: Actor; reportId: string; cl
     const lastYear = await findLastYearSections(report.organId, report.year);
     const round = await db().$transaction(async (tx) => {
       const { state, stages, sections, lastRoundNumber } = await loadReviewState(tx, report);
-      const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
+      const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear, identity: { title: report.title, organName: report.organ.name } });
       const outcome = applyEvent(state, { type: "submit", by: actor.id, hasErrors: hasErrors(findings) }, workflowContext(stages, report.organId, [actor]));
       if (!outcome.ok) throw refusalError(outcome.refusal);
       const round = await tx.reviewRound.create({
         data: {
-          reportId, number: lastRoundNumber + 1,
+          reportId,
+          number: lastRoundNumber + 1,
           stages,
           authorIds: outcome.state.round!.authors,
           submittedHash: state.contentHash,
@@ -34,8 +35,14 @@ export async function submitReport(options: { actor: Actor; reportId: string; cl
       });
       await tx.report.update({ where: { id: reportId }, data: { status: "IN_REVIEW" } });
       await appendAuditEntry(tx, {
-        action: "report.submitted", actor, targetType: "report", targetId: reportId, organId: report.organId, clientAddress,
-        details: { round: round.number, stage: stages[0]!.name }, contentHash: state.contentHash,
+        action: "report.submitted",
+        actor,
+        targetType: "report",
+        targetId: reportId,
+        organId: report.organId,
+        clientAddress,
+        details: { round: round.number, stage: stages[0]!.name },
+        contentHash: state.contentHash,
       });
       return round;
     });

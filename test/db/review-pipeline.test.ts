@@ -19,7 +19,6 @@ import { platformAdmin, refusal, tag } from "./fixtures";
 
 const clientAddress = "127.0.0.1";
 
-
 describe("the review pipeline on the server", () => {
   let organ: { id: string; code: string; name: string };
   const people: Record<string, Actor> = {};
@@ -33,7 +32,12 @@ describe("the review pipeline on the server", () => {
   /** A report with a complete, consistent text, submitted by the author. */
   async function submitted() {
     const { id: reportId } = await createReport({ actor: people.author!, organId: organ.id, year: (year += 2), clientAddress });
-    await importReport({ actor: people.author!, reportId, clientAddress, raw: toReportJson({ organ: { name: organ.name, code: organ.code, kind: "TOWNSHIP" }, year, title: "t", sections: validDraft() }) });
+    await importReport({
+      actor: people.author!,
+      reportId,
+      clientAddress,
+      raw: toReportJson({ organ: { name: organ.name, code: organ.code, kind: "TOWNSHIP" }, year, title: "t", sections: validDraft() }),
+    });
     const round = await submitReport({ actor: people.author!, reportId, clientAddress });
     return { reportId, roundId: round.id };
   }
@@ -44,7 +48,13 @@ describe("the review pipeline on the server", () => {
   beforeAll(async () => {
     const code = `R${tag()}`;
     const name = `审核镇${tag()}`;
-    organ = { id: (await createOrgan({ actor: platformAdmin, input: { name, shortName: "审核", kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 }, clientAddress })).id, code, name };
+    organ = {
+      id: (
+        await createOrgan({ actor: platformAdmin, input: { name, shortName: "审核", kind: "TOWNSHIP", code, parentId: null, deadlineMonth: 1, deadlineDay: 31 }, clientAddress })
+      ).id,
+      code,
+      name,
+    };
     people.author = await person("撰稿", ["AUTHOR"]);
     people.first = await person("初审", ["FIRST_REVIEWER"]);
     people.second = await person("复审", ["SECOND_REVIEWER"]);
@@ -58,28 +68,47 @@ describe("the review pipeline on the server", () => {
   it("takes a report through three stages by three people, with a tracked correction, to 待发布", async () => {
     const { reportId, roundId } = await submitted();
     await decide({ actor: people.first!, reportId, roundId, stageIndex: 0 });
-    const corrected = await saveSection({ actor: people.second!, reportId, key: "other", baseVersion: 2, content: { kind: "narrative", text: "2024年，本机关未收取政府信息公开信息处理费。（复审校对）" }, clientAddress });
+    const corrected = await saveSection({
+      actor: people.second!,
+      reportId,
+      key: "other",
+      baseVersion: 2,
+      content: { kind: "narrative", text: "本年度，本机关未收取政府信息公开信息处理费。（复审校对）" },
+      clientAddress,
+    });
     expect(corrected.ok).toBe(true);
     await decide({ actor: people.second!, reportId, roundId, stageIndex: 1 });
     const last = await decide({ actor: people.final!, reportId, roundId, stageIndex: 2, comment: "同意发布" });
     expect(last.status).toBe("APPROVED");
     expect((await db().report.findUniqueOrThrow({ where: { id: reportId } })).status).toBe("APPROVED");
-    const actions = await db().reviewAction.findMany({ where: { roundId }, orderBy: { createdAt: "asc" }, select: { kind: true, actorName: true, stageIndex: true, contentHash: true } });
+    const actions = await db().reviewAction.findMany({
+      where: { roundId },
+      orderBy: { createdAt: "asc" },
+      select: { kind: true, actorName: true, stageIndex: true, contentHash: true },
+    });
     expect(actions.map((a) => [a.kind, a.actorName, a.stageIndex])).toEqual([
-      ["submit", "撰稿", 0], ["approve", "初审", 0], ["correct", "复审", 1], ["approve", "复审", 1], ["approve", "终审", 2],
+      ["submit", "撰稿", 0],
+      ["approve", "初审", 0],
+      ["correct", "复审", 1],
+      ["approve", "复审", 1],
+      ["approve", "终审", 2],
     ]);
     expect(actions[3]!.contentHash).toBe(actions[4]!.contentHash);
     expect(actions[1]!.contentHash).not.toBe(actions[3]!.contentHash); // the correction is a new text, approved by its corrector
     const revision = await db().sectionRevision.findFirst({ where: { section: { reportId, key: "other" } }, orderBy: { version: "desc" } });
     expect([revision?.kind, revision?.authorName]).toEqual(["correction", "复审"]);
     // Frozen once approved.
-    expect((await refusal(saveSection({ actor: people.final!, reportId, key: "other", baseVersion: 3, content: { kind: "narrative", text: "x" }, clientAddress }))).code).toBe("CONFLICT");
+    expect((await refusal(saveSection({ actor: people.final!, reportId, key: "other", baseVersion: 3, content: { kind: "narrative", text: "x" }, clientAddress }))).code).toBe(
+      "CONFLICT",
+    );
   });
 
   it("refuses every rule broken by a direct call, changes nothing, and audits the attempt", async () => {
     const { reportId, roundId } = await submitted();
     // The author cannot edit while in review.
-    expect((await refusal(saveSection({ actor: people.author!, reportId, key: "other", baseVersion: 2, content: { kind: "narrative", text: "改" }, clientAddress }))).userMessage).toContain("冻结");
+    expect(
+      (await refusal(saveSection({ actor: people.author!, reportId, key: "other", baseVersion: 2, content: { kind: "narrative", text: "改" }, clientAddress }))).userMessage,
+    ).toContain("冻结");
     // Wrong role for the stage; the author of the text; a forged stage; a forged round.
     expect((await refusal(decide({ actor: people.second!, reportId, roundId, stageIndex: 0 }))).userMessage).toContain("没有本机关当前审核环节的角色");
     expect((await refusal(decide({ actor: people.authorReviewer!, reportId, roundId, stageIndex: 0 }))).userMessage).toContain("没有本机关当前审核环节的角色");
@@ -108,7 +137,12 @@ describe("the review pipeline on the server", () => {
 
   it("refuses an author who also reviews, at the stage they hold the role for", async () => {
     const { id: reportId } = await createReport({ actor: people.authorReviewer!, organId: organ.id, year: (year += 2), clientAddress });
-    await importReport({ actor: people.authorReviewer!, reportId, clientAddress, raw: toReportJson({ organ: { name: organ.name, code: organ.code, kind: "TOWNSHIP" }, year, title: "t", sections: validDraft() }) });
+    await importReport({
+      actor: people.authorReviewer!,
+      reportId,
+      clientAddress,
+      raw: toReportJson({ organ: { name: organ.name, code: organ.code, kind: "TOWNSHIP" }, year, title: "t", sections: validDraft() }),
+    });
     const { id: roundId } = await submitReport({ actor: people.authorReviewer!, reportId, clientAddress });
     await decide({ actor: people.first!, reportId, roundId, stageIndex: 0 });
     await decide({ actor: people.second!, reportId, roundId, stageIndex: 1 });
@@ -119,7 +153,14 @@ describe("the review pipeline on the server", () => {
     const { reportId, roundId } = await submitted();
     await decide({ actor: people.first!, reportId, roundId, stageIndex: 0, verdict: "return", comment: "第五部分过于简略" });
     expect((await db().report.findUniqueOrThrow({ where: { id: reportId } })).status).toBe("DRAFT");
-    const saved = await saveSection({ actor: people.author!, reportId, key: "other", baseVersion: 2, content: { kind: "narrative", text: "2024年，本机关未收取政府信息公开信息处理费。已补充。" }, clientAddress });
+    const saved = await saveSection({
+      actor: people.author!,
+      reportId,
+      key: "other",
+      baseVersion: 2,
+      content: { kind: "narrative", text: "本年度，本机关未收取政府信息公开信息处理费。已补充。" },
+      clientAddress,
+    });
     expect(saved.ok).toBe(true);
     const again = await submitReport({ actor: people.author!, reportId, clientAddress });
     expect(again.number).toBe(2);
@@ -156,9 +197,14 @@ describe("the review pipeline on the server", () => {
   it("requires a reason for each open warning, and at the confidentiality stage for each scan finding", async () => {
     const { id: reportId } = await createReport({ actor: people.author!, organId: organ.id, year: (year += 2), clientAddress });
     const sections = validDraft();
-    sections.other = { kind: "narrative", text: "2024年，本机关未收取政府信息公开信息处理费。咨询电话13812345678。" };
+    sections.other = { kind: "narrative", text: "本年度，本机关未收取政府信息公开信息处理费。咨询电话13812345678。" };
     (sections.proactive as { cells: Record<string, string> }).cells["regulations.made"] = "1"; // a REGULATION warning
-    await importReport({ actor: people.author!, reportId, clientAddress, raw: toReportJson({ organ: { name: organ.name, code: organ.code, kind: "TOWNSHIP" }, year, title: "t", sections }) });
+    await importReport({
+      actor: people.author!,
+      reportId,
+      clientAddress,
+      raw: toReportJson({ organ: { name: organ.name, code: organ.code, kind: "TOWNSHIP" }, year, title: "t", sections }),
+    });
     const { id: roundId } = await submitReport({ actor: people.author!, reportId, clientAddress });
 
     expect((await refusal(decide({ actor: people.first!, reportId, roundId, stageIndex: 0 }))).userMessage).toContain("未说明理由的提醒");

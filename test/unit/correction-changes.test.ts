@@ -11,7 +11,11 @@ describe("what a correction changed, for the public page", () => {
     const corrected = setCell(validDraft(), "requests", "newRequests.natural", "6");
     const changes = correctionChanges(validDraft(), corrected);
     expect(changes).toContainEqual({
-      section: "三、收到和处理政府信息公开申请情况", kind: "cell", label: "表三 一、本年新收政府信息公开申请数量 / 自然人", before: "5", after: "6",
+      section: "三、收到和处理政府信息公开申请情况",
+      kind: "cell",
+      label: "表三 一、本年新收政府信息公开申请数量 / 自然人",
+      before: "5",
+      after: "6",
     });
     expect(changes).toContainEqual(expect.objectContaining({ kind: "cell", label: "表三 一、本年新收政府信息公开申请数量 / 总计", before: "5", after: "6" }));
     expect(changes.every((c) => c.kind === "cell")).toBe(true);
@@ -20,8 +24,10 @@ describe("what a correction changed, for the public page", () => {
   it("lists changed cells in the form's reading order, row by row", () => {
     const corrected = setCell(setCell(validDraft(), "requests", "disclosed.natural", "2"), "requests", "partlyDisclosed.natural", "2");
     expect(correctionChanges(validDraft(), corrected).map((c) => c.kind === "cell" && c.label)).toEqual([
-      "表三 （一）予以公开 / 自然人", "表三 （一）予以公开 / 总计",
-      "表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形） / 自然人", "表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形） / 总计",
+      "表三 （一）予以公开 / 自然人",
+      "表三 （一）予以公开 / 总计",
+      "表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形） / 自然人",
+      "表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形） / 总计",
     ]);
   });
 
@@ -62,6 +68,6 @@ describe("what a correction changed, for the public page", () => {
     const before = validDraft();
     before.other = { kind: "narrative", text: "" };
     const changes = correctionChanges(before, validDraft());
-    expect(changes).toEqual([{ section: "六、其他需要报告的事项", kind: "text", lead: "", removed: "", added: "2024年，本机关未收取政府信息公开信息处理费。", tail: "" }]);
+    expect(changes).toEqual([{ section: "六、其他需要报告的事项", kind: "text", lead: "", removed: "", added: "本年度，本机关未收取政府信息公开信息处理费。", tail: "" }]);
   });
 });

@@ -234,6 +234,11 @@ describe("YEAR and ORGAN", () => {
     expect(draft(sections, { identity })).toEqual([]);
   });
 
+  it("reads the title's year apart from digits in the organ's name", () => {
+    expect(draft(validDraft(), { identity: { title: "城东第2社区2024年度政府信息公开工作年度报告", organName: "城东第2社区" } })).toEqual([]);
+    expect(draft(validDraft(), { identity: { title: "审核镇1733482024年度政府信息公开工作年度报告", organName: "审核镇173348" } })).toEqual([]);
+  });
+
   it.each([
     ["青石镇2019年度政府信息公开工作年度报告", "YEAR", "报告标题“青石镇2019年度政府信息公开工作年度报告”写的是 2019 年，本报告是 2024 年度"],
     ["青石镇二〇二三年度政府信息公开工作年度报告", "YEAR", "写的是 2023 年"],

@@ -18,7 +18,11 @@ export async function assignSectionAction(reportId: string, key: string, _state:
     if (!isSectionKey(key)) throw new AppError("NOT_FOUND", "该部分不存在。");
     const { assigneeId } = parseForm(z.object({ assigneeId: text() }), formData);
     await assignSection({
-      actor, reportId: parseId(reportId), key, assigneeId: assigneeId ? parseId(assigneeId) : null, clientAddress: await currentClientAddress(),
+      actor,
+      reportId: parseId(reportId),
+      key,
+      assigneeId: assigneeId ? parseId(assigneeId) : null,
+      clientAddress: await currentClientAddress(),
     });
     revalidatePath(`/reports/${reportId}`);
     return "已指定。";

@@ -26,9 +26,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
   if (!review.canAct || !review.round) {
     return (
       <>
-        <p><Link href={`/reports/${reportId}`}>← {report.title}</Link></p>
+        <p>
+          <Link href={`/reports/${reportId}`}>← {report.title}</Link>
+        </p>
         <h1>审核</h1>
-        <p className="notice error" role="alert">{review.actRefusal ?? "报告当前不在审核中。"}</p>
+        <p className="notice error" role="alert">
+          {review.actRefusal ?? "报告当前不在审核中。"}
+        </p>
       </>
     );
   }
@@ -42,28 +46,43 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
   const previousRound = review.rounds.find((r) => r.number === round.number - 1 && r.closedAt);
   const atLastReturn = previousRound?.closedAt ? await sectionsAt(reportId, previousRound.closedAt) : null;
   const colleagues = await listHandoverCandidates(actor, report.organId, review);
-  const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
+  const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear, identity: { title: report.title, organName: report.organ.name } });
   const warnings = findings.filter((f) => f.severity === "warning").map((f) => ({ key: warningKey(f), message: `[${f.id}] ${f.message}` }));
   const scan = review.isConfidentialityStage
-    ? scanReport(sections, organWordLists(report.organ)).map((f) => ({ key: f.key, label: `${f.place}：${SCAN_KIND_LABELS[f.kind]}“${f.match}”${f.suggestion ? `，建议改为“${f.suggestion}”` : ""}` }))
+    ? scanReport(sections, organWordLists(report.organ)).map((f) => ({
+        key: f.key,
+        label: `${f.place}：${SCAN_KIND_LABELS[f.kind]}“${f.match}”${f.suggestion ? `，建议改为“${f.suggestion}”` : ""}`,
+      }))
     : [];
 
   return (
     <>
-      <p><Link href={`/reports/${reportId}`}>← {report.title}</Link></p>
+      <p>
+        <Link href={`/reports/${reportId}`}>← {report.title}</Link>
+      </p>
       <h1>审核：{review.stageName}</h1>
       <p className="muted">第 {round.number} 轮。您可以在各部分中直接校对修改（记为您的校对），添加意见，然后通过或退回。</p>
-      <FindingsList title="检查结果" findings={findings} emptyText="未发现问题。" />
+      <FindingsList title="检查结果" findings={findings} emptyText="未发现问题。" reportId={reportId} />
       {review.isConfidentialityStage ? (
         <section className="card" aria-label="保密审查">
           <h2>保密审查</h2>
-          {scan.length ? <ul>{scan.map((f) => <li key={f.key}>{f.label}</li>)}</ul> : <p className="muted">未发现身份证号、手机号或涉密标识用语。</p>}
+          {scan.length ? (
+            <ul>
+              {scan.map((f) => (
+                <li key={f.key}>{f.label}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">未发现身份证号、手机号或涉密标识用语。</p>
+          )}
         </section>
       ) : null}
       {SECTION_KEYS.map((key) => (
         <section key={key} className="card review-section" aria-labelledby={`h-${key}`}>
           <h2 id={`h-${key}`}>{SECTION_TITLES[key]}</h2>
-          <p><Link href={`/reports/${reportId}/sections/${key}`}>校对修改这一部分</Link></p>
+          <p>
+            <Link href={`/reports/${reportId}/sections/${key}`}>校对修改这一部分</Link>
+          </p>
           <SectionView sectionKey={key} content={sections[key]} />
           <Changes title="本轮校对修改（提交后）" diff={diffSection(SECTION_TABLE[key], atSubmission[key], sections[key])} />
           {atLastReturn ? <Changes title="上轮退回后撰稿人的修改" diff={diffSection(SECTION_TABLE[key], atLastReturn[key], atSubmission[key])} /> : null}
@@ -92,11 +111,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
 
 function SectionView({ sectionKey, content }: { sectionKey: SectionKey; content: SectionContent }) {
   if (content.kind === "narrative") {
-    return (
-      <div className="report-text">
-        {paragraphsOf(content.text).map((p, i) => (p.kind === "heading" ? <h3 key={i}>{p.text}</h3> : <p key={i}>{p.text}</p>))}
-      </div>
-    );
+    return <div className="report-text">{paragraphsOf(content.text).map((p, i) => (p.kind === "heading" ? <h3 key={i}>{p.text}</h3> : <p key={i}>{p.text}</p>))}</div>;
   }
   const Table = sectionKey === "proactive" ? Table2Editor : sectionKey === "requests" ? Table3Editor : Table4Editor;
   return (
@@ -124,7 +139,19 @@ function Changes({ title, diff }: { title: string; diff: SectionDiff }) {
       ) : null}
       {diff.text.some((p) => p.kind !== "same") ? (
         <p style={{ whiteSpace: "pre-wrap" }}>
-          {diff.text.map((p, i) => (p.kind === "added" ? <ins key={i} className="diff">{p.text}</ins> : p.kind === "removed" ? <del key={i} className="diff">{p.text}</del> : <span key={i}>{p.text}</span>))}
+          {diff.text.map((p, i) =>
+            p.kind === "added" ? (
+              <ins key={i} className="diff">
+                {p.text}
+              </ins>
+            ) : p.kind === "removed" ? (
+              <del key={i} className="diff">
+                {p.text}
+              </del>
+            ) : (
+              <span key={i}>{p.text}</span>
+            ),
+          )}
         </p>
       ) : null}
     </details>

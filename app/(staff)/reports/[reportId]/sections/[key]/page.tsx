@@ -46,7 +46,9 @@ export default async function SectionPage({ params }: { params: Promise<{ report
           校对模式（{review.stageName}）：您的修改记为校对，后续环节和撰稿人可以看到修改痕迹。
         </p>
       ) : report.status !== "DRAFT" ? (
-        <p className="notice" role="note">报告{report.status === "APPROVED" ? "已审核通过" : "正在审核中"}，内容已冻结。</p>
+        <p className="notice" role="note">
+          报告{report.status === "APPROVED" ? "已审核通过" : "正在审核中"}，内容已冻结。
+        </p>
       ) : null}
       <SectionEditor
         key={`${reportId}-${key}`}
@@ -54,6 +56,7 @@ export default async function SectionPage({ params }: { params: Promise<{ report
         sectionKey={key}
         year={report.year}
         organKind={report.organ.kind}
+        identity={{ title: report.title, organName: report.organ.name }}
         initialContent={section.content}
         initialVersion={section.version}
         sections={contents}
