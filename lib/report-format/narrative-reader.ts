@@ -132,9 +132,9 @@ function tokenise(sentence: string): Token[] {
     if (kind === "num") {
       const value = Number(/^\d+/.exec(match[0])![0]);
       if (isCount(sentence, start, end, match[0])) tokens.push({ kind, start, end, text: match[0], value });
-      // 2023年 names a year; 3月 a month, whose figures are not the year's
+      // 2023年 names a year; 3月 a month, whose figures are not the year's (12月31日 is a date)
       else if (/^\d{4}$/.test(match[0]) && sentence[end] === "年") tokens.push({ kind: "year", start, end: end + 1, text: `${match[0]}年`, value });
-      else if (sentence[end] === "月") tokens.push({ kind: "disqualify", start, end: end + 1, text: `${match[0]}月` });
+      else if (sentence[end] === "月" && !/^月\d+日/.test(sentence.slice(end))) tokens.push({ kind: "disqualify", start, end: end + 1, text: `${match[0]}月` });
     } else tokens.push({ kind, start, end, text: match[0], figure });
   }
   return tokens;
@@ -214,7 +214,15 @@ function lastBlockIn(tokens: Token[]): Block | null {
 
 type Subject = { figures: FigureKey[]; start: number; end: number; weak?: boolean; respectively?: boolean };
 
-function subjectOf(
+/** The subject of a figure, unless a negation stands between the two (行政复议未…3件 is no plain statement of the figure). */
+function subjectOf(...args: Parameters<typeof subjectNamed>): Subject | null {
+  const subject = subjectNamed(...args);
+  const [, tokens, span, index] = args;
+  if (!subject) return null;
+  return span.some((t) => t.kind === "negation" && t.start >= subject.start && t.end <= tokens[index]!.start) ? null : subject;
+}
+
+function subjectNamed(
   s: string,
   tokens: Token[],
   span: Token[],
@@ -225,14 +233,13 @@ function subjectOf(
 ): Subject | null {
   const figure = tokens[index]!;
   if (span.some((t) => t.kind === "disqualify" || (t.kind === "year" && year !== undefined && Number(t.text.slice(0, 4)) !== year))) return null;
-  if (span.some((t) => t.kind === "negation")) return null;
   const near = (t: Token) => figure.start - t.end <= MAX_GAP;
   const many = span.some((t) => t.kind === "each" || t.kind === "respectively");
   const respectively = span.some((t) => t.kind === "respectively");
   const startOf = (ts: Token[]) => Math.min(...ts.map((t) => t.start));
 
   // 复议/诉讼 outcomes: 维持1件, 尚未审结的行政诉讼1件
-  const outcome = [...span].reverse().find((t) => t.kind === "outcome" && near(t));
+  const outcome = [...span].reverse().find((t) => t.kind === "outcome" && !t.used && near(t));
   if (outcome) {
     const blockHere = [...span].reverse().find((t) => t.kind === "block");
     const block = blockHere ? blockOf(blockHere) : (blockBefore(tokens.indexOf(outcome)) ?? (/败诉|胜诉/.test(outcome.text) ? "litigation" : null));
@@ -251,12 +258,31 @@ function subjectOf(
     return { figures: [figureOf(last)], start: last.start, end: figure.end };
   }
 
+  const after = subjectAfter(s, tokens, index, blockBefore);
+  if (after) return after;
   // Generic words (办结, 收到…申请): not in a sentence about 复议 or 诉讼
   if (blockInSentenceBefore(index)) return null;
   const closed = [...span].reverse().find((t) => t.kind === "closed" && near(t));
   if (closed) return { figures: ["resultsTotal"], start: closed.start, end: figure.end, weak: true };
-  const weak = newRequestsFrom(s, span, figure, tokens[index + 1]);
-  return weak;
+  return newRequestsFrom(s, span, figure, tokens[index + 1]);
+}
+
+/** The subject right after the figure, when nothing before it names one: 其中1件维持, 尚有3件申请结转下年度. */
+function subjectAfter(s: string, tokens: Token[], index: number, blockBefore: (index: number) => Block | null): Subject | null {
+  const figure = tokens[index]!;
+  const next = tokens.slice(index + 1).find((t) => t.kind !== "apply");
+  if (!next || next.start - figure.end > 12) return null;
+  const between = s.slice(figure.end, next.start);
+  if (next.kind === "outcome" && /^被?$/.test(between)) {
+    const block = blockBefore(index) ?? (/败诉|胜诉/.test(next.text) ? "litigation" : null);
+    if (!block) return null;
+    next.used = true;
+    return { figures: [`${block}.${next.figure as Outcome}`], start: figure.start, end: next.end };
+  }
+  if ((next.kind === "t3" || next.kind === "block") && /^的?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:被|予以|作|已)?$/.test(between)) {
+    return { figures: [figureOf(next)], start: figure.start, end: next.end };
+  }
+  return null;
 }
 
 function figureOf(token: Token): FigureKey {
