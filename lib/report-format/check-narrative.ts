@@ -43,7 +43,14 @@ const BLOCK_NAMES: Record<Block, string> = {
 };
 const OUTCOME_NAMES: Record<Outcome, string> = { total: "总计", upheld: "结果维持", corrected: "结果纠正", other: "其他结果", pending: "尚未审结" };
 
+const FIGURES = new Map<FigureKey, Figure>();
 function figureOf(key: FigureKey): Figure {
+  let figure = FIGURES.get(key);
+  if (!figure) FIGURES.set(key, (figure = describeFigure(key)));
+  return figure;
+}
+
+function describeFigure(key: FigureKey): Figure {
   if (key in TABLE3_FIGURES) return TABLE3_FIGURES[key as Table3Figure];
   const [block, outcome] = key.split(".") as [Block, Outcome];
   const keys = BLOCK_KEYS[block];
@@ -55,15 +62,28 @@ function figureOf(key: FigureKey): Figure {
 }
 
 /** The figure's value in the tables; null while any of its cells is not a valid count (the cell check says why). */
-function valueOf(figure: Figure, sections: ReportSections): number | null {
+function valueOf(figure: Figure, counts: (table: 3 | 4, cell: string) => number | null): number | null {
   let sum = 0;
   for (const { table, cell } of figure.cells) {
-    const content = sections[table === 3 ? "requests" : "appeals"];
-    const parsed = parseCount(content.kind === "table" ? content.cells[cell] : undefined);
-    if (!parsed.ok) return null;
-    sum += parsed.value;
+    const value = counts(table as 3 | 4, cell);
+    if (value === null) return null;
+    sum += value;
   }
   return sum;
+}
+
+/** The tables' cells read as counts, each once (a long narrative makes hundreds of claims). */
+function countsOf(sections: ReportSections) {
+  const read = new Map<string, number | null>();
+  return (table: 3 | 4, cell: string): number | null => {
+    const key = `${table}.${cell}`;
+    if (!read.has(key)) {
+      const content = sections[table === 3 ? "requests" : "appeals"];
+      const parsed = parseCount(content.kind === "table" ? content.cells[cell] : undefined);
+      read.set(key, parsed.ok ? parsed.value : null);
+    }
+    return read.get(key)!;
+  };
 }
 
 function textOf(sections: ReportSections, key: SectionKey) {
@@ -74,12 +94,13 @@ function textOf(sections: ReportSections, key: SectionKey) {
 /** NARRATIVE findings for every section's text; `sections` carry their totals (computed or printed). */
 export function checkNarrative(sections: ReportSections, year: number): Finding[] {
   const findings: Finding[] = [];
+  const counts = countsOf(sections);
   for (const key of SECTION_KEYS) {
     const text = textOf(sections, key);
     if (!text) continue;
     const seen = new Set<string>();
     for (const claim of readNarrative(text, year)) {
-      const finding = judge(claim, text, key, sections);
+      const finding = judge(claim, text, key, counts);
       // The same words repeated (a sentence pasted twice) say one thing.
       if (finding && !seen.has(finding.message)) {
         seen.add(finding.message);
@@ -90,22 +111,21 @@ export function checkNarrative(sections: ReportSections, year: number): Finding[
   return findings;
 }
 
-function judge(claim: NarrativeClaim, text: string, key: SectionKey, sections: ReportSections): Finding | null {
-  const quote = text.slice(claim.quote.start, claim.quote.end);
-  const at = { quote: claim.quote, sentence: claim.sentence };
+function judge(claim: NarrativeClaim, text: string, key: SectionKey, counts: ReturnType<typeof countsOf>): Finding | null {
   const finding = (message: string, cells: CellRef[]): Finding => ({
     id: "NARRATIVE",
     severity: "warning",
     section: key,
-    message: `${SECTION_TITLES[key]}：文中写“${quote}”，但${message}`,
+    message: `${SECTION_TITLES[key]}：文中写“${text.slice(claim.quote.start, claim.quote.end)}”，但${message}`,
     cells,
-    ...at,
+    quote: claim.quote,
+    sentence: claim.sentence,
   });
 
   if (claim.kind === "allUpheld") {
     const open = (claim.blocks ?? ["appeals"])
       .flatMap((block) => BLOCK_KEYS[block].flatMap((b) => ["corrected", "other", "pending"].map((c) => `${b}.${c}`)))
-      .filter((cell, i, all) => all.indexOf(cell) === i && valueOf({ where: "", cells: [{ table: 4, cell }] }, sections)! > 0);
+      .filter((cell, i, all) => all.indexOf(cell) === i && (counts(4, cell) ?? 0) > 0);
     if (!open.length) return null;
     return finding(
       `表四的${open.map((c) => cellLabel(4, c).replace("表四 ", "")).join("、")}不为 0`,
@@ -113,7 +133,7 @@ function judge(claim: NarrativeClaim, text: string, key: SectionKey, sections: R
     );
   }
   const figure = figureOf(claim.figure);
-  const actual = valueOf(figure, sections);
+  const actual = valueOf(figure, counts);
   if (actual === null) return null;
   if (claim.kind === "some") return actual === 0 ? finding(`${figure.where}为 0`, figure.cells) : null;
   return actual !== claim.value ? finding(`${figure.where}为 ${actual}`, figure.cells) : null;

@@ -18,6 +18,7 @@
 // - a sentence whose meaning depends on another paragraph (only 复议/诉讼 carry over between the
 //   sentences of one paragraph).
 import type { TextSpan } from "./findings";
+import { memory, sentencesOf } from "./sentences";
 import { COUNT_UNIT, normaliseNumbers, type Normalised } from "./text-numbers";
 import { hasTraditional, toSimplified } from "./traditional";
 
@@ -401,50 +402,54 @@ function applyBreakdowns(tokens: Token[], unordered: Pending[]): Pending[] {
   return claims.filter((c) => !dropped.has(c));
 }
 
-// ---- Paragraphs, sentences and offsets ----
+// ---- Sentences and offsets ----
 
-const SENTENCE = /[^。！？；;!?]+[。！？；;!?]*/g;
-type ParagraphReading = NarrativeClaim[];
-const cache = new Map<string, ParagraphReading>();
-const CACHE_LIMIT = 2_000;
+type SentenceReading = { claims: NarrativeClaim[]; lastBlock: Block | null };
+const rememberedSentences = memory<SentenceReading>();
 
-function readParagraph(paragraph: string, year: number | undefined): ParagraphReading {
-  const key = `${year ?? ""}\u0000${paragraph}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const simplified = hasTraditional(paragraph) ? toSimplified(paragraph) : paragraph;
+/** One sentence of the original text read (offsets relative to it), given the 复议/诉讼 its paragraph named before it. */
+function readOriginalSentence(sentence: string, year: number | undefined, context: Block | null): SentenceReading {
+  const simplified = hasTraditional(sentence) ? toSimplified(sentence) : sentence;
   const norm: Normalised = normaliseNumbers(simplified);
-  const claims: NarrativeClaim[] = [];
-  let context: Block | null = null;
-  for (const match of norm.text.matchAll(SENTENCE)) {
-    const read = readSentence(match[0], year, context);
-    context = read.lastBlock;
-    const offset = match.index;
-    const original = (start: number, end: number): TextSpan => ({ start: norm.from[offset + start]!, end: norm.to[offset + end - 1]! });
-    const sentence = original(0, match[0].replace(/\s+$/, "").length || 1);
-    for (const c of read.claims.sort((a, b) => a.start - b.start)) {
-      claims.push({ kind: c.kind, figure: c.figure, value: c.value, ...(c.blocks ? { blocks: c.blocks } : {}), quote: original(c.start, c.end), sentence });
-    }
-  }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, claims);
-  return claims;
+  const read = readSentence(norm.text, year, context);
+  const original = (start: number, end: number): TextSpan => ({ start: norm.from[start]!, end: norm.to[end - 1]! });
+  const whole = original(0, norm.text.replace(/\s+$/, "").length || 1);
+  const claims = read.claims
+    .sort((a, b) => a.start - b.start)
+    .map((c): NarrativeClaim => ({ kind: c.kind, figure: c.figure, value: c.value, ...(c.blocks ? { blocks: c.blocks } : {}), quote: original(c.start, c.end), sentence: whole }));
+  return { claims, lastBlock: read.lastBlock };
 }
 
-/** A paragraph without any of these states nothing the reader looks for (checked before reading, 繁體 included). */
-const MAY_CLAIM = /[0-9０-９零〇一二两三四五六七八九十无無没沒未不维維持审審]/;
+/** A sentence without any of these states nothing the reader looks for, nor names 复议/诉讼 for the next (繁體 included). */
+const MAY_CLAIM = /[0-9０-９零〇一二两三四五六七八九十无無没沒未不维維持审審复複诉訴]/;
+
+/** A paragraph's claims (offsets relative to it): sentence by sentence, the 复议/诉讼 they name carried from one to the next. */
+function readParagraph(paragraph: string, year: number | undefined): NarrativeClaim[] {
+  const claims: NarrativeClaim[] = [];
+  let context: Block | null = null;
+  for (const sentence of sentencesOf(paragraph)) {
+    if (!MAY_CLAIM.test(sentence.text)) continue;
+    const read = rememberedSentences(`${year ?? ""}|${context ?? ""}|${sentence.text}`, () => readOriginalSentence(sentence.text, year, context));
+    context = read.lastBlock;
+    const at = (span: TextSpan) => ({ start: span.start + sentence.start, end: span.end + sentence.start });
+    for (const c of read.claims) claims.push({ ...c, quote: at(c.quote), sentence: at(c.sentence) });
+  }
+  return claims;
+}
+const rememberedParagraphs = memory<NarrativeClaim[]>();
 
 /**
  * Every claim the text makes about tables 3 and 4, with offsets into `text`. `year`, the report's,
- * tells figures of this year from figures of another one ("2023年收到申请10件"). Paragraphs are
- * read independently, and remembered, so that a keystroke re-reads only its own paragraph.
+ * tells figures of this year from figures of another one ("2023年收到申请10件"). Paragraphs and
+ * their sentences are read once and remembered, so that a keystroke re-reads only its own
+ * sentence, however long the text (a paragraph is read as a whole only when it changed).
  */
 export function readNarrative(text: string, year?: number): NarrativeClaim[] {
   const claims: NarrativeClaim[] = [];
   let offset = 0;
   for (const paragraph of text.split("\n")) {
     if (MAY_CLAIM.test(paragraph)) {
-      for (const c of readParagraph(paragraph, year)) {
+      for (const c of rememberedParagraphs(`${year ?? ""}|${paragraph}`, () => readParagraph(paragraph, year))) {
         claims.push({ ...c, quote: { start: c.quote.start + offset, end: c.quote.end + offset }, sentence: { start: c.sentence.start + offset, end: c.sentence.end + offset } });
       }
     }
