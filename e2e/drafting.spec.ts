@@ -90,7 +90,9 @@ test.describe("drafting a report", () => {
     await expect(findings).not.toContainText("半角标点");
     await saved(page);
 
-    // The table's page lists it too, where the number may be what needs fixing.
+    // The report's page counts it for table 3 as well, and the table's page lists it, where the number may be what needs fixing.
+    await page.goto(`/reports/${reportId}`);
+    await expect(page.locator('tr[data-section="requests"]')).toContainText("正文中有 1 处与本表有关");
     await page.goto(`/reports/${reportId}/sections/requests`);
     const aboutTable = page.getByRole("region", { name: "正文中与本表有关的问题" });
     await expect(aboutTable).toContainText("一、总体情况：文中写“共收到政府信息公开申请十二件”，但表三 一、本年新收政府信息公开申请数量 总计为 5");

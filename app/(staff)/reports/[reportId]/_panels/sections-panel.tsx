@@ -4,7 +4,7 @@ import type { SessionActor } from "@/lib/auth/load-actor";
 import { findOrganScope } from "@/lib/auth/organ-scope";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatTime } from "@/lib/format-time";
-import { SECTION_TITLES } from "@/lib/report-format/format";
+import { SECTION_TABLE, SECTION_TITLES } from "@/lib/report-format/format";
 import type { FoundReport } from "@/lib/reports/find-report";
 import { getReportFindings, getReportSections, listOrganAuthors } from "@/lib/reports/queries";
 import { assignSectionAction } from "../actions";
@@ -34,12 +34,19 @@ export async function SectionsPanel({ actor, report }: { actor: SessionActor; re
           {sections.map((s) => {
             const own = findings.filter((f) => f.section === s.key);
             const ownErrors = own.filter((f) => f.severity === "error").length;
+            // A table also counts what other sections' text says against its cells (listed on its page).
+            const table = SECTION_TABLE[s.key];
+            const aboutTable = table ? findings.filter((f) => f.section !== s.key && f.cells.some((c) => c.table === table)).length : 0;
             return (
               <tr key={s.key} data-section={s.key}>
                 <th scope="row">
                   <Link href={`/reports/${report.id}/sections/${s.key}`}>{SECTION_TITLES[s.key]}</Link>
                   {s.isCarriedOver ? <div className="tag">沿用上年，未修改</div> : null}
-                  {s.openBy && s.openBy.id !== actor.id ? <div className="hint">{s.openBy.name} 正在编辑（自 {formatTime(s.openBy.since)} 起）</div> : null}
+                  {s.openBy && s.openBy.id !== actor.id ? (
+                    <div className="hint">
+                      {s.openBy.name} 正在编辑（自 {formatTime(s.openBy.since)} 起）
+                    </div>
+                  ) : null}
                 </th>
                 <td>
                   {canAssign ? (
@@ -47,7 +54,7 @@ export async function SectionsPanel({ actor, report }: { actor: SessionActor; re
                       <Field name="assigneeId" label={`${SECTION_TITLES[s.key]}的撰稿人`} hideLabel options={authorOptions} defaultValue={s.assignee?.id ?? ""} />
                     </ActionForm>
                   ) : (
-                    s.assignee?.displayName ?? "（未指定）"
+                    (s.assignee?.displayName ?? "（未指定）")
                   )}
                 </td>
                 <td>
@@ -59,6 +66,7 @@ export async function SectionsPanel({ actor, report }: { actor: SessionActor; re
                 <td>
                   {ownErrors ? <span className="field-error">{ownErrors} 个错误</span> : "无错误"}
                   {own.length - ownErrors ? `，${own.length - ownErrors} 个提醒` : ""}
+                  {aboutTable ? <div className="hint">正文中有 {aboutTable} 处与本表有关</div> : null}
                 </td>
               </tr>
             );
