@@ -37,7 +37,14 @@ describe("unsafe text", () => {
       ["cell", firstMessage(table, { kind: "table", note: "", cells: { "newRequests.natural": bad } })],
       ["decision comment", firstMessage(decisionSchema, { roundId: "1c4a6a55-7c39-4c57-9a38-1a2b3c4d5e6f", stageIndex: 0, verdict: "return", comment: bad })],
       ["decision reason", firstMessage(decisionSchema, { roundId: "1c4a6a55-7c39-4c57-9a38-1a2b3c4d5e6f", stageIndex: 0, verdict: "approve", warningReasons: { k: bad } })],
-      ["stage name", firstMessage(stagesSchema, [{ name: bad, role: "FIRST_REVIEWER", isConfidentialityReview: true }, { name: "二", role: "SECOND_REVIEWER", isConfidentialityReview: false }, { name: "三", role: "FINAL_REVIEWER", isConfidentialityReview: false }])],
+      [
+        "stage name",
+        firstMessage(stagesSchema, [
+          { name: bad, role: "FIRST_REVIEWER", isConfidentialityReview: true },
+          { name: "二", role: "SECOND_REVIEWER", isConfidentialityReview: false },
+          { name: "三", role: "FINAL_REVIEWER", isConfidentialityReview: false },
+        ]),
+      ],
     ];
     for (const [what, message] of expectations) expect(message, what).toBe(UNSAFE_TEXT_MESSAGE);
     expect(parseWordLists(`词${bad}`, "")).toEqual({ error: UNSAFE_TEXT_MESSAGE });
