@@ -5,7 +5,7 @@ import { cellText, FormTable } from "@/components/report/form-table";
 import { CorrectionChangesList } from "@/components/report/correction-changes-list";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import { paragraphsOf, type ReportSections } from "@/lib/report-format/content";
-import { SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
+import { NUMBERED_SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
 import { TABLE_LAYOUTS } from "@/lib/report-format/table-layouts";
 import type { CorrectionChanges } from "@/lib/publish/correction-changes";
 import { homePath, organPath, reportPath, type Script } from "@/lib/publish/public-paths";
@@ -109,7 +109,12 @@ export function ReportPage({ snapshot, script, variant }: { snapshot: PublishedS
           </aside>
         ) : null}
         {snapshot.changes ? <Changes changes={snapshot.changes} organCode={organ.code} year={year} script={script} /> : null}
-        {SECTION_KEYS.map((key) => (
+        {sections.intro.kind === "narrative" && sections.intro.text.trim() ? (
+          <div className="intro">
+            <Narrative text={sections.intro.text} />
+          </div>
+        ) : null}
+        {NUMBERED_SECTION_KEYS.map((key) => (
           <Section key={key} sectionKey={key} sections={sections} />
         ))}
       </article>

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { OrganKind } from "@/lib/domain/organ-kinds";
 import { checkDraft, isUnfilledCell, type Finding } from "@/lib/report-format/checks";
 import type { ReportSections, SectionContent, TableContent } from "@/lib/report-format/content";
-import { SECTION_TABLE, SECTION_TEXT_LIMIT, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
+import { SECTION_TABLE, SECTION_TEXT_LIMIT, sectionLabel, type SectionKey } from "@/lib/report-format/format";
 import { findHalfWidthPunctuation, fixPunctuation } from "@/lib/report-format/punctuation";
 import type { CellState } from "./cell-grid";
 import { ConflictView } from "./conflict-view";
@@ -94,7 +94,13 @@ export function SectionEditor(props: Props) {
       ) : null}
 
       {content.kind === "narrative" ? (
-        <NarrativeEditor title={SECTION_TITLES[sectionKey]} text={content.text} readOnly={!editable} onChange={(text) => change({ kind: "narrative", text })} />
+        <NarrativeEditor
+          title={sectionLabel(sectionKey)}
+          hint={sectionKey === "intro" ? INTRO_HINT : undefined}
+          text={content.text}
+          readOnly={!editable}
+          onChange={(text) => change({ kind: "narrative", text })}
+        />
       ) : (
         <TableSection sectionKey={sectionKey} content={content} cellStates={cellStates} readOnly={!editable} onChange={change} />
       )}
@@ -106,11 +112,14 @@ export function SectionEditor(props: Props) {
   );
 }
 
-function NarrativeEditor({ title, text, readOnly, onChange }: { title: string; text: string; readOnly: boolean; onChange: (text: string) => void }) {
+const INTRO_HINT = "正文前的开头一段（可不填）：依据、统计期限等，常以“现将有关情况报告如下：”结尾。公开页面和 Word 中排在“一、总体情况”之前，不加标题。";
+
+function NarrativeEditor({ title, hint, text, readOnly, onChange }: { title: string; hint?: string; text: string; readOnly: boolean; onChange: (text: string) => void }) {
   const length = [...text].length;
   return (
     <div className="field">
       <label htmlFor="narrative">{title}</label>
+      {hint ? <p className="hint">{hint}</p> : null}
       <PunctuationFix text={text} readOnly={readOnly} onFix={onChange} />
       <textarea id="narrative" className="narrative" value={text} readOnly={readOnly} rows={18} aria-describedby="narrative-hint" onChange={(e) => onChange(e.target.value)} />
       <span id="narrative-hint" className={length > SECTION_TEXT_LIMIT ? "field-error" : "hint"}>

@@ -5,7 +5,7 @@ import { writeAuditCheckpoint } from "@/lib/audit/anchor";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { contentHash } from "@/lib/reports/content-hash";
+import { reportContentHash } from "@/lib/reports/content-hash";
 import { findReportOrThrow } from "@/lib/reports/find-report";
 import { loadSectionsIn } from "@/lib/reports/load-sections";
 import { readRoundStages } from "@/lib/reports/review-state";
@@ -42,7 +42,7 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
       });
       const approvedHash = round.actions.at(-1)!.contentHash;
       const sections = await loadSectionsIn(tx, reportId);
-      const hash = contentHash(sections);
+      const hash = reportContentHash(sections);
       if (hash !== approvedHash) throw new AppError("CONFLICT", "报告内容与终审通过的版本不一致，不能发布。请联系管理员核查。");
 
       const previous = await tx.publication.findMany({

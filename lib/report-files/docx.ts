@@ -1,10 +1,10 @@
-// The report as a Word document laid out like the official one: title, the six
-// sections, and tables 2–4 with their merged headers (from lib/report-format/table-layouts).
+// The report as a Word document laid out like the official one: title, the 引言 (when there
+// is one), the six sections, and tables 2–4 with their merged headers (from lib/report-format/table-layouts).
 // No Next or Prisma imports.
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type ITableCellOptions } from "docx";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import { paragraphsOf, type ReportSections, type TableContent } from "@/lib/report-format/content";
-import { SECTION_KEYS, SECTION_TABLE, SECTION_TITLES } from "@/lib/report-format/format";
+import { NUMBERED_SECTION_KEYS, SECTION_TABLE, SECTION_TITLES } from "@/lib/report-format/format";
 import { layoutRows, TABLE_LAYOUTS, type TableLayout } from "@/lib/report-format/table-layouts";
 
 // Official documents: 仿宋 三号 body, 黑体 headings, 小标宋 title (宋体 as the common fallback).
@@ -50,7 +50,9 @@ export async function reportToDocx(report: { title: string; sections: ReportSect
   const children: Array<Paragraph | Table> = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text: report.title, ...TITLE })] }),
   ];
-  for (const key of SECTION_KEYS) {
+  // The 引言, when there is one, opens the report without a heading, as in the official documents.
+  if (sections.intro.kind === "narrative") for (const p of paragraphsOf(sections.intro.text)) children.push(bodyParagraph(p.text, p.kind === "heading"));
+  for (const key of NUMBERED_SECTION_KEYS) {
     children.push(new Paragraph({ spacing: { before: 200, line: 560 }, indent: { firstLine: 640 }, children: [new TextRun({ text: SECTION_TITLES[key], ...HEADING })] }));
     const content = sections[key];
     if (content.kind === "narrative") {

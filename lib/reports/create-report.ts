@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { startFromLastYear } from "@/lib/report-format/carry-over";
-import { contentHash } from "@/lib/reports/content-hash";
+import { reportContentHash } from "@/lib/reports/content-hash";
 import { reportTitle, SECTION_KEYS } from "@/lib/report-format/format";
 import { loadSections } from "./load-sections";
 import { refreshCheckCounts } from "./report-checks";
@@ -53,7 +53,7 @@ export async function createReport(options: { actor: Actor; organId: string; yea
           organId,
           clientAddress,
           details: { year, title, carriedFrom: lastYear?.id ?? null },
-          contentHash: contentHash(sections),
+          contentHash: reportContentHash(sections),
         });
         return report;
       });

@@ -8,6 +8,17 @@ import { applyMigrations, listMigrationFiles } from "@/lib/db/migrate";
 import { createScratchDatabase } from "./scratch-database";
 
 const AUTHOR_IDS_TO_TEXT_ARRAY = "20261203000000_round_author_ids_text_array";
+const INTRO_ROWS = "20261203110100_section_intro_rows";
+
+/** A scratch database with every migration before `name` applied. */
+async function migrateUpTo(url: string, name: string) {
+  const before = await mkdtemp(path.join(os.tmpdir(), "nianbao-migrations-"));
+  for (const migration of (await listMigrationFiles()).filter((f) => f.name < name)) {
+    await mkdir(path.join(before, migration.name));
+    await cp(path.join(process.cwd(), "prisma", "migrations", migration.name, "migration.sql"), path.join(before, migration.name, "migration.sql"));
+  }
+  await applyMigrations(url, before);
+}
 
 describe("data-moving migrations", () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
@@ -52,6 +63,40 @@ describe("data-moving migrations", () => {
       expect(columns).toEqual([{ data_type: "ARRAY", is_nullable: "NO", column_default: null }]);
     } finally {
       await client.end();
+    }
+  });
+
+  it("gives every existing report an empty 引言 with its first revision, by the report's creator", async () => {
+    const intro = await createScratchDatabase("migration_intro");
+    try {
+      await migrateUpTo(intro.url, INTRO_ROWS);
+      const client = new pg.Client({ connectionString: intro.url });
+      await client.connect();
+      try {
+        await client.query(`INSERT INTO "Organ" (id, name, "shortName", kind, code, "updatedAt") VALUES ('o1', '测试镇', '测试', 'TOWNSHIP', 'MIG1', now())`);
+        await client.query(`INSERT INTO "User" (id, username, "displayName", "passwordHash", "updatedAt") VALUES ('u1', 'mig.author', '撰稿人甲', 'x', now())`);
+        await client.query(
+          `INSERT INTO "Report" (id, "organId", year, title, "createdById", "updatedAt") VALUES ('r1', 'o1', 2024, '报告', 'u1', now()), ('r2', 'o1', 2025, '报告', 'u1', now())`,
+        );
+        await client.query(`INSERT INTO "Section" (id, "reportId", key, content) VALUES ('s1', 'r1', 'overview', '{"kind":"narrative","text":"正文"}')`);
+
+        expect(await applyMigrations(intro.url)).toContain(INTRO_ROWS);
+
+        const { rows } = await client.query(
+          `SELECT s."reportId", s.content, s.version, v.version AS "revision", v.kind, v."authorName" FROM "Section" s JOIN "SectionRevision" v ON v."sectionId" = s.id WHERE s.key = 'intro' ORDER BY s."reportId"`,
+        );
+        const empty = { kind: "narrative", text: "" };
+        expect(rows).toEqual([
+          { reportId: "r1", content: empty, version: 1, revision: 1, kind: "create", authorName: "撰稿人甲" },
+          { reportId: "r2", content: empty, version: 1, revision: 1, kind: "create", authorName: "撰稿人甲" },
+        ]);
+        const { rows: untouched } = await client.query(`SELECT count(*)::int AS n FROM "Section" WHERE key = 'overview'`);
+        expect(untouched).toEqual([{ n: 1 }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await intro.drop();
     }
   });
 });
