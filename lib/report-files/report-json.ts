@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/fields";
 import { ORGAN_KIND_LABELS, ORGAN_KINDS, type OrganKind } from "@/lib/domain/organ-kinds";
+import { metadataRows, type PublicationMetadata } from "@/lib/domain/publication-metadata";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import type { Finding } from "@/lib/report-format/checks";
 import { CELL_TEXT_LIMIT, emptySection, isEmptySection, narrativeTextField, tableNoteField, type ReportSections, type SectionContent } from "@/lib/report-format/content";
@@ -41,16 +42,19 @@ export type ReportJson = {
   organ: { name: string; code: string; kind: OrganKind };
   year: number;
   title: string;
+  /** A published version's metadata block (absent for a draft); not read back by an import. */
+  publication?: Record<"indexNumber" | "organ" | "disclosureMethod" | "issuedOn" | "category" | "documentNumber", string>;
   sections: Array<{ key: SectionKey; title: string; text: string } | { key: SectionKey; title: string; note: string; cells: Record<string, string> }>;
 };
 
-export function toReportJson(report: { organ: ReportJson["organ"]; year: number; title: string; sections: ReportSections }): ReportJson {
+export function toReportJson(report: { organ: ReportJson["organ"]; year: number; title: string; sections: ReportSections; metadata?: PublicationMetadata }): ReportJson {
   const full = withComputedTotals(report.sections);
   return {
     schema: REPORT_JSON_SCHEMA,
     organ: report.organ,
     year: report.year,
     title: report.title,
+    ...(report.metadata ? { publication: Object.fromEntries(metadataRows(report.metadata).map((r) => [r.key, r.value])) as NonNullable<ReportJson["publication"]> } : {}),
     // The 引言 is written only when there is one (a file without it reads the same).
     sections: SECTION_KEYS.filter((key) => !isOptionalSection(key) || !isEmptySection(full[key])).map((key) => {
       const content = full[key];
