@@ -13,7 +13,7 @@ export const findInbox = cache(async (actor: Actor) => {
   const organIds = [...new Set(actor.memberships.map((m) => m.organId))];
   if (organIds.length === 0) return [];
   const rounds = await db().reviewRound.findMany({
-    where: { status: "OPEN", report: { organId: { in: organIds } } },
+    where: { status: "OPEN", report: { status: "IN_REVIEW", organId: { in: organIds } } },
     select: {
       id: true,
       number: true,

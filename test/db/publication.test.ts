@@ -15,6 +15,7 @@ import { createReport } from "@/lib/reports/create-report";
 import { saveSection } from "@/lib/reports/save-section";
 import { decideStage } from "@/lib/reports/decide-stage";
 import { importReport } from "@/lib/reports/import-report";
+import { findInbox } from "@/lib/reports/inbox";
 import { submitReport } from "@/lib/reports/submit-report";
 import { createUser } from "@/lib/users/create-user";
 import { setCell, validDraft } from "../unit/report-fixtures";
@@ -179,5 +180,16 @@ describe("publishing", () => {
       status: "WITHDRAWN",
       withdrawReason: "数据有误",
     });
+  });
+
+  it("withdrawing while a correction is in review closes its round: nothing waits in a reviewer's 待办", async () => {
+    const { reportId } = await approved();
+    await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
+    await startCorrection({ actor: people.publisher!, reportId, clientAddress });
+    const round = await submitReport({ actor: people.author!, reportId, clientAddress });
+    expect((await findInbox(people.first!)).map((r) => r.reportId)).toContain(reportId);
+    await withdrawPublished({ actor: people.publisher!, reportId, reason: "涉及个人信息", clientAddress });
+    expect(await db().reviewRound.findUniqueOrThrow({ where: { id: round.id }, select: { status: true } })).toEqual({ status: "WITHDRAWN" });
+    expect((await findInbox(people.first!)).map((r) => r.reportId)).not.toContain(reportId);
   });
 });
