@@ -53,10 +53,14 @@ export default async function InboxPage() {
                 <div className="muted">
                   {item.organName} · {item.year} 年度 · {item.stageName}
                 </div>
-                <div className={isOverdue("IN_REVIEW", item.deadline, now) ? "field-error" : "muted"}>
-                  等待自 {formatDateTime(item.waitingSince)} · 截止 {date.format(new Date(item.deadline.getTime() - 1))}（
-                  {deadlineText({ progress: "IN_REVIEW", deadline: item.deadline, now, firstPublishedAt: null })}）
-                </div>
+                {item.isCorrection ? (
+                  <div className="muted">等待自 {formatDateTime(item.waitingSince)} · 更正</div>
+                ) : (
+                  <div className={isOverdue({ progress: "IN_REVIEW", deadline: item.deadline, now, firstPublishedAt: null }) ? "field-error" : "muted"}>
+                    等待自 {formatDateTime(item.waitingSince)} · 截止 {date.format(new Date(item.deadline.getTime() - 1))}（
+                    {deadlineText({ progress: "IN_REVIEW", deadline: item.deadline, now, firstPublishedAt: null })}）
+                  </div>
+                )}
               </li>
             ))}
           </ul>
