@@ -5,6 +5,7 @@ import { ORGAN_KIND_LABELS, type OrganKind } from "@/lib/domain/organ-kinds";
 import { REVISION_KIND_LABELS } from "@/lib/domain/revision-kinds";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import type { AppErrorCode } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format-time";
 import { SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
 
 const FIELD_LABELS: Record<string, string> = {
@@ -105,7 +106,6 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = { report: "报告", u
 
 const SCOPE_LABELS: Record<string, string> = { name: "按账号", address: "按地址" };
 
-const time = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function valueText(key: string, value: unknown): string {
@@ -126,7 +126,7 @@ function valueText(key: string, value: unknown): string {
   if (key === "scope") return SCOPE_LABELS[text] ?? text;
   if (key === "section") return SECTION_TITLES[text as SectionKey] ?? text;
   if (key === "kind") return ORGAN_KIND_LABELS[text as OrganKind] ?? REVISION_KIND_LABELS[text] ?? text;
-  if (ISO_TIME.test(text) && !Number.isNaN(Date.parse(text))) return time.format(new Date(text));
+  if (ISO_TIME.test(text) && !Number.isNaN(Date.parse(text))) return formatDateTime(text);
   return text;
 }
 

@@ -12,7 +12,7 @@ describe("describeAuditDetails", () => {
     expect(describeAuditDetails({ username: "qs.new", role: "FIRST_REVIEWER" })).toBe("用户名：qs.new；角色：初审人");
     expect(describeAuditDetails({ section: "requests", version: 3, kind: "correction" })).toBe("部分：三、收到和处理政府信息公开申请情况；版本：3；类型：校对修改");
     expect(describeAuditDetails({ scope: "address", until: "2026-12-03T02:00:00.000Z", maxFailures: 100 })).toMatch(
-      /^限制方式：按地址；限制至：2026年12月3日 10:00；允许失败次数：100$/,
+      /^限制方式：按地址；限制至：2026\/12\/03 10:00；允许失败次数：100$/,
     );
     expect(describeAuditDetails({ reason: "content_changed" })).toBe("原因：内容在审核规则之外被改动");
   });
