@@ -109,7 +109,7 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
             本平台分配的索引号为“机关代码/发文年份-流水号”，流水号按年度连续编号。{thisYear} 年下一个为 <strong data-testid="next-index-number">{nextIndexNumber}</strong>。
             年中从其他平台转来时，可设置本平台接续的起始流水号。
           </p>
-          <ActionForm action={setIndexSerialStartAction.bind(null, organId)} submitLabel="保存起始流水号" className="grid-2">
+          <ActionForm action={setIndexSerialStartAction.bind(null, organId)} submitLabel="保存起始流水号" className="grid-2" fieldIdSuffix="serial">
             <Field name="year" label="年份" type="number" defaultValue={thisYear} />
             <Field name="start" label="起始流水号" type="number" hint="已分配的流水号不会重复使用，起始流水号只能往后设。" />
           </ActionForm>
