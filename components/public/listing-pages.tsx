@@ -1,12 +1,12 @@
 // The public home, organ and notice pages (404, 410, 503). No hooks.
 import type { ReactNode } from "react";
-import { homePath, organPath, reportPath, type Script } from "@/lib/publish/public-paths";
+import { homePath, openDataPath, organPath, reportPath, type Script } from "@/lib/publish/public-paths";
 import type { ListedOrgan, ListedReport } from "@/lib/publish/listings";
 import { PublicDocument, publicDate } from "./public-document";
 
 const other = (script: Script): Script => (script === "hans" ? "hant" : "hans");
 
-function ListingDocument({ script, title, switchPath, children }: { script: Script; title: string; switchPath: string; children: ReactNode }) {
+export function ListingDocument({ script, title, switchPath, children }: { script: Script; title: string; switchPath: string; children: ReactNode }) {
   return (
     <PublicDocument
       script={script}
@@ -90,6 +90,13 @@ export function HomePage({ data, script }: { data: HomePageData; script: Script 
         <nav aria-labelledby="organs">
           <OrganTree byParent={byParent} parent={null} script={script} />
         </nav>
+      </section>
+      <section aria-labelledby="open-data">
+        <h2 id="open-data">开放数据</h2>
+        <p>
+          各年度已发布报告的表格数据（CSV、JSON）：<a href={openDataPath(script)}>按年度下载</a>；<a href="/gk/feed.atom">发布动态（Atom 订阅）</a>；
+          <a href="/gk/sitemap.xml">站点地图</a>。
+        </p>
       </section>
     </ListingDocument>
   );

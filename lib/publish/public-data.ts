@@ -1,5 +1,8 @@
+import { z } from "zod";
 import { createPrismaClient, type AppPrismaClient } from "@/lib/db/create-client";
+import { readJsonColumn } from "@/lib/db/json-column";
 import type { ListedReport } from "./listings";
+import type { FeedEvent } from "./open-data-files";
 import { readListedSnapshot, readPublishedSnapshot } from "./snapshot";
 
 // Public data comes only from publications (immutable snapshots) and the organ
@@ -93,4 +96,114 @@ export async function findPublicationSnapshot(code: string, year: number, versio
     select: { snapshot: true, report: { select: { withdrawnAt: true, withdrawReason: true } } },
   });
   return publication && { snapshot: readPublishedSnapshot(publication.snapshot), withdrawnAt: publication.report.withdrawnAt, withdrawReason: publication.report.withdrawReason };
+}
+
+// ---- Open data (汇总 of what is public: the year files, the feed, the sitemap) ----
+// Read from Publication.digest (metadata and table cells, a few kilobytes), never the whole
+// snapshot, so that a province's year file does not decompress thousands of snapshots.
+// Withdrawn reports are not in the year files or the sitemap; the feed records their withdrawal.
+
+const digestSchema = z.object({
+  organ: z.object({ name: z.string(), code: z.string() }),
+  title: z.string(),
+  sections: z.object({
+    proactive: z.object({ cells: z.record(z.string(), z.string()) }),
+    requests: z.object({ cells: z.record(z.string(), z.string()) }),
+    appeals: z.object({ cells: z.record(z.string(), z.string()) }),
+  }),
+});
+const headSchema = digestSchema.pick({ organ: true, title: true });
+
+/** Years with published reports (withdrawn ones aside), newest first, with how many. */
+export async function listOpenDataYears(): Promise<Array<{ year: number; reports: number }>> {
+  const rows = await db().$queryRaw<Array<{ year: number; reports: bigint }>>`
+    SELECT p.year, count(DISTINCT p."reportId") AS reports
+    FROM "Publication" p JOIN "Report" r ON r.id = p."reportId"
+    WHERE r."withdrawnAt" IS NULL
+    GROUP BY p.year ORDER BY p.year DESC`;
+  return rows.map((r) => ({ year: r.year, reports: Number(r.reports) }));
+}
+
+/** Every report of the year as published (its newest version; withdrawn ones left out), by organ code. */
+export async function listYearPublications(year: number) {
+  const rows = await db().$queryRaw<Array<{ organCode: string; version: number; publishedAt: Date; indexNumber: string; digest: unknown }>>`
+    SELECT DISTINCT ON (p."reportId") p."organCode", p.version, p."publishedAt", p."indexNumber", p.digest
+    FROM "Publication" p JOIN "Report" r ON r.id = p."reportId"
+    WHERE p.year = ${year} AND r."withdrawnAt" IS NULL
+    ORDER BY p."reportId", p.version DESC`;
+  return rows
+    .map((row) => {
+      const digest = readJsonColumn(digestSchema, row.digest, "Publication.digest");
+      return {
+        organCode: row.organCode,
+        organName: digest.organ.name,
+        title: digest.title,
+        year,
+        version: row.version,
+        publishedAt: row.publishedAt.toISOString(),
+        indexNumber: row.indexNumber,
+        tables: { 2: digest.sections.proactive.cells, 3: digest.sections.requests.cells, 4: digest.sections.appeals.cells },
+      };
+    })
+    .sort((a, b) => (a.organCode < b.organCode ? -1 : a.organCode > b.organCode ? 1 : 0));
+}
+
+/** The newest publications, corrections and withdrawals, newest first. */
+export async function listFeedEvents(limit = 50): Promise<FeedEvent[]> {
+  const select = { organCode: true, year: true, version: true, indexNumber: true, publishedAt: true, correctionNote: true, digest: true } as const;
+  const [publications, withdrawn] = await Promise.all([
+    db().publication.findMany({ orderBy: { publishedAt: "desc" }, take: limit, select }),
+    db().publication.findMany({
+      where: { report: { withdrawnAt: { not: null } } },
+      distinct: ["reportId"],
+      orderBy: [{ reportId: "asc" }, { version: "desc" }],
+      select: { ...select, report: { select: { withdrawnAt: true, withdrawReason: true } } },
+    }),
+  ]);
+  const head = (digest: unknown) => readJsonColumn(headSchema, digest, "Publication.digest");
+  const events: FeedEvent[] = [
+    ...publications.map((p): FeedEvent => {
+      const { organ, title } = head(p.digest);
+      const kind = p.version > 1 ? "corrected" : "published";
+      return {
+        kind,
+        organCode: p.organCode,
+        organName: organ.name,
+        year: p.year,
+        version: p.version,
+        title,
+        indexNumber: p.indexNumber,
+        at: p.publishedAt.toISOString(),
+        note: p.correctionNote,
+      };
+    }),
+    ...withdrawn.map((p): FeedEvent => {
+      const { organ, title } = head(p.digest);
+      return {
+        kind: "withdrawn",
+        organCode: p.organCode,
+        organName: organ.name,
+        year: p.year,
+        version: p.version,
+        title,
+        indexNumber: p.indexNumber,
+        at: p.report.withdrawnAt!.toISOString(),
+        note: p.report.withdrawReason,
+      };
+    }),
+  ];
+  return events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
+}
+
+/** The public pages a search engine should know: every organ's page and every report's plain address (withdrawn ones aside). */
+export async function listSitemapEntries() {
+  const [organs, reports] = await Promise.all([
+    db().organ.findMany({ select: { code: true }, orderBy: { code: "asc" } }),
+    db().$queryRaw<Array<{ organCode: string; year: number; publishedAt: Date }>>`
+      SELECT DISTINCT ON (p."reportId") p."organCode", p.year, p."publishedAt"
+      FROM "Publication" p JOIN "Report" r ON r.id = p."reportId"
+      WHERE r."withdrawnAt" IS NULL
+      ORDER BY p."reportId", p.version DESC`,
+  ]);
+  return { organCodes: organs.map((o) => o.code), reports: reports.map((r) => ({ organCode: r.organCode, year: r.year, lastModified: r.publishedAt.toISOString() })) };
 }

@@ -7,6 +7,7 @@ import { chooseCoding, ifNoneMatchMatches } from "./http-negotiation";
 import { reportToDocx } from "@/lib/report-files/docx";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { publicationCsv } from "@/lib/report-files/tables-csv";
+import { isOpenDataPath, openDataFile } from "./open-data";
 import { cached } from "./public-cache";
 import { findPublicationSnapshot, findPublishedPage, listLatestPublications, listOrganPublications, listPublicOrgans, searchPublications } from "./public-data";
 import type { Script } from "./public-paths";
@@ -34,14 +35,15 @@ const YEAR = /^(19|20)\d{2}$/;
 const VERSION = /^[1-9]\d{0,2}$/;
 const FILES = new Set(["report.docx", "tables.csv", "report.json"]);
 
-type Page = { html: string; gzip: Uint8Array; brotli: Uint8Array; etag: string };
+/** `html` is the body; `type` its content type when it is not a page (the open-data files). */
+type Page = { html: string; gzip: Uint8Array; brotli: Uint8Array; etag: string; type?: string };
 
 export function isPublicPath(url: string | undefined) {
   return url === "/gk" || Boolean(url?.startsWith("/gk/") || url?.startsWith("/gk?"));
 }
 
 function sendPage(req: IncomingMessage, res: ServerResponse, page: Page, status: number, cacheControl: string) {
-  const headers = [...SECURITY_HEADERS, "content-type", "text/html; charset=utf-8", "etag", page.etag, "cache-control", cacheControl, "vary", "Accept-Encoding"];
+  const headers = [...SECURITY_HEADERS, "content-type", page.type ?? "text/html; charset=utf-8", "etag", page.etag, "cache-control", cacheControl, "vary", "Accept-Encoding"];
   if (status === 200 && ifNoneMatchMatches(req.headers["if-none-match"], page.etag)) {
     res.writeHead(304, headers).end();
     return;
@@ -96,6 +98,10 @@ export async function handlePublicRequest(req: IncomingMessage, res: ServerRespo
   if (script === "hant") segments.pop();
   try {
     if (segments.length === 0) return await home(req, res, url, script);
+    if (isOpenDataPath(segments[0])) {
+      const file = await openDataFile(segments, script);
+      return file ? sendPage(req, res, file, 200, SHORT) : notFound(req, res, script);
+    }
     const [code, year, v, version, file, ...rest] = segments;
     if (!code || !CODE.test(code) || rest.length) return notFound(req, res, script);
     if (year === undefined) {

@@ -9,6 +9,7 @@ import type { Role } from "@/lib/domain/roles";
 import { createOrgan } from "@/lib/organs/save-organ";
 import { startCorrection, withdrawPublished } from "@/lib/publish/correct-or-withdraw";
 import { publishReport } from "@/lib/publish/publish-report";
+import { listFeedEvents, listSitemapEntries, listYearPublications } from "@/lib/publish/public-data";
 import { readPublishedSnapshot } from "@/lib/publish/snapshot";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import type { ReportSections, TableContent } from "@/lib/report-format/content";
@@ -262,6 +263,34 @@ describe("汇总 (combined statistics of the organs below)", () => {
     expect((await refusal(getSummary({ actor: supervisor, organId: organs.root!.id, year: 2007, includeApproved: false }))).userMessage).toMatch(
       /^年度应为 2008 至 \d{4} 之间的年份。$/,
     );
+  });
+
+  it("open data reads the same publications: a year's newest versions without withdrawn reports; the feed has the publications, the correction and the withdrawal", async () => {
+    const mine = new Set(Object.values(organs).map((o) => o.code));
+    const year = (await listYearPublications(YEAR)).filter((r) => mine.has(r.organCode));
+    expect(year.map((r) => [r.organName, r.version]).sort()).toEqual(
+      [
+        [organs.townA!.name, 2],
+        [organs.townB!.name, 1],
+        [organs.streetDeep!.name, 1],
+        [organs.townX!.name, 1],
+      ].sort(),
+    );
+    expect(year.find((r) => r.organCode === organs.townA!.code)!.tables[3]["newRequests.legal"]).toBe("4");
+    const events = (await listFeedEvents(500)).filter((e) => mine.has(e.organCode));
+    expect(events.filter((e) => e.organCode === organs.townA!.code).map((e) => [e.kind, e.version])).toEqual([
+      ["corrected", 2],
+      ["published", 1],
+    ]);
+    expect(events.find((e) => e.kind === "withdrawn")).toMatchObject({ organCode: organs.townW!.code, note: "数据有误", title: expect.stringContaining("2025年度") });
+    const sitemap = await listSitemapEntries();
+    expect(sitemap.organCodes).toEqual(expect.arrayContaining([organs.townW!.code, organs.townN!.code]));
+    expect(
+      sitemap.reports
+        .filter((r) => mine.has(r.organCode))
+        .map((r) => r.organCode)
+        .sort(),
+    ).toEqual([organs.townA!.code, organs.townB!.code, organs.streetDeep!.code, organs.townX!.code].sort());
   });
 
   // Last: it changes the data the others read.
