@@ -7,7 +7,7 @@
 import { parseAmount, parseCount } from "@/lib/report-format/cells";
 import { ALL_CELLS, cellLabel, TABLE2_FEE_CELL, type TableNumber } from "@/lib/report-format/format";
 import { fullTables, SUMMED_TABLES, type TableCells } from "@/lib/report-format/sum-tables";
-import { csvDocument } from "@/lib/report-files/tables-csv";
+import { csvDocument } from "@/lib/csv";
 import { homePath, openDataPath, organPath, reportPath } from "./public-paths";
 
 export const OPEN_DATA_SCHEMA = "nianbao.open-data/1";

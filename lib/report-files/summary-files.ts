@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { layoutRows, TABLE_LAYOUTS, valueCells, type TableLayout } from "@/lib/report-format/table-layouts";
 import { SUMMED_TABLES, type TableCells } from "@/lib/report-format/sum-tables";
 import { summaryHeadline, type IncludedOrgan, type MissingOrgan } from "@/lib/supervision/summary";
-import { csvDocument } from "./tables-csv";
+import { csvDocument } from "@/lib/csv";
 
 export type SummaryFileInput = {
   organName: string;

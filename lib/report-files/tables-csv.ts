@@ -4,16 +4,11 @@ import { withComputedTotals } from "@/lib/report-format/cells";
 import type { ReportSections } from "@/lib/report-format/content";
 import { TABLE_SECTION, type TableNumber } from "@/lib/report-format/format";
 import { TABLE_LAYOUTS, valueCells } from "@/lib/report-format/table-layouts";
-
-/** One CSV field: always quoted, and a leading =, +, - or @ neutralised so that a spreadsheet never reads it as a formula. */
-export const csvField = (text: string) => `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
-
-/** A CSV document as spreadsheets read it: UTF-8 with a byte-order mark (Excel then reads Chinese), CRLF lines. */
-export const csvDocument = (rows: ReadonlyArray<ReadonlyArray<string>>) => `\uFEFF${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
+import { csvDocument } from "@/lib/csv";
 
 export function publicationCsv(sections: ReportSections): string {
   const full = withComputedTotals(sections);
-  const rows = [["表格", "项目", "单元格", "数值"]];
+  const rows: string[][] = [["表格", "项目", "单元格", "数值"]];
   for (const table of [2, 3, 4] as TableNumber[]) {
     const content = full[TABLE_SECTION[table]];
     if (content.kind !== "table") continue;

@@ -10,6 +10,7 @@ import { contentHash } from "@/lib/reports/content-hash";
 import { SECTION_KEYS, SECTION_TABLE, TYPED_CELLS } from "@/lib/report-format/format";
 import { parseReportJson } from "@/lib/report-files/report-json";
 import { assertWritable, findReportOrThrow, lockReportStatus } from "./find-report";
+import { refreshCheckCounts } from "./report-checks";
 import { writeVersion } from "./save-section";
 
 const TOTAL_RULES = new Set(["T3-ROWTOTAL", "T3-RESULTS", "T4-TOTAL"]);
@@ -58,6 +59,7 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
         const written = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind: "import" });
         if (!written) throw new AppError("CONFLICT", "导入时有人正在保存，请稍后再试。");
       }
+      await refreshCheckCounts(tx, report);
       await appendAuditEntry(tx, {
         action: "report.imported",
         actor,

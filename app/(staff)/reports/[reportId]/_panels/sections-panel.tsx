@@ -47,7 +47,13 @@ export async function SectionsPanel({ actor, report }: { actor: SessionActor; re
                 </th>
                 <td>
                   {canAssign ? (
-                    <ActionForm action={assignSectionAction.bind(null, report.id, s.key)} submitLabel="指定" className="inline-form" buttonClassName="button secondary">
+                    <ActionForm
+                      action={assignSectionAction.bind(null, report.id, s.key)}
+                      fieldIdSuffix={s.key}
+                      submitLabel="指定"
+                      className="inline-form"
+                      buttonClassName="button secondary"
+                    >
                       <Field name="assigneeId" label={`${SECTION_TITLES[s.key]}的撰稿人`} hideLabel options={authorOptions} defaultValue={s.assignee?.id ?? ""} />
                     </ActionForm>
                   ) : (
