@@ -20,7 +20,8 @@ const TOTAL_RULES = new Set(["T3-ROWTOTAL", "T3-RESULTS", "T4-TOTAL"]);
  * revision, so the previous text stays in the history. Refused, with nothing
  * changed, when the file is not a report of this organ and year, or when its
  * printed totals disagree with its own figures (the editor computes totals, so
- * importing would silently change them).
+ * importing would silently change them). Returns what the file held that the 2021 format has
+ * no place for (2019-format items of an older report), for the page to list.
  */
 export async function importReport(options: { actor: Actor; reportId: string; raw: unknown; clientAddress: string | null }) {
   return auditingRefusals("report.import", options, async () => {
@@ -70,5 +71,6 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
         contentHash: contentHash(parsed.sections),
       });
     });
+    return { notes: parsed.notes };
   });
 }
