@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
+import { z } from "zod";
 import { atomFeed, openDataCsv, openDataJson, SITEMAP_LIMIT, sitemapEntries, sitemapIndexXml, sitemapXml } from "./open-data-files";
 import { convertToTraditional } from "./page-forms";
 import { cached } from "./public-cache";
@@ -46,9 +47,18 @@ export function publicOrigin() {
   }
 }
 
-const YEAR_FILE = /^(\d{4})\.(csv|json)$/;
 const SITEMAP_PART = /^sitemap-([1-9]\d{0,3})\.xml$/;
 const FIRST_YEAR = 2008;
+
+/** A year file's name, `2025.csv` or `2025.json`, for a year from 2008 to next year (China's calendar). */
+const yearFileName = () => {
+  const last = Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Shanghai" }).format(new Date())) + 1;
+  return z
+    .string()
+    .regex(/^\d{4}\.(csv|json)$/)
+    .transform((name) => ({ year: Number(name.slice(0, 4)), format: name.slice(5) as "csv" | "json" }))
+    .refine(({ year }) => year >= FIRST_YEAR && year <= last);
+};
 
 /** Whether an address under /gk is open data (never an organ's: organ codes hold neither "-" nor "."). */
 export function isOpenDataPath(first: string | undefined) {
@@ -69,10 +79,9 @@ export async function openDataFile(segments: ReadonlyArray<string>, script: Scri
   if (script === "hant" || (first !== "open-data" && second !== undefined)) return null;
   const origin = publicOrigin();
   if (first === "open-data") {
-    const match = YEAR_FILE.exec(second!);
-    const year = Number(match?.[1]);
-    if (!match || year < FIRST_YEAR || year > new Date().getFullYear() + 1) return null;
-    const format = match[2] as "csv" | "json";
+    const parsed = yearFileName().safeParse(second);
+    if (!parsed.success) return null;
+    const { year, format } = parsed.data;
     return cached(`open-data:${format}:${year}`, async () => {
       const reports = await listYearPublications(year);
       return format === "csv" ? stored(openDataCsv(origin, reports), TYPES.csv) : stored(openDataJson(origin, year, reports), TYPES.json);

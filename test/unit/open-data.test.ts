@@ -1,12 +1,12 @@
 // The public site's open-data files: CSV and JSON of a year's reports, the Atom feed and the sitemap.
-// XML is checked with saxes, a strict (well-formedness and namespace checking) parser that exceljs
-// already brings.
+// XML is checked with saxes, a strict (well-formedness and namespace checking) parser (a dev
+// dependency at the version exceljs already brings).
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { TYPED_CELLS, ALL_CELLS, type TableNumber } from "@/lib/report-format/format";
 import type { TableCells } from "@/lib/report-format/sum-tables";
 import { atomFeed, openDataCsv, openDataJson, sitemapEntries, sitemapIndexXml, sitemapXml, xmlText, type FeedEvent, type OpenDataReport } from "@/lib/publish/open-data-files";
-import { isOpenDataPath } from "@/lib/publish/open-data";
+import { isOpenDataPath, openDataFile } from "@/lib/publish/open-data";
 
 const ORIGIN = "https://gk.example.gov.cn";
 
@@ -217,5 +217,15 @@ describe("open-data addresses", () => {
   it("never take an organ's address (organ codes hold only letters and digits)", () => {
     for (const first of ["open-data", "feed.atom", "sitemap.xml", "sitemap-2.xml"]) expect(isOpenDataPath(first)).toBe(true);
     for (const first of ["opendata", "001008004005001", "sitemap", "sitemap-0.xml", "feed", undefined]) expect(isOpenDataPath(first)).toBe(false);
+  });
+
+  it("answer nothing (a 404) for a year file outside 2008 to next year, another format, a 繁體 form of a file or a deeper address, without reading the database", async () => {
+    const next = Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Shanghai" }).format(new Date())) + 1;
+    for (const name of ["2007.csv", `${next + 1}.json`, "2025.xml", "2025.CSV", "２０２５.csv", "2025.csv.gz", "12025.csv", ""]) {
+      expect(await openDataFile(["open-data", name], "hans"), name).toBeNull();
+    }
+    expect(await openDataFile(["open-data", "2025.csv"], "hant")).toBeNull();
+    expect(await openDataFile(["open-data", "2025.csv", "x"], "hans")).toBeNull();
+    expect(await openDataFile(["feed.atom", "x"], "hans")).toBeNull();
   });
 });
