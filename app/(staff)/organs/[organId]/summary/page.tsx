@@ -41,7 +41,7 @@ export default async function SummaryPage({
       </p>
       <h1>汇总统计</h1>
       <p className="muted">将本机关以下各级机关的年度报告表二、表三、表四逐格相加。默认只计已发布的报告（每份取最新版本，已撤回的不计）。</p>
-      <form method="get" className="card inline-form" aria-label="汇总条件">
+      <form method="get" action={`/organs/${organId}/summary`} className="card inline-form" aria-label="汇总条件">
         <div className="field">
           <label htmlFor="s-year">年度</label>
           <select id="s-year" name="year" defaultValue={String(chosenYear)}>
