@@ -18,6 +18,7 @@ type Row = {
   name: string;
   code: string;
   path: string[];
+  ord: number;
   reportId: string | null;
   status: string | null;
   withdrawn: boolean | null;
@@ -46,11 +47,14 @@ export async function loadSummaryRows(options: { rootId: string; year: number; i
       SELECT o.id, o.name, o.code, CASE WHEN t.depth = 0 THEN t.path ELSE t.path || t.name END, t.depth + 1
       FROM "Organ" o JOIN tree t ON o."parentId" = t.id
       WHERE t.depth < 32
-    )
-    SELECT t.id, t.name, t.code, t.path,
+    ),
+    -- The order is decided on the organs alone: sorting the joined rows, tables and all, spilled
+    -- megabytes to disk for a province.
+    sorted AS (SELECT id, name, code, path, (row_number() OVER (ORDER BY path, name))::int AS ord FROM tree WHERE depth > 0)
+    SELECT t.id, t.name, t.code, t.path, t.ord,
            r.id AS "reportId", r.status::text AS status, r."withdrawnAt" IS NOT NULL AS withdrawn,
            p.version, p."publishedAt", p."indexNumber", p.tables AS published, a.tables AS approved
-    FROM tree t
+    FROM sorted t
     LEFT JOIN "Report" r ON r."organId" = t.id AND r.year = ${year}
     LEFT JOIN LATERAL (
       SELECT version, "publishedAt", "indexNumber", digest -> 'sections' AS tables
@@ -64,9 +68,8 @@ export async function loadSummaryRows(options: { rootId: string; year: number; i
       FROM "Section" s
       WHERE ${includeApproved}::boolean AND r.status = 'APPROVED' AND s."reportId" = r.id AND s.key IN ('proactive', 'requests', 'appeals')
       HAVING count(*) = 3
-    ) a ON true
-    WHERE t.depth > 0
-    ORDER BY t.path, t.name`;
+    ) a ON true`;
+  rows.sort((a, b) => a.ord - b.ord);
   return rows.map((row) => ({
     organId: row.id,
     name: row.name,
