@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { pruneCounters } from "@/lib/db/housekeeping";
 import { AppError } from "@/lib/errors";
 import { appendAuditEntry } from "./append-audit-entry";
 
@@ -48,6 +49,7 @@ export async function auditRefusal(attempt: string, options: Attempt, error: App
     INSERT INTO "RefusalTally" (key, minute, count) VALUES (${`${who}|${attempt}`}, ${minute}, 1)
     ON CONFLICT (key, minute) DO UPDATE SET count = "RefusalTally".count + 1
     RETURNING count`;
+  await pruneCounters();
   const limit = getConfig().auditRefusalsPerMinute;
   const count = tally?.count ?? 1;
   if (count > limit + 1) return;

@@ -74,3 +74,6 @@ export async function downloadRoute(
     return new Response(failure.message, { status: failure.status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
   }
 }
+
+/** A download's Content-Disposition, its Chinese file name encoded as RFC 6266 asks. */
+export const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
