@@ -60,6 +60,7 @@ const ATTEMPT_LABELS: Record<string, string> = {
   "organ.remind": "催办",
   "organ.exportAudit": "导出操作日志",
   "organ.exportProgress": "导出进度表",
+  "organ.exportSummary": "导出汇总",
   "report.create": "新建报告",
   "report.export": "下载报告",
   "report.import": "导入报告",

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import { z } from "zod";
+import { reportYearProblem } from "@/lib/domain/report-progress";
 import { atomFeed, openDataCsv, openDataJson, SITEMAP_LIMIT, sitemapEntries, sitemapIndexXml, sitemapXml } from "./open-data-files";
 import { convertToTraditional } from "./page-forms";
 import { cached } from "./public-cache";
@@ -48,17 +49,14 @@ export function publicOrigin() {
 }
 
 const SITEMAP_PART = /^sitemap-([1-9]\d{0,3})\.xml$/;
-const FIRST_YEAR = 2008;
 
-/** A year file's name, `2025.csv` or `2025.json`, for a year from 2008 to next year (China's calendar). */
-const yearFileName = () => {
-  const last = Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Shanghai" }).format(new Date())) + 1;
-  return z
+/** A year file's name, `2025.csv` or `2025.json`, for a year a report may be for (2008 to next year in China). */
+const yearFileName = () =>
+  z
     .string()
     .regex(/^\d{4}\.(csv|json)$/)
     .transform((name) => ({ year: Number(name.slice(0, 4)), format: name.slice(5) as "csv" | "json" }))
-    .refine(({ year }) => year >= FIRST_YEAR && year <= last);
-};
+    .refine(({ year }) => reportYearProblem(year, new Date()) === null);
 
 /** Whether an address under /gk is open data (never an organ's: organ codes hold neither "-" nor "."). */
 export function isOpenDataPath(first: string | undefined) {

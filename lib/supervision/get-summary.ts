@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { buildSummary, type Summary } from "./summary";
 import { findOrganName, findSummaryFingerprint, loadSummaryRows } from "./summary-data";
-import { summaryYears } from "./summary-query";
+import { reportYearProblem } from "@/lib/domain/report-progress";
 
 export type SummaryView = Summary & { organName: string; year: number; includeApproved: boolean };
 
@@ -20,8 +20,8 @@ const kept = (shared.nianbaoSummaries ??= new Map());
 export async function getSummary(options: { actor: Actor; organId: string; year: number; includeApproved: boolean }): Promise<SummaryView> {
   const { actor, organId, year, includeApproved } = options;
   await assertOrganPermission(actor, "organ.supervise", organId);
-  const years = summaryYears(new Date());
-  if (!Number.isInteger(year) || year < years.first || year > years.last) throw new AppError("INVALID_INPUT", `年度应为 ${years.first} 至 ${years.last} 之间的年份。`);
+  const yearProblem = reportYearProblem(year, new Date());
+  if (yearProblem) throw new AppError("INVALID_INPUT", yearProblem);
   const [organ, fingerprint] = await Promise.all([findOrganName(organId), findSummaryFingerprint({ rootId: organId, year })]);
   if (!organ) throw new AppError("NOT_FOUND", "机关不存在，或您无权进行此操作。");
   const key = `${organId}|${year}|${includeApproved}`;

@@ -2,15 +2,12 @@
 // (2008 to next year; anything else is told in Chinese), whether approved reports (待发布)
 // count too, and the cell whose per-organ values are listed. Pure.
 import { z } from "zod";
+import { currentReportYear, FIRST_REPORT_YEAR, reportYearProblem, yearInChina } from "@/lib/domain/report-progress";
 import { tableOfCell } from "@/lib/report-format/sum-tables";
 
-export const FIRST_SUMMARY_YEAR = 2008;
-
-/** The year in China's time zone (a supervising office's "this year"). */
-export const yearInChina = (at: Date) => Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Shanghai" }).format(at));
-
+/** The years a 汇总 may be asked for (those a report may be for) and the one shown first. */
 export function summaryYears(now: Date) {
-  return { first: FIRST_SUMMARY_YEAR, last: yearInChina(now) + 1, byDefault: yearInChina(now) - 1 };
+  return { first: FIRST_REPORT_YEAR, last: yearInChina(now) + 1, byDefault: currentReportYear(now) };
 }
 
 export type SummaryQuery = { year: number; includeApproved: boolean; cell: string | null };
@@ -20,7 +17,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 export function readSummaryQuery(params: Record<string, string | string[] | undefined>, now: Date): SummaryQueryResult {
   const years = summaryYears(now);
-  const message = `年度应为 ${years.first} 至 ${years.last} 之间的年份。`;
+  const message = reportYearProblem(Number.NaN, now)!; // the one message for any year out of range
   const schema = z.object({
     year: z
       .string()

@@ -261,7 +261,7 @@ describe("汇总 (combined statistics of the organs below)", () => {
       expect((await refusal(getSummary({ actor, organId, year: YEAR, includeApproved: false }))).code).toBe("NOT_FOUND");
     }
     expect((await refusal(getSummary({ actor: supervisor, organId: organs.root!.id, year: 2007, includeApproved: false }))).userMessage).toMatch(
-      /^年度应为 2008 至 \d{4} 之间的年份。$/,
+      /^年度应为 2008 至 \d{4} 年之间的年份。$/,
     );
   });
 

@@ -27,7 +27,7 @@ describe("the 汇总's address", () => {
     expect(readSummaryQuery({ year: "2008" }, NOW)).toMatchObject({ ok: true, year: 2008 });
     expect(readSummaryQuery({ year: "2027" }, NOW)).toMatchObject({ ok: true, year: 2027 });
     for (const year of ["2007", "2028", "abc", "2025.5", "-2025", "20255", " ", "２０２５"]) {
-      expect(readSummaryQuery({ year }, NOW)).toEqual({ ok: false, message: "年度应为 2008 至 2027 之间的年份。", includeApproved: false });
+      expect(readSummaryQuery({ year }, NOW)).toEqual({ ok: false, message: "年度应为 2008 至 2027 年之间的年份。", includeApproved: false });
     }
     expect(readSummaryQuery({ year: ["2024", "2030"] }, NOW)).toMatchObject({ ok: true, year: 2024 });
   });

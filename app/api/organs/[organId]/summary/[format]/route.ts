@@ -1,6 +1,6 @@
 // GET /api/organs/:organId/summary/(xlsx|csv)?year=&approved=1 — the 汇总 of the organs below, as Excel or CSV.
 import { AppError } from "@/lib/errors";
-import { downloadRoute } from "@/lib/http/route-handlers";
+import { attachment, downloadRoute } from "@/lib/http/route-handlers";
 import { summaryCsv, summaryFileName, summaryXlsx } from "@/lib/report-files/summary-files";
 import { getSummary } from "@/lib/supervision/get-summary";
 import { readSummaryQuery } from "@/lib/supervision/summary-query";
@@ -18,7 +18,7 @@ export async function GET(request: Request, context: { params: Promise<{ organId
     return new Response(body, {
       headers: {
         "content-type": TYPES[format],
-        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(summaryFileName(summary, format))}`,
+        "content-disposition": attachment(summaryFileName(summary, format)),
         "cache-control": "no-store",
       },
     });
