@@ -53,6 +53,8 @@ const FIELD_LABELS: Record<string, string> = {
 
 /** Refused attempts by their Chinese names (`page.X` is opening a page that needs X). */
 const ATTEMPT_LABELS: Record<string, string> = {
+  action: "提交表单",
+  route: "接口请求",
   "organ.create": "新建机关",
   "organ.update": "修改机关",
   "organ.setDeadline": "设置截止日期",
