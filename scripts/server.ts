@@ -6,6 +6,9 @@ import next from "next";
 import { CLIENT_ADDRESS_HEADER, parseTrustProxy, resolveClientAddress } from "@/lib/auth/client-address";
 import { scheduleDailyCheckpoints } from "@/lib/audit/anchor";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { listenToDatabase } from "@/lib/db/listen";
+import { invalidatePublicPages, setPublicCacheListening } from "@/lib/publish/public-cache";
+import { PUBLIC_CHANGES_CHANNEL, readPublicChange } from "@/lib/publish/public-changes";
 import { handlePublicRequest, isPublicPath } from "@/lib/publish/public-handler";
 
 const dev = process.argv.includes("--dev");
@@ -15,6 +18,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+const log = (line: string) => console.log(`[年报工作台] ${line}`);
 
 const server = http.createServer((req, res) => {
   if (isPublicPath(req.url)) void handlePublicRequest(req, res);
@@ -30,11 +34,20 @@ server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`▲ 年报工作台 ready on http://localhost:${port}`));
 
 // The audit chain's daily signed checkpoint (no cron: this process checks at start and hourly).
-scheduleDailyCheckpoints(createPrismaClient(process.env.DATABASE_URL!, 1), (line) => console.log(`[年报工作台] ${line}`));
+scheduleDailyCheckpoints(createPrismaClient(process.env.DATABASE_URL!, 1), log);
+
+// What every instance must hear at once: public pages to drop (the page cache is trusted only
+// while this connection listens).
+const listener = listenToDatabase({
+  url: process.env.DATABASE_URL!,
+  channels: { [PUBLIC_CHANGES_CHANNEL]: (payload) => invalidatePublicPages(readPublicChange(payload)) },
+  onState: setPublicCacheListening,
+  log,
+});
 
 // Stop promptly: idle keep-alive connections would otherwise hold the server open for a minute.
 const stop = () => {
-  server.close(() => void app.close().finally(() => process.exit(0)));
+  server.close(() => void Promise.all([app.close(), listener.stop()]).finally(() => process.exit(0)));
   server.closeIdleConnections();
 };
 process.on("SIGTERM", stop);
