@@ -21,14 +21,12 @@ const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 const log = (line: string) => console.log(`[年报工作台] ${line}`);
 
 const server = http.createServer((req, res) => {
+  // The one place the client's address is decided; whatever a client sent under this name is replaced.
+  const address = resolveClientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trust: trustProxy });
+  if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
+  else delete req.headers[CLIENT_ADDRESS_HEADER];
   if (isPublicPath(req.url)) void handlePublicRequest(req, res);
-  else {
-    // The one place the client's address is decided; whatever a client sent under this name is replaced.
-    const address = resolveClientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trust: trustProxy });
-    if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
-    else delete req.headers[CLIENT_ADDRESS_HEADER];
-    void handle(req, res);
-  }
+  else void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`▲ 年报工作台 ready on http://localhost:${port}`));
