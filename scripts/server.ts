@@ -7,6 +7,8 @@ import { CLIENT_ADDRESS_HEADER, parseTrustProxy, resolveClientAddress } from "@/
 import { scheduleDailyCheckpoints } from "@/lib/audit/anchor";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { listenToDatabase } from "@/lib/db/listen";
+import { smtpSettings } from "@/lib/notify/mailer";
+import { MAIL_CHANNEL, startMailSender } from "@/lib/notify/outbox";
 import { invalidatePublicPages, setPublicCacheListening } from "@/lib/publish/public-cache";
 import { PUBLIC_CHANGES_CHANNEL, readPublicChange } from "@/lib/publish/public-changes";
 import { handlePublicRequest, isPublicPath } from "@/lib/publish/public-handler";
@@ -34,18 +36,24 @@ server.listen(port, () => console.log(`▲ 年报工作台 ready on http://local
 // The audit chain's daily signed checkpoint (no cron: this process checks at start and hourly).
 scheduleDailyCheckpoints(createPrismaClient(process.env.DATABASE_URL!, 1), log);
 
+// Review e-mails queued by any instance (lib/notify/outbox.ts): every instance sends what is due.
+const mail = smtpSettings() ? startMailSender(createPrismaClient(process.env.DATABASE_URL!, 1), log) : null;
+
 // What every instance must hear at once: public pages to drop (the page cache is trusted only
-// while this connection listens).
+// while this connection listens) and mail to send.
 const listener = listenToDatabase({
   url: process.env.DATABASE_URL!,
-  channels: { [PUBLIC_CHANGES_CHANNEL]: (payload) => invalidatePublicPages(readPublicChange(payload)) },
+  channels: {
+    [PUBLIC_CHANGES_CHANNEL]: (payload) => invalidatePublicPages(readPublicChange(payload)),
+    [MAIL_CHANNEL]: () => mail?.wake(),
+  },
   onState: setPublicCacheListening,
   log,
 });
 
 // Stop promptly: idle keep-alive connections would otherwise hold the server open for a minute.
 const stop = () => {
-  server.close(() => void Promise.all([app.close(), listener.stop()]).finally(() => process.exit(0)));
+  server.close(() => void Promise.all([app.close(), listener.stop(), mail?.stop()]).finally(() => process.exit(0)));
   server.closeIdleConnections();
 };
 process.on("SIGTERM", stop);
