@@ -2,9 +2,12 @@
 import { createContext, startTransition, useActionState, useContext, useEffect, useRef } from "react";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/actions/form-state";
 import { FieldError } from "./field-error";
+import { useHydrated } from "./use-hydrated";
 import { FormNotice } from "./form-notice";
 
 const FieldErrors = createContext<Record<string, string>>({});
+/** Told to the fields of a form repeated on one page (one per table row), so that their ids stay unique. */
+const FieldIdSuffix = createContext("");
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -15,14 +18,17 @@ type Props = {
   /** Clear the fields after a successful submission (e.g. "create another"). */
   resetOnSuccess?: boolean;
   confirmText?: string;
+  /** For a form repeated on the page (e.g. once per row): makes its fields' ids unique. */
+  fieldIdSuffix?: string;
 };
 
 /**
  * A form bound to a server action. Submitting goes through a transition rather
  * than the form's native action, so a refused submission keeps what was typed.
  */
-export function ActionForm({ action, submitLabel, children, className, buttonClassName = "button", resetOnSuccess, confirmText }: Props) {
+export function ActionForm({ action, submitLabel, children, className, buttonClassName = "button", resetOnSuccess, confirmText, fieldIdSuffix = "" }: Props) {
   const [state, formAction, isPending] = useActionState(action, INITIAL_FORM_STATE);
+  const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.ok && resetOnSuccess) formRef.current?.reset();
@@ -30,6 +36,7 @@ export function ActionForm({ action, submitLabel, children, className, buttonCla
   return (
     <form
       ref={formRef}
+      method="post"
       className={className}
       noValidate
       onSubmit={(event) => {
@@ -40,8 +47,10 @@ export function ActionForm({ action, submitLabel, children, className, buttonCla
       }}
     >
       <FormNotice state={state} />
-      <FieldErrors.Provider value={state.fieldErrors}>{children}</FieldErrors.Provider>
-      <button type="submit" className={buttonClassName} disabled={isPending}>
+      <FieldIdSuffix.Provider value={fieldIdSuffix}>
+        <FieldErrors.Provider value={state.fieldErrors}>{children}</FieldErrors.Provider>
+      </FieldIdSuffix.Provider>
+      <button type="submit" className={buttonClassName} disabled={isPending || !hydrated}>
         {isPending ? "正在提交……" : submitLabel}
       </button>
     </form>
@@ -65,7 +74,8 @@ type FieldProps = {
 export function Field({ name, label, type = "text", defaultValue, hint, maxLength, autoComplete, options, hideLabel }: FieldProps) {
   const errors = useContext(FieldErrors);
   const error = errors[name];
-  const id = `field-${name}`;
+  const suffix = useContext(FieldIdSuffix);
+  const id = `field-${name}${suffix ? `-${suffix}` : ""}`;
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   const common = { id, name, defaultValue, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
   return (

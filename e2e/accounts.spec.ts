@@ -37,7 +37,7 @@ test.describe("accounts and roles", () => {
     await form.getByRole("button", { name: "修改密码" }).click();
     await expect(main(page).getByRole("status")).toContainText("密码已修改");
     await page.goto("/workspace");
-    await expect(main(page).getByRole("listitem").filter({ hasText: "青石镇" })).toContainText("初审人");
+    await expect(main(page).getByTestId("organ-work").filter({ hasText: "青石镇" })).toContainText("初审人");
 
     const other = await browser.newContext();
     const otherPage = await other.newPage();

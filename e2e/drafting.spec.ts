@@ -69,6 +69,50 @@ test.describe("drafting a report", () => {
     await expect(page).toHaveURL(new RegExp(`/reports/${reportId}/sections/requests$`));
   });
 
+  test("a narrative figure that disagrees with table 3 shows on the table's page and links to the words; 规范标点 fixes pasted punctuation", async ({ page }) => {
+    await login(page, "qingshi.author");
+    const reportId = await createReport(page, "青石镇", 2021);
+    await page.goto(`/reports/${reportId}/sections/requests`);
+    await pasteInto(page, "表三 一、本年新收政府信息公开申请数量 / 自然人", "5\t0\t0\t0\t0\t0");
+    await expect(page.getByLabel("表三 一、本年新收政府信息公开申请数量 / 总计（自动计算）")).toHaveText("5");
+    await saved(page);
+
+    // Text pasted from another tool: half-width punctuation, a figure in Chinese numerals.
+    await page.goto(`/reports/${reportId}/sections/overview`);
+    const text = page.getByLabel("一、总体情况");
+    await text.fill("(一)主动公开\n本年度主动公开政府信息20条。\n(二)依申请公开\n本年度共收到政府信息公开申请十二件,均已按时答复。");
+    const findings = page.getByRole("region", { name: "本部分检查结果" });
+    await expect(findings).toContainText("文中写“共收到政府信息公开申请十二件”，但表三 一、本年新收政府信息公开申请数量 总计为 5");
+    await expect(findings).toContainText("有 5 处半角标点");
+    await page.getByTestId("punctuation").getByRole("button", { name: "规范标点" }).click();
+    await expect(text).toHaveValue("（一）主动公开\n本年度主动公开政府信息20条。\n（二）依申请公开\n本年度共收到政府信息公开申请十二件，均已按时答复。");
+    await expect(page.getByTestId("punctuation")).toHaveCount(0);
+    await expect(findings).not.toContainText("半角标点");
+    await saved(page);
+
+    // The report's page counts it for table 3 as well, and the table's page lists it, where the number may be what needs fixing.
+    await page.goto(`/reports/${reportId}`);
+    await expect(page.locator('tr[data-section="requests"]')).toContainText("正文中有 1 处与本表有关");
+    await page.goto(`/reports/${reportId}/sections/requests`);
+    const aboutTable = page.getByRole("region", { name: "正文中与本表有关的问题" });
+    await expect(aboutTable).toContainText("一、总体情况：文中写“共收到政府信息公开申请十二件”，但表三 一、本年新收政府信息公开申请数量 总计为 5");
+    await aboutTable.getByRole("link", { name: "查看原文" }).click();
+    await expect(page).toHaveURL(new RegExp(`/reports/${reportId}/sections/overview#text-\\d+-\\d+$`));
+    await expect(text).toBeFocused();
+    expect(
+      await text.evaluate((el) => {
+        const area = el as HTMLTextAreaElement;
+        return area.value.slice(area.selectionStart, area.selectionEnd);
+      }),
+    ).toBe("共收到政府信息公开申请十二件");
+
+    // Fixing the table makes both pages quiet about it.
+    await page.goto(`/reports/${reportId}/sections/requests`);
+    await cell(page, "表三 一、本年新收政府信息公开申请数量 / 自然人").fill("12");
+    await expect(page.getByRole("region", { name: "正文中与本表有关的问题" })).toHaveCount(0);
+    await saved(page);
+  });
+
   test("two browsers edit the same section: the later save gets both versions and keeps its text; a revision can be restored", async ({ browser }) => {
     const first = await pageAs(browser, "jiangnan.author");
     const reportId = await createReport(first, "江南街道办事处", 2025);

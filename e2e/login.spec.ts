@@ -14,7 +14,7 @@ test.describe("signing in", () => {
     ];
     for (const [username, organ, role] of accounts) {
       const page = await pageAs(browser, username);
-      const item = main(page).getByRole("listitem").filter({ hasText: organ });
+      const item = main(page).getByTestId("organ-work").filter({ hasText: organ });
       await expect(item).toContainText(role);
       await page.context().close();
     }
@@ -22,8 +22,12 @@ test.describe("signing in", () => {
 
   test("a supervisor also sees the organs below it", async ({ page }) => {
     await login(page, "yunxi.supervisor");
-    const section = page.getByRole("region", { name: "主管的下级机关" });
-    for (const organ of ["青石镇", "白沙镇", "江南街道办事处"]) await expect(section.getByRole("link", { name: organ })).toBeVisible();
+    // The 工作台 counts them (for a province it cannot list every organ); the progress table lists each.
+    const section = main(page).getByTestId("supervised");
+    await expect(section).toContainText(/共 \d+ 个机关/);
+    await section.getByRole("link", { name: "查看进度表、催办" }).click();
+    for (const organ of ["青石镇", "白沙镇", "江南街道办事处"])
+      await expect(main(page).getByTestId("progress-table").getByRole("link", { name: organ, exact: true })).toBeVisible();
   });
 
   test("the platform administrator reaches organ management", async ({ page }) => {

@@ -1,13 +1,13 @@
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentActor } from "@/lib/auth/current-actor";
-import { findInbox, findReturned } from "@/lib/reports/inbox";
+import { countWaiting } from "@/lib/reports/inbox";
 
 // Only the header is decided here; every page checks its own permission,
 // because a layout is not re-run on client-side navigation.
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const actor = await getCurrentActor();
   // The header's count: reports waiting for this person's review, and drafts returned to them.
-  const waiting = actor && !actor.mustChangePassword ? (await findInbox(actor)).length + (await findReturned(actor)).length : 0;
+  const waiting = actor && !actor.mustChangePassword ? await countWaiting(actor) : 0;
   return (
     <>
       <a className="skip-link" href="#main">

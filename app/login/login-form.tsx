@@ -2,6 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { FieldError } from "@/components/field-error";
+import { useHydrated } from "@/components/use-hydrated";
 import { loginMessageFor } from "@/lib/auth/login-messages";
 import { USERNAME_MAX_LENGTH } from "@/lib/validation/fields";
 
@@ -9,6 +10,7 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
   const [error, setError] = useState<string | null>(loginMessageFor(initialError));
   const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,7 +39,7 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby={error ? "login-error" : undefined}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-describedby={error ? "login-error" : undefined}>
       {error ? (
         <div id="login-error" className="notice error" role="alert">
           {error}
@@ -67,7 +69,7 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
         />
         <FieldError id="password-error" message={fieldErrors.password} />
       </div>
-      <button type="submit" className="button" disabled={pending}>
+      <button type="submit" className="button" disabled={pending || !hydrated}>
         {pending ? "正在登录……" : "登录"}
       </button>
     </form>

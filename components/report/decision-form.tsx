@@ -1,6 +1,7 @@
 "use client";
 import { startTransition, useActionState } from "react";
 import { FormNotice } from "@/components/form-notice";
+import { useHydrated } from "@/components/use-hydrated";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/actions/form-state";
 
 type Props = {
@@ -12,8 +13,10 @@ type Props = {
 /** 通过 or 退回, with a reason for each open warning and scan finding. What was typed survives a refusal. */
 export function DecisionForm({ action, warnings, scanFindings }: Props) {
   const [state, formAction, isPending] = useActionState(action, INITIAL_FORM_STATE);
+  const hydrated = useHydrated();
   return (
     <form
+      method="post"
       className="card decision"
       aria-labelledby="decision-heading"
       noValidate
@@ -64,10 +67,10 @@ export function DecisionForm({ action, warnings, scanFindings }: Props) {
         ) : null}
       </div>
       <div className="inline-form">
-        <button type="submit" name="verdict" value="approve" className="button" disabled={isPending}>
+        <button type="submit" name="verdict" value="approve" className="button" disabled={isPending || !hydrated}>
           通过
         </button>
-        <button type="submit" name="verdict" value="return" className="button secondary" disabled={isPending}>
+        <button type="submit" name="verdict" value="return" className="button secondary" disabled={isPending || !hydrated}>
           退回撰稿人
         </button>
       </div>

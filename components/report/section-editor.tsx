@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { OrganKind } from "@/lib/domain/organ-kinds";
 import { checkDraft, isUnfilledCell, type Finding } from "@/lib/report-format/checks";
 import type { ReportSections, SectionContent, TableContent } from "@/lib/report-format/content";
 import { SECTION_TABLE, SECTION_TEXT_LIMIT, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
+import { findHalfWidthPunctuation, fixPunctuation } from "@/lib/report-format/punctuation";
 import type { CellState } from "./cell-grid";
 import { ConflictView } from "./conflict-view";
 import { takeEarlyInput, type EarlyInput } from "./early-input";
@@ -15,6 +16,8 @@ type Props = {
   sectionKey: SectionKey;
   year: number;
   organKind: OrganKind;
+  /** The report's title and the organ's name, for the YEAR and ORGAN checks. */
+  identity: { title: string; organName: string };
   initialContent: SectionContent;
   initialVersion: number;
   /** The whole report as saved, for checks that look across sections. */
@@ -33,7 +36,7 @@ const STATUS_TEXT: Record<SaveStatus, string> = {
 };
 
 export function SectionEditor(props: Props) {
-  const { reportId, sectionKey, year, organKind, sections, lastYear, canEdit } = props;
+  const { reportId, sectionKey, year, organKind, identity, sections, lastYear, canEdit } = props;
   const autosave = useAutosave({ reportId, sectionKey, initialContent: props.initialContent, initialVersion: props.initialVersion, enabled: canEdit });
   const { content, update, status } = autosave;
   const [carriedOver, setCarriedOver] = useState(props.isCarriedOver);
@@ -41,12 +44,19 @@ export function SectionEditor(props: Props) {
   const editable = canEdit;
 
   const findings = useMemo(
-    () => checkDraft({ year, organKind, sections: { ...sections, [sectionKey]: content }, lastYear }),
-    [year, organKind, sections, sectionKey, content, lastYear],
+    () => checkDraft({ year, organKind, sections: { ...sections, [sectionKey]: content }, lastYear, identity }),
+    [year, organKind, sections, sectionKey, content, lastYear, identity],
   );
-  const here = findings.filter((f) => f.section === sectionKey);
-  const elsewhere = findings.filter((f) => f.section !== sectionKey && f.severity === "error");
-  const cellStates = useMemo(() => statesByCell(here), [here]);
+  // A table's page also lists what other sections' text says against its cells: that is where the
+  // number is fixed, if the number is what is wrong (each links to the words in the text).
+  const { here, aboutThisTable, elsewhere, cellStates } = useMemo(() => {
+    const table = SECTION_TABLE[sectionKey];
+    const here = findings.filter((f) => f.section === sectionKey);
+    const aboutThisTable = table ? findings.filter((f) => f.section !== sectionKey && f.cells.some((c) => c.table === table)) : [];
+    const elsewhere = findings.filter((f) => f.section !== sectionKey && f.severity === "error" && !aboutThisTable.includes(f));
+    return { here, aboutThisTable, elsewhere, cellStates: statesByCell([...here, ...aboutThisTable]) };
+  }, [findings, sectionKey]);
+  useSelectionFromHash(content.kind === "narrative" ? "narrative" : "table-note");
 
   const change = (next: SectionContent) => {
     setCarriedOver(false);
@@ -97,8 +107,9 @@ export function SectionEditor(props: Props) {
         <TableSection sectionKey={sectionKey} content={content} cellStates={cellStates} readOnly={!editable} onChange={change} />
       )}
 
-      <FindingsList title="本部分检查结果" findings={here} emptyText="本部分未发现问题。" />
-      {elsewhere.length ? <FindingsList title="其他部分的错误" findings={elsewhere} /> : null}
+      <FindingsList title="本部分检查结果" findings={here} emptyText={aboutThisTable.length ? "本部分自身未发现问题。" : "本部分未发现问题。"} reportId={reportId} />
+      {aboutThisTable.length ? <FindingsList title="正文中与本表有关的问题" findings={aboutThisTable} reportId={reportId} /> : null}
+      {elsewhere.length ? <FindingsList title="其他部分的错误" findings={elsewhere} reportId={reportId} /> : null}
     </div>
   );
 }
@@ -108,6 +119,7 @@ function NarrativeEditor({ title, text, readOnly, onChange }: { title: string; t
   return (
     <div className="field">
       <label htmlFor="narrative">{title}</label>
+      <PunctuationFix text={text} readOnly={readOnly} onFix={onChange} />
       <textarea id="narrative" className="narrative" value={text} readOnly={readOnly} rows={18} aria-describedby="narrative-hint" onChange={(e) => onChange(e.target.value)} />
       <span id="narrative-hint" className={length > SECTION_TEXT_LIMIT ? "field-error" : "hint"}>
         纯文本，空行分段；以“（一）”至“（十）”开头的一行是小标题。{length.toLocaleString("zh-CN")} / {SECTION_TEXT_LIMIT.toLocaleString("zh-CN")} 字
@@ -126,13 +138,62 @@ function TableSection(props: { sectionKey: SectionKey; content: TableContent; ce
       <Editor cells={content.cells} cellStates={cellStates} readOnly={readOnly} onCells={onCells} />
       <div className="field" style={{ marginTop: "1rem" }}>
         <label htmlFor="table-note">表格说明（可选）</label>
+        <PunctuationFix text={content.note} readOnly={readOnly} onFix={(note) => onChange({ ...content, note })} />
         <textarea id="table-note" rows={3} value={content.note} readOnly={readOnly} onChange={(e) => onChange({ ...content, note: e.target.value })} />
       </div>
     </>
   );
 }
 
-export function FindingsList({ title, findings, emptyText }: { title: string; findings: Finding[]; emptyText?: string }) {
+/**
+ * Half-width punctuation in the text (PUNCTUATION): one click makes it full-width. A save like any
+ * other: in review, the stage holder's click is a tracked correction in their name.
+ */
+function PunctuationFix({ text, readOnly, onFix }: { text: string; readOnly: boolean; onFix: (text: string) => void }) {
+  const count = useMemo(() => findHalfWidthPunctuation(text).length, [text]);
+  if (!count || readOnly) return null;
+  return (
+    <p className="notice carried inline-form" data-testid="punctuation">
+      有 {count} 处半角标点（如“,”“:”“(”），中文应使用全角标点。
+      <button type="button" className="button secondary" onClick={() => onFix(fixPunctuation(text))}>
+        规范标点
+      </button>
+    </p>
+  );
+}
+
+/** The address of words in a section's text: its page, with the words selected when it opens. */
+export function textAddress(reportId: string, f: Finding) {
+  return f.quote ? `/reports/${reportId}/sections/${f.section}#text-${f.quote.start}-${f.quote.end}` : null;
+}
+
+/** Selects the words named by the address's #text-START-END in the page's text field, on opening and when the address changes. */
+function useSelectionFromHash(fieldId: string) {
+  const done = useRef("");
+  useEffect(() => {
+    const select = () => {
+      const match = /^#text-(\d+)-(\d+)$/.exec(window.location.hash);
+      const field = document.getElementById(fieldId);
+      if (!match || !(field instanceof HTMLTextAreaElement) || done.current === window.location.hash) return;
+      done.current = window.location.hash;
+      field.focus();
+      field.setSelectionRange(Number(match[1]), Number(match[2]));
+      // Bring the selection into view: a textarea scrolls to its caret only while typing.
+      const line = field.value.slice(0, Number(match[1])).split("\n").length - 1;
+      field.scrollTop = Math.max(0, line - 2) * parseFloat(getComputedStyle(field).lineHeight || "24");
+      field.scrollIntoView({ block: "center" });
+    };
+    select();
+    const again = () => {
+      done.current = "";
+      select();
+    };
+    window.addEventListener("hashchange", again);
+    return () => window.removeEventListener("hashchange", again);
+  }, [fieldId]);
+}
+
+export function FindingsList({ title, findings, emptyText, reportId }: { title: string; findings: Finding[]; emptyText?: string; reportId?: string }) {
   return (
     <section className="findings" aria-label={title}>
       <h2>{title}</h2>
@@ -143,6 +204,13 @@ export function FindingsList({ title, findings, emptyText }: { title: string; fi
           {findings.map((f, i) => (
             <li key={`${f.id}-${i}`} className={`finding finding-${f.severity}`}>
               <span className="tag">{f.severity === "error" ? "错误" : "提醒"}</span> {f.message} <span className="muted">[{f.id}]</span>
+              {reportId && textAddress(reportId, f) ? (
+                <>
+                  {" "}
+                  {/* A plain link: the page (or, on the same page, the hash change) selects the words as it opens. */}
+                  <a href={textAddress(reportId, f)!}>查看原文</a>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -40,7 +40,8 @@ export async function auditingRefusals<T>(attempt: string, options: Attempt, run
 
 const audited = new WeakSet<AppError>();
 
-async function auditRefusal(attempt: string, options: Attempt, error: AppError) {
+/** Records one refusal (for callers that refuse without throwing through auditingRefusals, e.g. a page answering 404). */
+export async function auditRefusal(attempt: string, options: Attempt, error: AppError) {
   const who = options.actor ? `user:${options.actor.id}` : `address:${options.clientAddress ?? "unknown"}`;
   const minute = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
   const [tally] = await db().$queryRaw<Array<{ count: number }>>`

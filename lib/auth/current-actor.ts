@@ -3,6 +3,8 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
+import { auditRefusal } from "@/lib/audit/refusals";
+import { AppError } from "@/lib/errors";
 import { idField } from "@/lib/validation/fields";
 import { findOrganScope } from "./organ-scope";
 import { getAuthOptions } from "./auth-options";
@@ -36,9 +38,13 @@ export async function requireActor(options: { allowPendingPasswordChange?: boole
  */
 export async function requireOrganPermission(action: Action, organId: string): Promise<{ actor: SessionActor; scope: OrganScope }> {
   const actor = await requireActor();
-  if (!idField.safeParse(organId).success) notFound();
-  const scope = await findOrganScope(organId);
-  if (!scope || !can(actor, action, scope)) notFound();
+  const scope = idField.safeParse(organId).success ? await findOrganScope(organId) : null;
+  if (!scope || !can(actor, action, scope)) {
+    // Opening another organ's page by address is an attempt like any other: kept in the log.
+    const refusal = new AppError("NOT_FOUND", "机关不存在，或您无权查看此页面。");
+    await auditRefusal(`page.${action}`, { actor, clientAddress: await currentClientAddress(), organId: organId.slice(0, 64) }, refusal);
+    notFound();
+  }
   return { actor, scope };
 }
 

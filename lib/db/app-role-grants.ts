@@ -22,6 +22,8 @@ export const APP_TABLE_GRANTS: Readonly<Record<string, readonly TablePrivilege[]
   SectionRevision: ["SELECT", "INSERT"],
   ReviewAction: ["SELECT", "INSERT"],
   ReviewComment: ["SELECT", "INSERT"],
+  // 催办 reminders are sent and kept.
+  Reminder: ["SELECT", "INSERT"],
   // Edited in place, never deleted (organs and people are disabled or kept, never removed).
   Organ: ["SELECT", "INSERT", "UPDATE"],
   User: ["SELECT", "INSERT", "UPDATE"],

@@ -4,19 +4,18 @@ import { withComputedTotals } from "@/lib/report-format/cells";
 import type { ReportSections } from "@/lib/report-format/content";
 import { TABLE_SECTION, type TableNumber } from "@/lib/report-format/format";
 import { TABLE_LAYOUTS, valueCells } from "@/lib/report-format/table-layouts";
-
-const quote = (text: string) => `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
+import { csvDocument } from "@/lib/csv";
 
 export function publicationCsv(sections: ReportSections): string {
   const full = withComputedTotals(sections);
-  const lines = [["表格", "项目", "单元格", "数值"].map(quote).join(",")];
+  const rows: string[][] = [["表格", "项目", "单元格", "数值"]];
   for (const table of [2, 3, 4] as TableNumber[]) {
     const content = full[TABLE_SECTION[table]];
     if (content.kind !== "table") continue;
     for (const { cell, label } of valueCells(TABLE_LAYOUTS[table])) {
       const [tableName, ...rest] = label.split(" ");
-      lines.push([tableName!, rest.join(" "), cell, content.cells[cell] ?? ""].map(quote).join(","));
+      rows.push([tableName!, rest.join(" "), cell, content.cells[cell] ?? ""]);
     }
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvDocument(rows);
 }

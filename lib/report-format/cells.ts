@@ -2,26 +2,38 @@
 import type { ReportSections } from "./content";
 import { TABLE_SECTION, TABLE3_APPLICANT_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS, type TableNumber } from "./format";
 
-export type CellProblem = "empty" | "placeholder" | "negative" | "decimal" | "notNumber" | "tooPrecise";
-export type Parsed = { ok: true; value: number } | { ok: false; problem: CellProblem };
+export type CellProblem = "empty" | "placeholder" | "negative" | "decimal" | "notNumber" | "tooPrecise" | "separator" | "tooLong" | "unit";
+/** A value that is not a valid count or amount; `intended` when it plainly means one (1,234 or 12件). */
+export type Parsed = { ok: true; value: number } | { ok: false; problem: CellProblem; intended?: number };
 
-const FULL_WIDTH_DIGITS = /[０-９．－]/g;
+const FULL_WIDTH_DIGITS = /[０-９．－，]/g;
 /** Full-width digits (common in text pasted from Chinese documents) read as ordinary ones. */
 function normalise(raw: string) {
   return raw.trim().replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 const PLACEHOLDERS = new Set(["/", "／", "—", "——", "-", "－", "–", "无"]);
+const MAX_DIGITS = 9;
+
+/** What is wrong with a value that is neither empty nor a number, when it says something plain. */
+function shapeProblem(text: string, decimals: boolean): Parsed | null {
+  if (/^-\d+(\.\d+)?$/.test(text)) return { ok: false, problem: "negative" };
+  const separated = decimals ? /^\d{1,3}(,\d{3})+(\.\d+)?$/ : /^\d{1,3}(,\d{3})+$/;
+  if (separated.test(text)) return { ok: false, problem: "separator", intended: Number(text.replace(/,/g, "")) };
+  const withUnit = /^(\d{1,9})\s*(件|条|个|起|宗|份|项|例|万元|元)$/.exec(text);
+  if (withUnit) return { ok: false, problem: "unit", intended: Number(withUnit[1]) };
+  if (/^\d{10,}(\.\d+)?$/.test(text)) return { ok: false, problem: "tooLong" };
+  return null;
+}
 
 /** A count: a non-negative whole number. */
 export function parseCount(raw: string | undefined): Parsed {
   const text = normalise(raw ?? "");
   if (text === "") return { ok: false, problem: "empty" };
   if (PLACEHOLDERS.has(text)) return { ok: false, problem: "placeholder" };
-  if (/^-\d+(\.\d+)?$/.test(text)) return { ok: false, problem: "negative" };
+  if (/^\d{1,9}$/.test(text)) return { ok: true, value: Number(text) };
   if (/^\d+\.\d+$/.test(text)) return { ok: false, problem: "decimal" };
-  if (!/^\d{1,9}$/.test(text)) return { ok: false, problem: "notNumber" };
-  return { ok: true, value: Number(text) };
+  return shapeProblem(text, false) ?? { ok: false, problem: "notNumber" };
 }
 
 /** The fee: a non-negative decimal in 万元 with at most four decimal places. */
@@ -29,10 +41,9 @@ export function parseAmount(raw: string | undefined): Parsed {
   const text = normalise(raw ?? "");
   if (text === "") return { ok: false, problem: "empty" };
   if (PLACEHOLDERS.has(text)) return { ok: false, problem: "placeholder" };
-  if (/^-\d+(\.\d+)?$/.test(text)) return { ok: false, problem: "negative" };
+  if (/^\d{1,9}(\.\d{1,4})?$/.test(text)) return { ok: true, value: Number(text) };
   if (/^\d{1,9}\.\d{5,}$/.test(text)) return { ok: false, problem: "tooPrecise" };
-  if (!/^\d{1,9}(\.\d{1,4})?$/.test(text)) return { ok: false, problem: "notNumber" };
-  return { ok: true, value: Number(text) };
+  return shapeProblem(text, true) ?? { ok: false, problem: "notNumber" };
 }
 
 export const CELL_PROBLEM_MESSAGES: Record<CellProblem, string> = {
@@ -42,7 +53,18 @@ export const CELL_PROBLEM_MESSAGES: Record<CellProblem, string> = {
   decimal: "件数须为整数",
   notNumber: "须为数字",
   tooPrecise: "金额最多保留 4 位小数",
+  separator: "请去掉千位分隔符",
+  tooLong: `数字过长（最多 ${MAX_DIGITS} 位）`,
+  unit: "只填数字，不带单位",
 };
+
+/** How a rule over sums reads a value: a count (or what it plainly means), a blank (counted as 0, as the form asks), or unreadable. */
+export function countForSum(raw: string | undefined): { value: number; blank: boolean } | null {
+  const parsed = parseCount(raw);
+  if (parsed.ok) return { value: parsed.value, blank: false };
+  if (parsed.problem === "empty" || parsed.problem === "placeholder") return { value: 0, blank: true };
+  return parsed.intended !== undefined ? { value: parsed.intended, blank: false } : null;
+}
 
 function sum(values: ReadonlyArray<string | undefined>): string {
   let total = 0;

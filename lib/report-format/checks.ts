@@ -1,45 +1,36 @@
-// Every check of the national format (shared/spec/report-format.md §6), with its id.
-// Pure TypeScript: runs in the browser as the user types and on the server, which
-// is authoritative. Each finding names the table, row, column and numbers involved.
+// Every check of the national format (shared/spec/report-format.md §6), with its id; the
+// README's "Checks" section lists each with what it reads and an example message. Pure
+// TypeScript: runs in the browser as the user types and on the server, which is authoritative.
+// Each finding names the table, row, column and numbers involved. The table arithmetic is in
+// check-sums.ts, the narrative's figures in check-narrative.ts, year and organ in
+// check-identity.ts, half-width punctuation in punctuation.ts.
 import type { OrganKind } from "@/lib/domain/organ-kinds";
-import { CELL_PROBLEM_MESSAGES, parseAmount, parseCount, withComputedTotals, withTotals, type CellProblem } from "./cells";
+import { CELL_PROBLEM_MESSAGES, parseAmount, parseCount, withComputedTotals, withTotals } from "./cells";
+import { checkIdentity, type Identity } from "./check-identity";
+import { checkNarrative } from "./check-narrative";
+import { checkTable3, checkTable4, type TotalsMode } from "./check-sums";
 import type { NarrativeContent, ReportSections, TableContent } from "./content";
+import type { Finding } from "./findings";
 import {
   ALL_CELLS,
   cellLabel,
   FIRST_YEAR_OF_2021_FORMAT,
-  FORMAT_2019_LABELS,
   OVERVIEW_SUBHEADINGS,
   SECTION_KEYS,
   SECTION_TABLE,
   SECTION_TITLES,
+  TABLE2_BLOCKS,
   TABLE2_FEE_CELL,
   TABLE3_COLUMNS,
-  TABLE3_RESULT_ROWS,
-  TABLE3_ROWS,
-  TABLE4_BLOCKS,
-  TABLE4_COLUMNS,
   TYPED_CELLS,
   type SectionKey,
   type TableNumber,
 } from "./format";
-import { claimsAllUpheld, findQuotedFigures } from "./narrative-numbers";
+import { FORMAT_2019_TEXT_LABELS } from "./format-2019";
+import { checkPunctuation, fixPunctuation } from "./punctuation";
 import { textSimilarity } from "./similarity";
 
-export const ERROR_IDS = ["CELL", "T3-BALANCE", "T3-RESULTS", "T3-ROWTOTAL", "T4-TOTAL", "SECTIONS", "FORMAT"] as const;
-export const WARNING_IDS = ["CARRYOVER", "REGULATION", "FEE-UNIT", "NARRATIVE", "SECTION5", "SECTION6-FEE", "COPY"] as const;
-export type CheckId = (typeof ERROR_IDS)[number] | (typeof WARNING_IDS)[number];
-
-export type CellRef = { table: TableNumber; cell: string };
-export type Finding = {
-  id: CheckId;
-  severity: "error" | "warning";
-  section: SectionKey;
-  message: string;
-  cells: CellRef[];
-  /** For a CELL finding: what is wrong with the value (e.g. "empty": not filled in yet). */
-  cellProblem?: CellProblem;
-};
+export { CHECK_IDS, ERROR_IDS, WARNING_IDS, type CellRef, type CheckId, type Finding, type TextSpan } from "./findings";
 
 export type CheckInput = {
   year: number;
@@ -48,6 +39,8 @@ export type CheckInput = {
   sections: ReportSections;
   /** Last year's report of the same organ, when it is in the system. */
   lastYear?: ReportSections | null;
+  /** The report's title and the organ's name, for the YEAR and ORGAN checks of the title. */
+  identity?: Identity;
 };
 
 /** Text mostly the same as last year's, at or above this similarity. */
@@ -66,9 +59,6 @@ const FEE_PLAUSIBLE_MAX: Record<OrganKind, number> = {
 /** Only these make 规章 (《立法法》 articles 91 and 93). */
 const MAKES_REGULATIONS: ReadonlySet<OrganKind> = new Set(["PROVINCE", "CITY"]);
 
-const table3Column = (key: string) => TABLE3_COLUMNS.find((c) => c.key === key)!.label;
-const table3Row = (key: string) => TABLE3_ROWS.find((r) => r.key === key)!.label;
-
 function cellsOf(sections: ReportSections, table: TableNumber): Record<string, string> {
   const content = sections[tableSection(table)];
   return content.kind === "table" ? content.cells : {};
@@ -79,18 +69,6 @@ function tableSection(table: TableNumber): SectionKey {
 function textOf(content: NarrativeContent | TableContent) {
   return content.kind === "narrative" ? content.text : content.note;
 }
-
-/** Reads counts; null when any is not a valid count (the cell check reports those). */
-function counts(cells: Record<string, string>, keys: string[]): number[] | null {
-  const values: number[] = [];
-  for (const key of keys) {
-    const parsed = parseCount(cells[key]);
-    if (!parsed.ok) return null;
-    values.push(parsed.value);
-  }
-  return values;
-}
-const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 function checkCells(sections: ReportSections, cellsToCheck: Record<TableNumber, ReadonlyArray<string>>): Finding[] {
   const findings: Finding[] = [];
@@ -113,80 +91,11 @@ function checkCells(sections: ReportSections, cellsToCheck: Record<TableNumber, 
   return findings;
 }
 
-function checkTable3(cells: Record<string, string>): Finding[] {
-  const findings: Finding[] = [];
-  for (const { key: column } of TABLE3_COLUMNS) {
-    const c = (row: string) => `${row}.${column}`;
-    const balance = counts(cells, [c("newRequests"), c("carriedIn"), c("resultsTotal"), c("carriedOut")]);
-    if (balance) {
-      const [one, two, seven, four] = balance as [number, number, number, number];
-      if (one + two !== seven + four) {
-        findings.push({
-          id: "T3-BALANCE",
-          severity: "error",
-          section: "requests",
-          message: `表三 ${table3Column(column)}列：一+二=${one + two}，（七）总计+四=${seven + four}，两者应相等`,
-          cells: ["newRequests", "carriedIn", "resultsTotal", "carriedOut"].map((row) => ({ table: 3 as const, cell: c(row) })),
-        });
-      }
-    }
-    const results = counts(cells, TABLE3_RESULT_ROWS.map(c));
-    const seven = counts(cells, [c("resultsTotal")]);
-    if (results && seven && total(results) !== seven[0]) {
-      findings.push({
-        id: "T3-RESULTS",
-        severity: "error",
-        section: "requests",
-        message: `表三 ${table3Column(column)}列：（七）总计为 ${seven[0]}，但（一）至（六）各项之和为 ${total(results)}`,
-        cells: [{ table: 3, cell: c("resultsTotal") }],
-      });
-    }
-  }
-  for (const row of TABLE3_ROWS) {
-    const parts = counts(
-      cells,
-      TABLE3_COLUMNS.filter((x) => x.key !== "total").map((x) => `${row.key}.${x.key}`),
-    );
-    const rowTotal = counts(cells, [`${row.key}.total`]);
-    if (parts && rowTotal && total(parts) !== rowTotal[0]) {
-      findings.push({
-        id: "T3-ROWTOTAL",
-        severity: "error",
-        section: "requests",
-        message: `表三 ${row.label}：总计为 ${rowTotal[0]}，但各类申请人之和为 ${total(parts)}`,
-        cells: [{ table: 3, cell: `${row.key}.total` }],
-      });
-    }
-  }
-  return findings;
-}
-
-function checkTable4(cells: Record<string, string>): Finding[] {
-  const findings: Finding[] = [];
-  for (const block of TABLE4_BLOCKS) {
-    const parts = counts(
-      cells,
-      TABLE4_COLUMNS.filter((c) => c.key !== "total").map((c) => `${block.key}.${c.key}`),
-    );
-    const blockTotal = counts(cells, [`${block.key}.total`]);
-    if (parts && blockTotal && total(parts) !== blockTotal[0]) {
-      findings.push({
-        id: "T4-TOTAL",
-        severity: "error",
-        section: "appeals",
-        message: `${cellLabel(4, `${block.key}.total`)}：总计为 ${blockTotal[0]}，但维持、纠正、其他、尚未审结之和为 ${total(parts)}`,
-        cells: [{ table: 4, cell: `${block.key}.total` }],
-      });
-    }
-  }
-  return findings;
-}
-
 function meaningfulText(key: SectionKey, text: string) {
   if (key !== "overview") return text.trim();
   return text
     .split("\n")
-    .filter((line) => !OVERVIEW_SUBHEADINGS.includes(line.trim()))
+    .filter((line) => !OVERVIEW_SUBHEADINGS.includes(fixPunctuation(line.trim())))
     .join("")
     .trim();
 }
@@ -200,7 +109,7 @@ function checkSectionsAndFormat(input: CheckInput): Finding[] {
     }
     if (input.year >= FIRST_YEAR_OF_2021_FORMAT) {
       const text = textOf(content);
-      for (const label of FORMAT_2019_LABELS) {
+      for (const label of FORMAT_2019_TEXT_LABELS) {
         if (text.includes(label)) {
           findings.push({
             id: "FORMAT",
@@ -220,7 +129,6 @@ function checkWarnings(input: CheckInput): Finding[] {
   const findings: Finding[] = [];
   const t2 = cellsOf(input.sections, 2);
   const t3 = cellsOf(input.sections, 3);
-  const t4 = cellsOf(input.sections, 4);
 
   if (input.lastYear) {
     const last3 = withTotals(3, cellsOf(input.lastYear, 3));
@@ -237,6 +145,7 @@ function checkWarnings(input: CheckInput): Finding[] {
         });
       }
     }
+    findings.push(...checkTable2Continuity(t2, cellsOf(input.lastYear, 2)));
   }
 
   if (!MAKES_REGULATIONS.has(input.organKind)) {
@@ -267,7 +176,13 @@ function checkWarnings(input: CheckInput): Finding[] {
     });
   }
 
-  findings.push(...checkNarrativeNumbers(input.sections, t3, t4));
+  findings.push(...checkNarrative(input.sections, input.year));
+  findings.push(...checkIdentity(input.sections, input.year, input.identity));
+  for (const key of SECTION_KEYS) {
+    const content = input.sections[key];
+    const punctuation = checkPunctuation(key, textOf(content), content.kind === "narrative" ? "正文" : "表格说明");
+    if (punctuation) findings.push(punctuation);
+  }
 
   const problems = input.sections.problems.kind === "narrative" ? input.sections.problems.text.trim() : "";
   const lastProblems = input.lastYear?.problems.kind === "narrative" ? input.lastYear.problems.text : null;
@@ -330,63 +245,35 @@ function checkWarnings(input: CheckInput): Finding[] {
   return findings;
 }
 
-function checkNarrativeNumbers(sections: ReportSections, t3: Record<string, string>, t4: Record<string, string>): Finding[] {
+/** T2-CONTINUITY: this year's 现行有效 = last year's 现行有效 + 本年制发 − 本年废止, for 规章 and 行政规范性文件. */
+function checkTable2Continuity(now: Record<string, string>, before: Record<string, string>): Finding[] {
   const findings: Finding[] = [];
-  const figure = (cells: Record<string, string>, keys: string[]) => {
-    const values = counts(cells, keys);
-    return values ? total(values) : null;
-  };
-  const actual = {
-    newRequests: { value: figure(t3, ["newRequests.total"]), where: `表三 ${table3Row("newRequests")} 总计`, cells: [{ table: 3 as const, cell: "newRequests.total" }] },
-    review: { value: figure(t4, ["review.total"]), where: "表四 行政复议 总计", cells: [{ table: 4 as const, cell: "review.total" }] },
-    litigation: {
-      value: figure(t4, ["litigationDirect.total", "litigationAfterReview.total"]),
-      where: "表四 行政诉讼 两项总计之和",
-      cells: [
-        { table: 4 as const, cell: "litigationDirect.total" },
-        { table: 4 as const, cell: "litigationAfterReview.total" },
-      ],
-    },
-  };
-  const unresolved = TABLE4_BLOCKS.flatMap((b) => ["pending", "corrected", "other"].map((c) => `${b.key}.${c}`)).filter((cell) => {
-    const parsed = parseCount(t4[cell]);
-    return parsed.ok && parsed.value > 0;
-  });
-
-  for (const key of SECTION_KEYS) {
-    const text = textOf(sections[key]);
-    for (const quoted of findQuotedFigures(text)) {
-      const truth = actual[quoted.subject];
-      if (truth.value !== null && truth.value !== quoted.value) {
-        findings.push({
-          id: "NARRATIVE",
-          severity: "warning",
-          section: key,
-          message: `${SECTION_TITLES[key]}：文中写“${quoted.quote}”，但${truth.where}为 ${truth.value}`,
-          cells: truth.cells,
-        });
-      }
-    }
-    const upheld = claimsAllUpheld(text);
-    if (upheld && unresolved.length) {
-      findings.push({
-        id: "NARRATIVE",
-        severity: "warning",
-        section: key,
-        message: `${SECTION_TITLES[key]}：文中写“${upheld}”，但表四的${unresolved.map((c) => cellLabel(4, c).replace("表四 ", "")).join("、")}不为 0`,
-        cells: unresolved.map((cell) => ({ table: 4 as const, cell })),
-      });
-    }
+  for (const row of TABLE2_BLOCKS[0]!.rows) {
+    const current = parseCount(now[`${row.key}.current`]);
+    const made = parseCount(now[`${row.key}.made`]);
+    const repealed = parseCount(now[`${row.key}.repealed`]);
+    const lastCurrent = parseCount(before[`${row.key}.current`]);
+    if (!current.ok || !made.ok || !repealed.ok || !lastCurrent.ok) continue;
+    const expected = lastCurrent.value + made.value - repealed.value;
+    if (current.value === expected) continue;
+    findings.push({
+      id: "T2-CONTINUITY",
+      severity: "warning",
+      section: "proactive",
+      message: `表二 ${row.label}：现行有效件数为 ${current.value}，但上一年度报告的现行有效件数 ${lastCurrent.value} + 本年制发 ${made.value} − 本年废止 ${repealed.value} = ${expected}`,
+      cells: [{ table: 2, cell: `${row.key}.current` }],
+    });
   }
   return findings;
 }
 
 /** Every finding for a report whose tables carry all their cells, totals included (e.g. an imported file). */
-export function checkReport(input: CheckInput, options: { cellsToCheck?: Record<TableNumber, ReadonlyArray<string>> } = {}): Finding[] {
+export function checkReport(input: CheckInput, options: { cellsToCheck?: Record<TableNumber, ReadonlyArray<string>>; totals?: TotalsMode } = {}): Finding[] {
+  const totals = options.totals ?? "printed";
   return [
     ...checkCells(input.sections, options.cellsToCheck ?? ALL_CELLS),
-    ...checkTable3(cellsOf(input.sections, 3)),
-    ...checkTable4(cellsOf(input.sections, 4)),
+    ...checkTable3(cellsOf(input.sections, 3), totals),
+    ...checkTable4(cellsOf(input.sections, 4), totals),
     ...checkSectionsAndFormat(input),
     ...checkWarnings(input),
   ];
@@ -394,7 +281,7 @@ export function checkReport(input: CheckInput, options: { cellsToCheck?: Record<
 
 /** Every finding for a draft: totals are computed, so only typed cells are read for values. */
 export function checkDraft(input: CheckInput): Finding[] {
-  return checkReport({ ...input, sections: withComputedTotals(input.sections) }, { cellsToCheck: TYPED_CELLS });
+  return checkReport({ ...input, sections: withComputedTotals(input.sections) }, { cellsToCheck: TYPED_CELLS, totals: "computed" });
 }
 
 export const hasErrors = (findings: ReadonlyArray<Finding>) => findings.some((f) => f.severity === "error");

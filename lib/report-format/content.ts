@@ -66,11 +66,11 @@ export function emptySections(): ReportSections {
   return Object.fromEntries(SECTION_KEYS.map((k) => [k, emptySection(k)])) as ReportSections;
 }
 
-/** Paragraphs of a narrative; a line starting with （一）…（十） is a sub-heading. */
+/** Paragraphs of a narrative; a line starting with （一）…（十） is a sub-heading, also written with half-width parentheses (pasted text). */
 export function paragraphsOf(text: string): Array<{ kind: "heading" | "paragraph"; text: string }> {
   return text
     .split(/\n+/)
     .map((line) => line.trim())
     .filter(Boolean)
-    .map((line) => ({ kind: /^（[一二三四五六七八九十]）/.test(line) ? "heading" : "paragraph", text: line }));
+    .map((line) => ({ kind: /^[（(][一二三四五六七八九十][）)]/.test(line) ? "heading" : "paragraph", text: line }));
 }

@@ -10,6 +10,7 @@ import { startFromLastYear } from "@/lib/report-format/carry-over";
 import { contentHash } from "@/lib/reports/content-hash";
 import { reportTitle, SECTION_KEYS } from "@/lib/report-format/format";
 import { loadSections } from "./load-sections";
+import { refreshCheckCounts } from "./report-checks";
 
 /**
  * Creates an organ's report for a year. When last year's report is in the system,
@@ -19,7 +20,7 @@ export async function createReport(options: { actor: Actor; organId: string; yea
   return auditingRefusals("report.create", options, async () => {
     const { actor, organId, year, clientAddress } = options;
     await assertOrganPermission(actor, "report.create", organId);
-    const organ = await db().organ.findUniqueOrThrow({ where: { id: organId }, select: { name: true } });
+    const organ = await db().organ.findUniqueOrThrow({ where: { id: organId }, select: { name: true, kind: true } });
     const lastYear = await db().report.findUnique({ where: { organId_year: { organId, year: year - 1 } }, select: { id: true } });
     const { sections, carriedOver } = startFromLastYear(lastYear ? await loadSections(lastYear.id) : null);
     const title = reportTitle(organ.name, year);
@@ -43,6 +44,7 @@ export async function createReport(options: { actor: Actor; organId: string; yea
             },
           });
         }
+        await refreshCheckCounts(tx, { id: report.id, organId, year, organ });
         await appendAuditEntry(tx, {
           action: "report.created",
           actor,

@@ -38,7 +38,7 @@ export async function decideStage(decision: Decision) {
         return { refused: "ROUND_VOIDED" };
       }
       const stage = stages[round.stageIndex]!;
-      const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
+      const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear, identity: { title: report.title, organName: report.organ.name } });
       const warnings = findings
         .filter((f) => f.severity === "warning")
         .map((f) => ({ key: warningKey(f), message: f.message, reason: decision.warningReasons[warningKey(f)]?.trim() ?? "" }));

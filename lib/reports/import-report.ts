@@ -10,6 +10,7 @@ import { contentHash } from "@/lib/reports/content-hash";
 import { SECTION_KEYS, SECTION_TABLE, TYPED_CELLS } from "@/lib/report-format/format";
 import { parseReportJson } from "@/lib/report-files/report-json";
 import { assertWritable, findReportOrThrow, lockReportStatus } from "./find-report";
+import { refreshCheckCounts } from "./report-checks";
 import { writeVersion } from "./save-section";
 
 const TOTAL_RULES = new Set(["T3-ROWTOTAL", "T3-RESULTS", "T4-TOTAL"]);
@@ -19,7 +20,8 @@ const TOTAL_RULES = new Set(["T3-ROWTOTAL", "T3-RESULTS", "T4-TOTAL"]);
  * revision, so the previous text stays in the history. Refused, with nothing
  * changed, when the file is not a report of this organ and year, or when its
  * printed totals disagree with its own figures (the editor computes totals, so
- * importing would silently change them).
+ * importing would silently change them). Returns what the file held that the 2021 format has
+ * no place for (2019-format items of an older report), for the page to list.
  */
 export async function importReport(options: { actor: Actor; reportId: string; raw: unknown; clientAddress: string | null }) {
   return auditingRefusals("report.import", options, async () => {
@@ -58,6 +60,7 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
         const written = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind: "import" });
         if (!written) throw new AppError("CONFLICT", "导入时有人正在保存，请稍后再试。");
       }
+      await refreshCheckCounts(tx, report);
       await appendAuditEntry(tx, {
         action: "report.imported",
         actor,
@@ -68,5 +71,6 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
         contentHash: contentHash(parsed.sections),
       });
     });
+    return { notes: parsed.notes };
   });
 }

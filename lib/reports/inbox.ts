@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { organIdsWhere, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { deadlineOf } from "@/lib/domain/report-progress";
 import { readJsonColumn } from "@/lib/db/json-column";
 import { reviewActionKindSchema } from "@/lib/review/action-details";
 import { mayActOnStage, roundFromActions, workflowContext } from "@/lib/review/workflow";
@@ -37,7 +38,7 @@ export const findInbox = cache(async (actor: Actor) => {
           year: row.report.year,
           stageName: stages[row.stageIndex]?.name ?? "",
           waitingSince: row.actions.at(-1)!.createdAt,
-          deadline: new Date(Date.UTC(row.report.year + 1, row.report.organ.deadlineMonth - 1, row.report.organ.deadlineDay)),
+          deadline: deadlineOf(row.report.year, row.report.organ.deadlineMonth, row.report.organ.deadlineDay),
         },
       ];
     })
@@ -98,3 +99,47 @@ export const findReturned = cache(async (actor: Actor) => {
       at: r.rounds[0]!.actions[0]?.createdAt ?? null,
     }));
 });
+
+/** Approved reports waiting for this person to publish them (the 发布人's 待办). Once per request. */
+export const findPublishable = cache(async (actor: Actor) => {
+  const organIds = organIdsWhere(actor, "report.publish");
+  if (organIds.length === 0) return [];
+  const reports = await db().report.findMany({
+    where: { organId: { in: organIds }, status: "APPROVED" },
+    orderBy: { updatedAt: "asc" },
+    select: { id: true, title: true, isCorrection: true, updatedAt: true, organ: { select: { name: true } } },
+  });
+  return reports.map((r) => ({ reportId: r.id, title: r.title, organName: r.organ.name, isCorrection: r.isCorrection, since: r.updatedAt }));
+});
+
+/** 催办 from a supervising office to an organ where this person writes or administers, while that year's report is unfinished. */
+export const findReminders = cache(async (actor: Actor) => {
+  const organIds = organIdsWhere(actor, "report.create");
+  if (organIds.length === 0) return [];
+  const reminders = await db().reminder.findMany({
+    where: { organId: { in: organIds }, createdAt: { gt: new Date(Date.now() - 90 * 86_400_000) } },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      organId: true,
+      year: true,
+      sentByName: true,
+      message: true,
+      createdAt: true,
+      organ: { select: { name: true, reports: { select: { year: true, status: true } } } },
+    },
+  });
+  const unfinished = (r: (typeof reminders)[number]) =>
+    !r.organ.reports.some((report) => report.year === r.year && (report.status === "PUBLISHED" || report.status === "WITHDRAWN"));
+  // The newest reminder per organ and year is enough to act on.
+  const seen = new Set<string>();
+  return reminders
+    .filter((r) => unfinished(r) && !seen.has(`${r.organId}:${r.year}`) && seen.add(`${r.organId}:${r.year}`))
+    .map((r) => ({ id: r.id, organId: r.organId, organName: r.organ.name, year: r.year, from: r.sentByName, message: r.message, at: r.createdAt }));
+});
+
+/** Everything waiting for this person, for the header's count. */
+export async function countWaiting(actor: Actor) {
+  const [inbox, returned, publishable, reminders] = await Promise.all([findInbox(actor), findReturned(actor), findPublishable(actor), findReminders(actor)]);
+  return inbox.length + returned.length + publishable.length + reminders.length;
+}

@@ -59,9 +59,15 @@ export function contentsOf(rows: ReadonlyArray<{ key: SectionKey; content: Secti
 }
 
 /** The checks over a report's saved text, as the server runs them (once per request). */
-export const getReportFindings = cache(async (report: { id: string; organId: string; year: number; organ: { kind: OrganKind } }) => {
+export const getReportFindings = cache(async (report: { id: string; organId: string; year: number; title: string; organ: { name: string; kind: OrganKind } }) => {
   const [rows, lastYear] = await Promise.all([getReportSections(report.id), findLastYearSections(report.organId, report.year)]);
-  return checkDraft({ year: report.year, organKind: report.organ.kind, sections: contentsOf(rows), lastYear });
+  return checkDraft({
+    year: report.year,
+    organKind: report.organ.kind,
+    sections: contentsOf(rows),
+    lastYear,
+    identity: { title: report.title, organName: report.organ.name },
+  });
 });
 
 /** Last year's report of the same organ, for the carry-over and copy checks. */

@@ -13,6 +13,7 @@ import { fieldErrorsOf } from "@/lib/validation/fields";
 import { applyEvent, refusalError, workflowContext } from "@/lib/review/workflow";
 import { assertWritable, findReportOrThrow, lockReportStatus } from "./find-report";
 import { loadSectionsIn, readSectionContent } from "./load-sections";
+import { refreshCheckCounts } from "./report-checks";
 import { loadReviewState } from "./review-state";
 
 export type SavedSection = { ok: true; version: number; updatedAt: Date };
@@ -74,6 +75,7 @@ export async function saveSection(options: {
         });
         await tx.reviewRound.update({ where: { id: review.round.id }, data: { version: { increment: 1 } } });
       }
+      await refreshCheckCounts(tx, report);
       await appendAuditEntry(tx, {
         action: kind === "restore" ? "section.restored" : kind === "correction" ? "review.corrected" : "section.saved",
         actor,

@@ -18,7 +18,7 @@ export async function submitReport(options: { actor: Actor; reportId: string; cl
     const lastYear = await findLastYearSections(report.organId, report.year);
     const round = await db().$transaction(async (tx) => {
       const { state, stages, sections, lastRoundNumber } = await loadReviewState(tx, report);
-      const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
+      const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear, identity: { title: report.title, organName: report.organ.name } });
       const outcome = applyEvent(state, { type: "submit", by: actor.id, hasErrors: hasErrors(findings) }, workflowContext(stages, report.organId, [actor]));
       if (!outcome.ok) throw refusalError(outcome.refusal);
       const round = await tx.reviewRound.create({

@@ -73,7 +73,7 @@ describe("the review pipeline on the server", () => {
       reportId,
       key: "other",
       baseVersion: 2,
-      content: { kind: "narrative", text: "2024年，本机关未收取政府信息公开信息处理费。（复审校对）" },
+      content: { kind: "narrative", text: "本年度，本机关未收取政府信息公开信息处理费。（复审校对）" },
       clientAddress,
     });
     expect(corrected.ok).toBe(true);
@@ -158,7 +158,7 @@ describe("the review pipeline on the server", () => {
       reportId,
       key: "other",
       baseVersion: 2,
-      content: { kind: "narrative", text: "2024年，本机关未收取政府信息公开信息处理费。已补充。" },
+      content: { kind: "narrative", text: "本年度，本机关未收取政府信息公开信息处理费。已补充。" },
       clientAddress,
     });
     expect(saved.ok).toBe(true);
@@ -197,7 +197,7 @@ describe("the review pipeline on the server", () => {
   it("requires a reason for each open warning, and at the confidentiality stage for each scan finding", async () => {
     const { id: reportId } = await createReport({ actor: people.author!, organId: organ.id, year: (year += 2), clientAddress });
     const sections = validDraft();
-    sections.other = { kind: "narrative", text: "2024年，本机关未收取政府信息公开信息处理费。咨询电话13812345678。" };
+    sections.other = { kind: "narrative", text: "本年度，本机关未收取政府信息公开信息处理费。咨询电话13812345678。" };
     (sections.proactive as { cells: Record<string, string> }).cells["regulations.made"] = "1"; // a REGULATION warning
     await importReport({
       actor: people.author!,

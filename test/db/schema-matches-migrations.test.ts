@@ -38,6 +38,7 @@ describe("prisma/migrations produce exactly prisma/schema.prisma", () => {
       "Publication",
       "PublishedPage",
       "RefusalTally",
+      "Reminder",
       "Report",
       "ReviewAction",
       "ReviewComment",

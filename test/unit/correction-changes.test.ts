@@ -68,6 +68,6 @@ describe("what a correction changed, for the public page", () => {
     const before = validDraft();
     before.other = { kind: "narrative", text: "" };
     const changes = correctionChanges(before, validDraft());
-    expect(changes).toEqual([{ section: "六、其他需要报告的事项", kind: "text", lead: "", removed: "", added: "2024年，本机关未收取政府信息公开信息处理费。", tail: "" }]);
+    expect(changes).toEqual([{ section: "六、其他需要报告的事项", kind: "text", lead: "", removed: "", added: "本年度，本机关未收取政府信息公开信息处理费。", tail: "" }]);
   });
 });

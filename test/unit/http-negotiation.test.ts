@@ -34,3 +34,18 @@ describe("content coding (RFC 9110 §12.5.3)", () => {
     expect(chooseCoding("gzip;q=1.0")).toBe("gzip");
   });
 });
+
+describe("CSV for Excel and WPS", () => {
+  it("quotes every value, doubles quotes, keeps formulas as text, and starts with a BOM", async () => {
+    const { csvDocument } = await import("@/lib/csv");
+    expect(
+      csvDocument([
+        ["机关", "数值"],
+        ['=HYPERLINK("x")', 5],
+        ["-1", null],
+        ['他说"好"', { a: 1 }],
+      ]),
+    ).toBe('\uFEFF"机关","数值"\r\n"\'=HYPERLINK(""x"")","5"\r\n"\'-1",""\r\n"他说""好""","{""a"":1}"\r\n');
+    expect(csvDocument([["表头"]])).toBe('\uFEFF"表头"\r\n');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canManageAccount, rolesIn, type Action, type Actor, type OrganScope } from "@/lib/auth/permissions";
+import { can, canManageAccount, rolesIn, subtreeRootsWhere, type Action, type Actor, type OrganScope } from "@/lib/auth/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
 
 const CITY = "city";
@@ -43,6 +43,23 @@ describe("can", () => {
       expect(can(supervisor, "organ.viewAudit", scope)).toBe(true);
       expect(can(supervisor, "organ.manageUsers", scope)).toBe(false);
     }
+  });
+
+  it("lets only supervisors follow the organs below them (dashboard, 催办, 汇总), not their admins or staff", () => {
+    expect(can(actor([[CITY, "SUPERVISOR"]]), "organ.supervise", town)).toBe(true);
+    expect(can(actor([[CITY, "SUPERVISOR"]]), "organ.supervise", city)).toBe(true);
+    expect(can(actor([[TOWN, "SUPERVISOR"]]), "organ.supervise", city)).toBe(false);
+    for (const role of ["ORGAN_ADMIN", "AUTHOR", "PUBLISHER"] as const) expect(can(actor([[CITY, role]]), "organ.supervise", town)).toBe(false);
+    expect(can({ id: "p", displayName: "平台", isPlatformAdmin: true, memberships: [] }, "organ.supervise", town)).toBe(false);
+    expect(
+      subtreeRootsWhere(
+        actor([
+          [CITY, "SUPERVISOR"],
+          [TOWN, "AUTHOR"],
+        ]),
+        "organ.supervise",
+      ),
+    ).toEqual([CITY]);
   });
 
   it("does not let a town's supervisor see upwards or sideways", () => {

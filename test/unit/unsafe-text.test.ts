@@ -58,7 +58,7 @@ describe("unsafe text", () => {
     (file.sections[5] as { text: string }).text = "处理费\u0000";
     const parsed = parseReportJson(file);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems).toEqual([`sections.5.text：${UNSAFE_TEXT_MESSAGE}`]);
+    if (!parsed.ok) expect(parsed.problems).toEqual([`第 6 部分“六、其他需要报告的事项”的正文（text）：${UNSAFE_TEXT_MESSAGE}`]);
   });
 
   it("names the field in a form", () => {

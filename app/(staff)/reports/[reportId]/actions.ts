@@ -47,8 +47,8 @@ export async function importReportAction(reportId: string, _state: FormState, fo
     } catch {
       throw new AppError("INVALID_INPUT", "文件不是有效的 JSON。", { file: "文件不是有效的 JSON。" });
     }
-    await importReport({ actor, reportId: parseId(reportId), raw, clientAddress: await currentClientAddress() });
+    const { notes } = await importReport({ actor, reportId: parseId(reportId), raw, clientAddress: await currentClientAddress() });
     revalidatePath(`/reports/${reportId}`);
-    return "已导入。原内容保留在各部分的历史版本中。";
+    return `已导入。原内容保留在各部分的历史版本中。${notes.length ? `未导入：${notes.join("；")}` : ""}`;
   });
 }

@@ -56,22 +56,23 @@ export async function PublishPanel({ actor, report }: { actor: SessionActor; rep
         </ActionForm>
       ) : null}
       {canPublish && report.status === "PUBLISHED" ? (
-        <>
-          <ActionForm
-            action={startCorrectionAction.bind(null, report.id)}
-            submitLabel="发起更正"
-            buttonClassName="button secondary"
-            confirmText="发起更正后报告回到草稿，须重新审核后发布。确定？"
-          />
-          <ActionForm
-            action={withdrawPublishedAction.bind(null, report.id)}
-            submitLabel="撤回已发布的报告"
-            buttonClassName="button secondary"
-            confirmText="撤回后公开页面将显示已撤回。确定？"
-          >
-            <Field name="reason" label="撤回理由（必填）" maxLength={2000} />
-          </ActionForm>
-        </>
+        <ActionForm
+          action={startCorrectionAction.bind(null, report.id)}
+          submitLabel="发起更正"
+          buttonClassName="button secondary"
+          confirmText="发起更正后报告回到草稿，须重新审核后发布。确定？"
+        />
+      ) : null}
+      {/* The public version can be withdrawn whenever it is up, a correction under way included. */}
+      {canPublish && publications.length && !publication.withdrawnAt ? (
+        <ActionForm
+          action={withdrawPublishedAction.bind(null, report.id)}
+          submitLabel="撤回已发布的报告"
+          buttonClassName="button secondary"
+          confirmText="撤回后公开页面将显示已撤回。确定？"
+        >
+          <Field name="reason" label="撤回理由（必填）" maxLength={2000} />
+        </ActionForm>
       ) : null}
     </section>
   );

@@ -4,7 +4,7 @@ import type { SessionActor } from "@/lib/auth/load-actor";
 import { findOrganScope } from "@/lib/auth/organ-scope";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatTime } from "@/lib/format-time";
-import { SECTION_TITLES } from "@/lib/report-format/format";
+import { SECTION_TABLE, SECTION_TITLES } from "@/lib/report-format/format";
 import type { FoundReport } from "@/lib/reports/find-report";
 import { getReportFindings, getReportSections, listOrganAuthors } from "@/lib/reports/queries";
 import { assignSectionAction } from "../actions";
@@ -34,6 +34,9 @@ export async function SectionsPanel({ actor, report }: { actor: SessionActor; re
           {sections.map((s) => {
             const own = findings.filter((f) => f.section === s.key);
             const ownErrors = own.filter((f) => f.severity === "error").length;
+            // A table also counts what other sections' text says against its cells (listed on its page).
+            const table = SECTION_TABLE[s.key];
+            const aboutTable = table ? findings.filter((f) => f.section !== s.key && f.cells.some((c) => c.table === table)).length : 0;
             return (
               <tr key={s.key} data-section={s.key}>
                 <th scope="row">
@@ -47,7 +50,13 @@ export async function SectionsPanel({ actor, report }: { actor: SessionActor; re
                 </th>
                 <td>
                   {canAssign ? (
-                    <ActionForm action={assignSectionAction.bind(null, report.id, s.key)} submitLabel="指定" className="inline-form" buttonClassName="button secondary">
+                    <ActionForm
+                      action={assignSectionAction.bind(null, report.id, s.key)}
+                      fieldIdSuffix={s.key}
+                      submitLabel="指定"
+                      className="inline-form"
+                      buttonClassName="button secondary"
+                    >
                       <Field name="assigneeId" label={`${SECTION_TITLES[s.key]}的撰稿人`} hideLabel options={authorOptions} defaultValue={s.assignee?.id ?? ""} />
                     </ActionForm>
                   ) : (
@@ -63,6 +72,7 @@ export async function SectionsPanel({ actor, report }: { actor: SessionActor; re
                 <td>
                   {ownErrors ? <span className="field-error">{ownErrors} 个错误</span> : "无错误"}
                   {own.length - ownErrors ? `，${own.length - ownErrors} 个提醒` : ""}
+                  {aboutTable ? <div className="hint">正文中有 {aboutTable} 处与本表有关</div> : null}
                 </td>
               </tr>
             );

@@ -48,7 +48,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
   const previousRound = review.rounds.find((r) => r.number === round.number - 1 && r.closedAt);
   const atLastReturn = previousRound?.closedAt ? await sectionsAt(reportId, previousRound.closedAt) : null;
   const colleagues = await listHandoverCandidates(actor, report.organId, review);
-  const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear });
+  const findings = checkDraft({ year: report.year, organKind: report.organ.kind, sections, lastYear, identity: { title: report.title, organName: report.organ.name } });
   const warnings = findings.filter((f) => f.severity === "warning").map((f) => ({ key: warningKey(f), message: `[${f.id}] ${f.message}` }));
   const scan = review.isConfidentialityStage
     ? scanReport(sections, organWordLists(report.organ)).map((f) => ({
@@ -64,7 +64,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
       </p>
       <h1>审核：{review.stageName}</h1>
       <p className="muted">第 {round.number} 轮。您可以在各部分中直接校对修改（记为您的校对），添加意见，然后通过或退回。</p>
-      <FindingsList title="检查结果" findings={findings} emptyText="未发现问题。" />
+      <FindingsList title="检查结果" findings={findings} emptyText="未发现问题。" reportId={reportId} />
       {review.isConfidentialityStage ? (
         <section className="card" aria-label="保密审查">
           <h2>保密审查</h2>

@@ -3,14 +3,10 @@ import { AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/audit/actions";
 import { readAuditFilter } from "@/lib/audit/audit-filter";
 import { findAuditEntries } from "@/lib/audit/find-audit-entries";
 import { assertOrganPermission } from "@/lib/auth/assert-permission";
+import { csvDocument } from "@/lib/csv";
 import { downloadRoute } from "@/lib/http/route-handlers";
 
 const CSV_LIMIT = 50_000;
-const cell = (value: unknown) => {
-  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  // Quote everything; neutralise spreadsheet formulas.
-  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
-};
 
 export async function GET(request: Request, context: { params: Promise<{ organId: string }> }) {
   const { organId } = await context.params;
@@ -18,26 +14,22 @@ export async function GET(request: Request, context: { params: Promise<{ organId
     await assertOrganPermission(actor, "organ.viewAudit", organId);
     const filter = readAuditFilter(Object.fromEntries(new URL(request.url).searchParams));
     const entries = await findAuditEntries(organId, filter, CSV_LIMIT);
-    const lines = [
-      ["编号", "时间", "操作人", "操作", "对象类型", "对象", "详情", "地址", "内容哈希", "记录哈希"].map(cell).join(","),
-      ...entries.map((e) =>
-        [
-          String(e.id),
-          e.createdAt.toISOString(),
-          e.actorName,
-          AUDIT_ACTION_LABELS[e.action as AuditAction] ?? e.action,
-          e.targetType,
-          e.targetId,
-          e.details,
-          e.clientAddress,
-          e.contentHash,
-          e.hash,
-        ]
-          .map(cell)
-          .join(","),
-      ),
+    const rows = [
+      ["编号", "时间", "操作人", "操作", "对象类型", "对象", "详情", "地址", "内容哈希", "记录哈希"],
+      ...entries.map((e) => [
+        String(e.id),
+        e.createdAt.toISOString(),
+        e.actorName,
+        AUDIT_ACTION_LABELS[e.action as AuditAction] ?? e.action,
+        e.targetType,
+        e.targetId,
+        e.details,
+        e.clientAddress,
+        e.contentHash,
+        e.hash,
+      ]),
     ];
-    return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
+    return new Response(csvDocument(rows), {
       headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="audit.csv"`, "cache-control": "no-store" },
     });
   });

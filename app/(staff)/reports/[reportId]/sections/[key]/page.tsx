@@ -60,6 +60,7 @@ export default async function SectionPage({ params }: { params: Promise<{ report
         sectionKey={key}
         year={report.year}
         organKind={report.organ.kind}
+        identity={{ title: report.title, organName: report.organ.name }}
         initialContent={section.content}
         initialVersion={section.version}
         sections={contents}
