@@ -1,5 +1,16 @@
 import { createPrismaClient, type AppPrismaClient } from "@/lib/db/create-client";
-import type { ListedReport } from "./listings";
+import {
+  CHILDREN_PAGE_SIZE,
+  containsPattern,
+  HOME_BELOW_SHOWN,
+  HOME_TOP_SHOWN,
+  pageWithin,
+  SEARCH_PAGE_SIZE,
+  topOrgans,
+  type ListedReport,
+  type OrganLink,
+  type Paged,
+} from "./listings";
 import { readListedSnapshot, readPublishedSnapshot } from "./snapshot";
 
 // Public data comes only from publications (immutable snapshots) and the organ
@@ -48,28 +59,70 @@ export async function listLatestPublications(limit = 20) {
   return newestPerReport(await db().publication.findMany({ orderBy: { publishedAt: "desc" }, take: limit * 3, select: listed })).slice(0, limit);
 }
 
-export async function searchPublications(q: string, year: number | null) {
-  const organs = q ? await db().organ.findMany({ where: { name: { contains: q } }, select: { code: true } }) : null;
-  return newestPerReport(
-    await db().publication.findMany({
-      where: { ...(organs ? { organCode: { in: organs.map((o) => o.code) } } : {}), ...(year ? { year } : {}) },
-      orderBy: { publishedAt: "desc" },
-      take: 500,
-      select: listed,
-    }),
-  );
+/**
+ * The newest version of every published report of the organs whose name contains `q` (any
+ * organ when empty) and of `year` (any when null), newest first, one page of SEARCH_PAGE_SIZE.
+ * The organs are found through the name-piece index (migration organ_name_grams), and only the
+ * page's own snapshots are read.
+ */
+export async function searchPublications(q: string, year: number | null, askedPage: number): Promise<Paged<ListedReport>> {
+  const hits = (offset: number) => db().$queryRaw<Array<{ total: number; ids: string[] }>>`
+    WITH hits AS (
+      SELECT p.id, p."publishedAt" FROM "Publication" p
+      WHERE (${q} = '' OR p."organCode" IN (
+              SELECT o.code FROM "Organ" o WHERE organ_name_grams(o.name) @> organ_name_grams(${q}) AND o.name LIKE ${containsPattern(q)}))
+        AND (${year}::int IS NULL OR p.year = ${year}::int)
+        AND NOT EXISTS (SELECT 1 FROM "Publication" n WHERE n."reportId" = p."reportId" AND n.version > p.version))
+    SELECT (SELECT count(*) FROM hits)::int AS total,
+           ARRAY(SELECT id FROM hits ORDER BY "publishedAt" DESC, id LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) AS ids`;
+  const [{ total, ids: asked }] = (await hits(pageWithin(Infinity, SEARCH_PAGE_SIZE, askedPage).offset)) as [{ total: number; ids: string[] }];
+  const { page, pages, offset } = pageWithin(total, SEARCH_PAGE_SIZE, askedPage);
+  // Asked past the last page: the last page instead.
+  const ids = page !== askedPage && total > 0 ? (await hits(offset))[0]!.ids : asked;
+  const rows = ids.length ? await db().publication.findMany({ where: { id: { in: ids } }, select: listed }) : [];
+  return { items: newestPerReport(rows), total, page, pages };
 }
 
-export async function listOrganPublications(code: string) {
-  const organ = await db().organ.findUnique({ where: { code }, select: { name: true, code: true } });
+/** An organ's public page: the organs above it, its reports, and one page of the organs directly below it. */
+export async function listOrganPublications(code: string, askedPage = 1) {
+  const organ = await db().organ.findUnique({ where: { code }, select: { id: true, name: true, code: true, _count: { select: { children: true } } } });
   if (!organ) return null;
-  const reports = newestPerReport(await db().publication.findMany({ where: { organCode: code }, select: listed })).sort((a, b) => b.year - a.year);
-  return { organ, reports };
+  const { page, pages, offset } = pageWithin(organ._count.children, CHILDREN_PAGE_SIZE, askedPage);
+  const [above, children, publications] = await Promise.all([
+    db().$queryRaw<Array<{ code: string; name: string }>>`
+      WITH RECURSIVE up AS (
+        SELECT "parentId", 0 AS depth, code, name FROM "Organ" WHERE id = ${organ.id}
+        UNION ALL
+        SELECT o."parentId", up.depth + 1, o.code, o.name FROM "Organ" o JOIN up ON o.id = up."parentId" WHERE up.depth < 32)
+      SELECT code, name FROM up WHERE depth > 0 ORDER BY depth DESC`,
+    organLinks(organ.id, offset, CHILDREN_PAGE_SIZE),
+    db().publication.findMany({ where: { organCode: code }, select: listed }),
+  ]);
+  const reports = newestPerReport(publications).sort((a, b) => b.year - a.year);
+  return { organ: { name: organ.name, code: organ.code }, above, reports, below: { items: children, total: organ._count.children, page, pages } };
 }
 
-export async function listPublicOrgans() {
-  const organs = await db().organ.findMany({ select: { code: true, name: true, parent: { select: { code: true } } }, orderBy: { code: "asc" } });
-  return organs.map((o) => ({ code: o.code, name: o.name, parentCode: o.parent?.code ?? null }));
+/** Organs directly below `parentId`, in code order, each with its own number of organs below. */
+function organLinks(parentId: string, offset: number, limit: number) {
+  return db().$queryRaw<OrganLink[]>`
+    SELECT o.code, o.name, (SELECT count(*) FROM "Organ" c WHERE c."parentId" = o.id)::int AS children
+    FROM "Organ" o WHERE o."parentId" = ${parentId} ORDER BY o.code LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The home page's organ tree: the top organs, each with the first organs below it (the rest on its own page). */
+export async function listTopOrgans() {
+  const rows = await db().$queryRaw<Array<OrganLink & { parentCode: string | null }>>`
+    WITH top AS (SELECT id, code, name FROM "Organ" WHERE "parentId" IS NULL ORDER BY code LIMIT ${HOME_TOP_SHOWN}),
+    below AS (
+      SELECT o.id, o.code, o.name, t.code AS "parentCode",
+             row_number() OVER (PARTITION BY o."parentId" ORDER BY o.code) AS n
+      FROM "Organ" o JOIN top t ON o."parentId" = t.id)
+    SELECT x.code, x.name, x."parentCode", (SELECT count(*) FROM "Organ" c WHERE c."parentId" = x.id)::int AS children
+    FROM (SELECT id, code, name, NULL::text AS "parentCode" FROM top
+          UNION ALL SELECT id, code, name, "parentCode" FROM below WHERE n <= ${HOME_BELOW_SHOWN}) AS x
+    ORDER BY x.code`;
+  const total = await db().organ.count({ where: { parentId: null } });
+  return { top: topOrgans(rows), more: Math.max(0, total - HOME_TOP_SHOWN) };
 }
 
 /** A stored page of a publication (the newest version when `version` is undefined), or why there is none. */

@@ -9,7 +9,8 @@ import { reportToDocx } from "@/lib/report-files/docx";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { publicationCsv } from "@/lib/report-files/tables-csv";
 import { cached } from "./public-cache";
-import { findPublicationSnapshot, findPublishedPage, listLatestPublications, listOrganPublications, listPublicOrgans, searchPublications } from "./public-data";
+import { readPageNumber } from "./listings";
+import { findPublicationSnapshot, findPublishedPage, listLatestPublications, listOrganPublications, listTopOrgans, searchPublications } from "./public-data";
 import type { Script } from "./public-paths";
 import { convertToTraditional, dynamicPage, type DynamicPage } from "./page-forms";
 import { searchRateLimit } from "./search-rate-limit";
@@ -114,10 +115,11 @@ export async function handlePublicRequest(req: IncomingMessage, res: ServerRespo
     const [code, year, v, version, file, ...rest] = segments;
     if (!code || !CODE.test(code) || rest.length) return await notFound(req, res, script);
     if (year === undefined) {
+      const pageNumber = readPageNumber(url.searchParams.get("page"));
       const page = await cached(
-        `organ:${code}:${script}`,
+        `organ:${code}:${script}:${pageNumber}`,
         async () => {
-          const data = await listOrganPublications(code);
+          const data = await listOrganPublications(code, pageNumber);
           return data ? rendered(renderOrganPage(data, script), script) : null;
         },
         { scope: { organCode: code } },
@@ -152,15 +154,16 @@ async function home(req: IncomingMessage, res: ServerResponse, url: URL, script:
   const yearText = (url.searchParams.get("year") ?? "").trim();
   const year = YEAR.test(yearText) ? Number(yearText) : null;
   const searching = Boolean(q || year);
+  const pageNumber = searching ? readPageNumber(url.searchParams.get("page")) : 1;
   if (searching) {
     const limit = searchRateLimit().take(String(req.headers[CLIENT_ADDRESS_HEADER] ?? req.socket.remoteAddress ?? "unknown"));
     if (!limit.ok) return sendNotice(req, res, script, 429, "搜索过于频繁", `请在 ${limit.retryAfterSeconds} 秒后再试。`, ["retry-after", String(limit.retryAfterSeconds)]);
   }
   // Searches are many and each is asked for a short while, so they are kept for less time.
   const page = await cached(
-    `home:${script}:${q}:${year ?? ""}`,
+    `home:${script}:${q}:${year ?? ""}:${pageNumber}`,
     async () => {
-      const [organs, latest, results] = await Promise.all([listPublicOrgans(), listLatestPublications(), searching ? searchPublications(q, year) : Promise.resolve(null)]);
+      const [organs, latest, results] = await Promise.all([listTopOrgans(), listLatestPublications(), searching ? searchPublications(q, year, pageNumber) : Promise.resolve(null)]);
       return rendered(renderHomePage({ organs, latest, results, query: { q, year: year ? String(year) : "" } }, script), script);
     },
     { ttlMs: searching ? 30_000 : undefined },
