@@ -9,6 +9,7 @@ import { handoverDetailsSchema } from "@/lib/review/action-details";
 import { roundFromActions, stageHolder } from "@/lib/review/workflow";
 import { readRecordedAction } from "@/lib/reports/review-state";
 import { refreshCheckCountsNow } from "./check-counts";
+import { summariseProgress, type ProgressGroup, type ProgressSummary } from "./progress-summary";
 
 export type OrganProgress = {
   organId: string;
@@ -162,4 +163,27 @@ async function holdersOfOpenRounds(rows: Row[]): Promise<Map<string, string>> {
     holders.set(roundId, names.get(holderId) ?? "");
   }
   return holders;
+}
+
+/**
+ * The 工作台's summary of every organ below `rootId` for `year` (progress-summary.ts): one query
+ * that groups the organs by what their reading depends on, so a province is a few dozen rows.
+ */
+export async function summariseOrganProgress(options: { rootId: string; year: number; listed: number; now?: Date }): Promise<ProgressSummary> {
+  const groups = await db().$queryRaw<ProgressGroup[]>`
+    WITH RECURSIVE tree AS (
+      SELECT id, 0 AS depth FROM "Organ" WHERE id = ${options.rootId}
+      UNION ALL
+      SELECT o.id, t.depth + 1 FROM "Organ" o JOIN tree t ON o."parentId" = t.id WHERE t.depth < 32
+    )
+    SELECT o."deadlineMonth", o."deadlineDay", r.status::text AS status, r."isCorrection", rr.status::text AS "roundStatus",
+           CASE WHEN r.status = 'IN_REVIEW' THEN rr.stages -> rr."stageIndex" ->> 'name' END AS "stageName",
+           count(*)::int AS organs, (array_agg(o.name ORDER BY o.name))[1:${options.listed}] AS names
+    FROM tree t
+    JOIN "Organ" o ON o.id = t.id
+    LEFT JOIN "Report" r ON r."organId" = o.id AND r.year = ${options.year}
+    LEFT JOIN LATERAL (SELECT status, "stageIndex", stages FROM "ReviewRound" WHERE "reportId" = r.id ORDER BY number DESC LIMIT 1) rr ON true
+    WHERE t.depth >= 1
+    GROUP BY 1, 2, 3, 4, 5, 6`;
+  return summariseProgress(groups, options.year, options.now ?? new Date(), options.listed);
 }
