@@ -56,7 +56,8 @@ function newestPerReport(rows: PublicationRow[]): ListedReport[] {
 const listed = { reportId: true, organCode: true, year: true, version: true, publishedAt: true, snapshot: true, report: { select: { withdrawnAt: true } } } as const;
 
 export async function listLatestPublications(limit = 20) {
-  return newestPerReport(await db().publication.findMany({ orderBy: { publishedAt: "desc" }, take: limit * 3, select: listed })).slice(0, limit);
+  const recent = await db().publication.findMany({ orderBy: { publishedAt: "desc" }, take: limit * 3, select: { id: true } });
+  return newestPerReport(await listedRows(recent.map((p) => p.id))).slice(0, limit);
 }
 
 /**
@@ -66,21 +67,32 @@ export async function listLatestPublications(limit = 20) {
  * page's own snapshots are read.
  */
 export async function searchPublications(q: string, year: number | null, askedPage: number): Promise<Paged<ListedReport>> {
+  // The matching publications, then the newest of each report (a correction replaces its report's
+  // entry), counted, and the page's ids.
   const hits = (offset: number) => db().$queryRaw<Array<{ total: number; ids: string[] }>>`
-    WITH hits AS (
-      SELECT p.id, p."publishedAt" FROM "Publication" p
+    WITH hits AS MATERIALIZED (
+      SELECT p.id, p."publishedAt", p."reportId", p.version FROM "Publication" p
       WHERE (${q} = '' OR p."organCode" IN (
               SELECT o.code FROM "Organ" o WHERE organ_name_grams(o.name) @> organ_name_grams(${q}) AND o.name LIKE ${containsPattern(q)}))
-        AND (${year}::int IS NULL OR p.year = ${year}::int)
-        AND NOT EXISTS (SELECT 1 FROM "Publication" n WHERE n."reportId" = p."reportId" AND n.version > p.version))
-    SELECT (SELECT count(*) FROM hits)::int AS total,
-           ARRAY(SELECT id FROM hits ORDER BY "publishedAt" DESC, id LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) AS ids`;
+        AND (${year}::int IS NULL OR p.year = ${year}::int)),
+    newest AS (SELECT DISTINCT ON ("reportId") id, "publishedAt" FROM hits ORDER BY "reportId", version DESC)
+    SELECT (SELECT count(*) FROM newest)::int AS total,
+           ARRAY(SELECT id FROM newest ORDER BY "publishedAt" DESC, id LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) AS ids`;
   const [{ total, ids: asked }] = (await hits(pageWithin(Infinity, SEARCH_PAGE_SIZE, askedPage).offset)) as [{ total: number; ids: string[] }];
   const { page, pages, offset } = pageWithin(total, SEARCH_PAGE_SIZE, askedPage);
   // Asked past the last page: the last page instead.
   const ids = page !== askedPage && total > 0 ? (await hits(offset))[0]!.ids : asked;
-  const rows = ids.length ? await db().publication.findMany({ where: { id: { in: ids } }, select: listed }) : [];
-  return { items: newestPerReport(rows), total, page, pages };
+  return { items: newestPerReport(await listedRows(ids)), total, page, pages };
+}
+
+/** The listed fields of these publications, reading only the organ and title out of each snapshot (a whole report). */
+async function listedRows(ids: string[]): Promise<PublicationRow[]> {
+  if (!ids.length) return [];
+  const rows = await db().$queryRaw<Array<Omit<PublicationRow, "report"> & { withdrawnAt: Date | null }>>`
+    SELECT p."reportId", p."organCode", p.year, p.version, p."publishedAt", r."withdrawnAt",
+           jsonb_build_object('organ', p.snapshot -> 'organ', 'title', p.snapshot -> 'title') AS snapshot
+    FROM "Publication" p JOIN "Report" r ON r.id = p."reportId" WHERE p.id = ANY(${ids})`;
+  return rows.map(({ withdrawnAt, ...row }) => ({ ...row, report: { withdrawnAt } }));
 }
 
 /** An organ's public page: the organs above it, its reports, and one page of the organs directly below it. */

@@ -52,7 +52,16 @@ describe("public search", () => {
   });
 
   it("pages the results, 50 a page, each report once and newest first, past the last page the last", async () => {
-    const expected = (await like("镇")).length;
+    // What a plain query finds (other test files' organs included): the reports of organs named …镇….
+    const reports = async (year: number | null) =>
+      (
+        await client.query<{ n: number }>(
+          `SELECT count(DISTINCT p."reportId")::int AS n FROM "Publication" p JOIN "Organ" o ON o.code = p."organCode" WHERE o.name LIKE '%镇%' AND ($1::int IS NULL OR p.year = $1)`,
+          [year],
+        )
+      ).rows[0]!.n;
+    const expected = await reports(2023);
+    expect(expected).toBeGreaterThan(SEARCH_PAGE_SIZE);
     const first = await searchPublications("镇", 2023, 1);
     expect(first.total).toBe(expected);
     expect(first.pages).toBe(Math.ceil(expected / SEARCH_PAGE_SIZE));
@@ -65,8 +74,8 @@ describe("public search", () => {
     expect(last.items).toHaveLength(expected - (first.pages - 1) * SEARCH_PAGE_SIZE);
     const seen = new Set([...first.items, ...last.items].map((r) => r.organCode));
     expect(seen.size).toBe(first.items.length + last.items.length);
-    // Both years, with nothing matching the wildcard characters literally.
-    expect((await searchPublications("镇", null, 1)).total).toBe(expected * 2);
+    // Both years; a wildcard character is taken literally.
+    expect((await searchPublications("镇", null, 1)).total).toBe(await reports(null));
     expect((await searchPublications("%", null, 1)).total).toBe(0);
   });
 

@@ -5,7 +5,7 @@
 -- two-character pieces, in a GIN index: a name containing the query contains every piece of
 -- the query, so `organ_name_grams(name) @> organ_name_grams(q)` narrows, and `name LIKE` decides.
 CREATE FUNCTION organ_name_grams(name TEXT) RETURNS TEXT[]
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 10000
     AS $$
         SELECT coalesce(array_agg(DISTINCT g), '{}'::text[]) FROM (
             SELECT substr(name, i, 1) AS g FROM generate_series(1, char_length(name)) AS i
