@@ -31,11 +31,12 @@ export const APP_TABLE_GRANTS: Readonly<Record<string, readonly TablePrivilege[]
   Section: ["SELECT", "INSERT", "UPDATE"],
   ReviewRound: ["SELECT", "INSERT", "UPDATE"],
   IndexSerial: ["SELECT", "INSERT", "UPDATE"],
-  RefusalTally: ["SELECT", "INSERT", "UPDATE"],
+  // Counters pruned after a day (lib/db/housekeeping.ts).
+  RefusalTally: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // Sign-ins: a session is started, seen (lastSeenAt) and ended, never deleted (its ending is kept).
   Session: ["SELECT", "INSERT", "UPDATE"],
   // Failed logins per name and address (lib/auth/login-throttle.ts: inserted, row-locked, updated,
-  // deleted on a correct password).
+  // deleted on a correct password, pruned after a quiet day by lib/db/housekeeping.ts).
   LoginThrottle: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // Review e-mails: queued with the event, claimed row by row (FOR UPDATE) and marked sent or
   // retried by the senders; kept afterwards as the record of what was sent.

@@ -112,7 +112,7 @@ export async function findOrganProgress(options: { rootId: string; year: number;
       statusText: progressLabel(progress, row.status === "IN_REVIEW" ? row.stageName : null),
       holder: holderText(progress, row, holders),
       deadline,
-      overdue: isOverdue(progress, deadline, now),
+      overdue: isOverdue({ progress, deadline, now, firstPublishedAt: row.firstPublishedAt }),
       deadlineText: deadlineText({ progress, deadline, now, firstPublishedAt: row.firstPublishedAt }),
       checkErrors: counts.errors,
       checkWarnings: counts.warnings,
@@ -181,13 +181,14 @@ export async function summariseOrganProgress(options: { rootId: string; year: nu
     )
     SELECT o."deadlineMonth", o."deadlineDay", r.status::text AS status, r."isCorrection", rr.status::text AS "roundStatus",
            CASE WHEN r.status = 'IN_REVIEW' THEN rr.stages -> rr."stageIndex" ->> 'name' END AS "stageName",
+           EXISTS (SELECT 1 FROM "Publication" p WHERE p."reportId" = r.id) AS published,
            count(*)::int AS organs, (array_agg(o.name ORDER BY o.name))[1:${options.listed}] AS names
     FROM tree t
     JOIN "Organ" o ON o.id = t.id
     LEFT JOIN "Report" r ON r."organId" = o.id AND r.year = ${options.year}
     LEFT JOIN LATERAL (SELECT status, "stageIndex", stages FROM "ReviewRound" WHERE "reportId" = r.id ORDER BY number DESC LIMIT 1) rr ON true
     WHERE t.depth >= 1
-    GROUP BY 1, 2, 3, 4, 5, 6`,
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   );
   return summariseProgress(groups, options.year, options.now ?? new Date(), options.listed);
 }

@@ -14,6 +14,8 @@ export type ProgressGroup = {
   roundStatus: string | null;
   /** The waiting stage's name, for a report in review. */
   stageName: string | null;
+  /** Whether the report has been published (a correction of it is never overdue). */
+  published: boolean;
   organs: number;
   /** The first organs' names, in name order (at least as many as will be listed). */
   names: string[];
@@ -37,7 +39,7 @@ export function summariseProgress(groups: ProgressGroup[], year: number, now: Da
     counts[progress] += group.organs;
     total += group.organs;
     const deadline = deadlineOf(year, group.deadlineMonth, group.deadlineDay);
-    if (!isOverdue(progress, deadline, now)) continue;
+    if (group.published || !isOverdue({ progress, deadline, now, firstPublishedAt: null })) continue;
     overdueCount += group.organs;
     const statusText = progressLabel(progress, group.status === "IN_REVIEW" ? group.stageName : null);
     const late = deadlineText({ progress, deadline, now, firstPublishedAt: null });

@@ -93,21 +93,28 @@ describe("the mail outbox", () => {
     busy.set(to, 2);
     await queue([{ to }]);
     const delays: number[] = [];
-    const shortDelays = (failed: number) => {
+    const minutes = (failed: number) => {
       delays.push(failed);
-      return 300 * failed;
+      return 60_000 * failed;
     };
-    expect(await sendDueMail(db(), { retryDelayMs: shortDelays })).toEqual({ sent: 0, failed: 1 });
+    // How long the row still waits by the database's clock, and the wait having passed (no sleeping: nothing here depends on speed).
+    const waitSeconds = async () =>
+      (await db().$queryRaw<Array<{ s: number }>>`SELECT extract(epoch FROM "nextAttemptAt" - now())::float8 AS s FROM "MailOutbox" WHERE recipient = ${to}`)[0]!.s;
+    const waitPasses = () => db().$executeRaw`UPDATE "MailOutbox" SET "nextAttemptAt" = now() WHERE recipient = ${to}`;
+    expect(await sendDueMail(db(), { retryDelayMs: minutes })).toEqual({ sent: 0, failed: 1 });
     const [afterOne] = await rowsFor([to]);
     expect(afterOne).toMatchObject({ attempts: 1, sentAt: null, failedAt: null, lastError: expect.stringContaining("busy") });
+    expect(await waitSeconds()).toBeGreaterThan(30);
+    expect(await waitSeconds()).toBeLessThanOrEqual(60);
     // Not due yet: nothing is tried.
-    expect(await sendDueMail(db(), { retryDelayMs: shortDelays })).toEqual({ sent: 0, failed: 0 });
-    await new Promise((r) => setTimeout(r, 350));
-    expect(await sendDueMail(db(), { retryDelayMs: shortDelays })).toEqual({ sent: 0, failed: 1 });
-    await new Promise((r) => setTimeout(r, 350));
-    expect(await sendDueMail(db(), { retryDelayMs: shortDelays })).toEqual({ sent: 0, failed: 0 }); // 600 ms after the second failure
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await sendDueMail(db(), { retryDelayMs: shortDelays })).toEqual({ sent: 1, failed: 0 });
+    expect(await sendDueMail(db(), { retryDelayMs: minutes })).toEqual({ sent: 0, failed: 0 });
+    await waitPasses();
+    expect(await sendDueMail(db(), { retryDelayMs: minutes })).toEqual({ sent: 0, failed: 1 });
+    expect(await waitSeconds()).toBeGreaterThan(90); // the second wait is twice the first
+    expect(await waitSeconds()).toBeLessThanOrEqual(120);
+    expect(await sendDueMail(db(), { retryDelayMs: minutes })).toEqual({ sent: 0, failed: 0 });
+    await waitPasses();
+    expect(await sendDueMail(db(), { retryDelayMs: minutes })).toEqual({ sent: 1, failed: 0 });
     expect(delays).toEqual([1, 2]);
     expect((await rowsFor([to]))[0]).toMatchObject({ attempts: 3, lastError: null, sentAt: expect.any(Date) });
     expect(sink.received.filter((m) => m.to.includes(to))).toHaveLength(1);

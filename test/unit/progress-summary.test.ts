@@ -9,6 +9,7 @@ const group = (over: Partial<ProgressGroup>): ProgressGroup => ({
   isCorrection: null,
   roundStatus: null,
   stageName: null,
+  published: false,
   organs: 1,
   names: ["某机关"],
   ...over,
@@ -24,13 +25,14 @@ describe("the 工作台's summary", () => {
         group({ status: "IN_REVIEW", roundStatus: "OPEN", stageName: "一校·初审", organs: 2, names: ["乙局", "丁局"] }),
         group({ status: "PUBLISHED", organs: 4, names: ["戊"] }),
         group({ deadlineMonth: 3, organs: 5, names: ["己"] }), // not yet due
+        group({ status: "DRAFT", isCorrection: true, published: true, organs: 2, names: ["庚"] }), // a correction: never overdue
       ],
       2024,
       now,
       3,
     );
-    expect(summary.total).toBe(14);
-    expect(summary.counts).toMatchObject({ NOT_CREATED: 8, IN_REVIEW: 2, PUBLISHED: 4, DRAFT: 0 });
+    expect(summary.total).toBe(16);
+    expect(summary.counts).toMatchObject({ NOT_CREATED: 8, IN_REVIEW: 2, PUBLISHED: 4, CORRECTING: 2, DRAFT: 0 });
     expect(summary.overdueCount).toBe(5);
     expect(summary.overdue).toEqual([
       { organName: "丁局", statusText: "审核中·一校·初审", deadlineText: "逾期 29 天" },

@@ -5,6 +5,7 @@ import { ActionForm, Field } from "@/components/action-form";
 import { requireOrganPermission } from "@/lib/auth/current-actor";
 import { can, rolesIn } from "@/lib/auth/permissions";
 import { ORGAN_KIND_LABELS } from "@/lib/domain/organ-kinds";
+import { yearInChina } from "@/lib/domain/report-progress";
 import { REPORT_STATUS_LABELS } from "@/lib/domain/report-status";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { getOrganDetail } from "@/lib/organs/queries";
@@ -22,9 +23,10 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
   const myRoles = rolesIn(actor, organId);
   const reports = can(actor, "report.view", scope) ? await listOrganReports(organId) : [];
   const existingYears = new Set(reports.map((r) => r.year));
-  const lastYear = new Date().getFullYear() - 1;
-  const yearOptions = Array.from({ length: 6 }, (_, i) => lastYear + 1 - i)
-    .filter((y) => y <= new Date().getFullYear() && !existingYears.has(y))
+  const thisYear = yearInChina(new Date());
+  const lastYear = thisYear - 1;
+  const yearOptions = Array.from({ length: 6 }, (_, i) => thisYear - i)
+    .filter((y) => !existingYears.has(y))
     .map((y) => ({ value: String(y), label: `${y} 年度` }));
 
   return (
