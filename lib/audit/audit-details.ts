@@ -93,6 +93,7 @@ const CODE_LABELS: Record<AppErrorCode, string> = {
   INVALID_INPUT: "输入不符合要求",
   UNAUTHENTICATED: "未登录",
   LOCKED: "已锁定",
+  TOO_LARGE: "内容过大",
 };
 
 const REASON_LABELS: Record<string, string> = {
