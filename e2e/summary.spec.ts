@@ -194,7 +194,7 @@ test("open data on the public site: the year's CSV and JSON, the feed and the si
   const csv = await visitor.request.get(`/gk/open-data/${YEAR}.csv`);
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-  expect(csv.headers()["cache-control"]).toBe("public, max-age=60, s-maxage=60");
+  expect(csv.headers()["cache-control"]).toMatch(/^public, max-age=\d+, s-maxage=\d+$/); // as the listing pages
   const lines = (await csv.text()).split("\r\n");
   expect(lines[0]).toMatch(/^\uFEFF"索引号","机关","机关代码","标题","发布日期","版本","地址",/);
   expect(lines[1]).toContain(`"${indexNumber}","白沙镇","${BAISHA.code}","白沙镇${YEAR}年度政府信息公开工作年度报告"`);
