@@ -32,6 +32,7 @@ describe("prisma/migrations produce exactly prisma/schema.prisma", () => {
       "AuditEntry",
       "IndexSerial",
       "LoginThrottle",
+      "MailOutbox",
       "Membership",
       "Organ",
       "Publication",
