@@ -1,7 +1,7 @@
 // The public home, organ and notice pages (404, 410, 503). No hooks.
 import type { ReactNode } from "react";
 import { homePath, organPath, reportPath, type Script } from "@/lib/publish/public-paths";
-import type { ListedOrgan, ListedReport } from "@/lib/publish/listings";
+import type { ListedExternalReport, ListedOrgan, ListedReport } from "@/lib/publish/listings";
 import { PublicDocument, publicDate } from "./public-document";
 
 const other = (script: Script): Script => (script === "hans" ? "hant" : "hans");
@@ -95,7 +95,7 @@ export function HomePage({ data, script }: { data: HomePageData; script: Script 
   );
 }
 
-export type OrganPageData = { organ: { name: string; code: string }; reports: ListedReport[] };
+export type OrganPageData = { organ: { name: string; code: string }; reports: ListedReport[]; external?: ListedExternalReport[] };
 
 export function OrganPage({ data, script }: { data: OrganPageData; script: Script }) {
   const { organ, reports } = data;
@@ -106,6 +106,30 @@ export function OrganPage({ data, script }: { data: OrganPageData; script: Scrip
       </nav>
       <h1>{organ.name}政府信息公开工作年度报告</h1>
       <ReportList reports={reports} script={script} withOrgan={false} />
+      {data.external?.length ? (
+        <section aria-labelledby="external-reports">
+          <h2 id="external-reports">历年报告（原发布）</h2>
+          <p>以下报告在使用本平台之前发布于其他平台，未经本平台审核和发布，以原发布页面为准。</p>
+          <ul className="plain">
+            {data.external.map((r) => (
+              <li key={r.year}>
+                {r.sourceUrl ? (
+                  <a href={r.sourceUrl} rel="noopener noreferrer nofollow">
+                    {r.title}
+                  </a>
+                ) : (
+                  r.title
+                )}{" "}
+                <span>
+                  {r.issuedOn ? `原发文日期 ${r.issuedOn}` : ""}
+                  {r.indexNumber ? ` · 原索引号 ${r.indexNumber}` : ""}
+                  {r.sourceUrl ? ` · 原发布地址：${r.sourceUrl}` : "（原发布地址未记录）"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </ListingDocument>
   );
 }

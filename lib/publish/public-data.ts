@@ -1,5 +1,5 @@
 import { createPrismaClient, type AppPrismaClient } from "@/lib/db/create-client";
-import type { ListedReport } from "./listings";
+import type { ListedExternalReport, ListedReport } from "./listings";
 import { readListedSnapshot, readPublishedSnapshot } from "./snapshot";
 
 // Public data comes only from publications (immutable snapshots) and the organ
@@ -64,7 +64,16 @@ export async function listOrganPublications(code: string) {
   const organ = await db().organ.findUnique({ where: { code }, select: { name: true, code: true } });
   if (!organ) return null;
   const reports = newestPerReport(await db().publication.findMany({ where: { organCode: code }, select: listed })).sort((a, b) => b.year - a.year);
-  return { organ, reports };
+  // 历年报告（原发布）: years published elsewhere, for the years this platform has not published.
+  const externals = await db().externalReport.findMany({
+    where: { organ: { code } },
+    orderBy: { year: "desc" },
+    select: { year: true, title: true, sourceUrl: true, indexNumber: true, issuedOn: true },
+  });
+  const external: ListedExternalReport[] = externals
+    .filter((e) => !reports.some((r) => r.year === e.year))
+    .map((e) => ({ year: e.year, title: e.title, sourceUrl: e.sourceUrl, indexNumber: e.indexNumber, issuedOn: e.issuedOn }));
+  return { organ, reports, external };
 }
 
 export async function listPublicOrgans() {
