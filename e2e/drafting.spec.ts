@@ -67,6 +67,24 @@ test.describe("drafting a report", () => {
     await expect(cell(page, "表三 （一）予以公开 / 自然人")).toHaveValue("6");
     await expect(cell(page, "表三 二、上年结转政府信息公开申请数量 / 科研机构")).toHaveValue("三");
     await expect(page).toHaveURL(new RegExp(`/reports/${reportId}/sections/requests$`));
+
+    // 未填写的单元格填 0: table 4 starts empty; one click fills its 12 typed cells, saved as one revision.
+    await page.goto(`/reports/${reportId}/sections/appeals`);
+    await cell(page, "表四 行政复议 / 结果维持").fill("1");
+    await saved(page);
+    await expect(page.getByTestId("fill-zeros")).toContainText("本表有 11 个单元格未填写");
+    await page.getByRole("button", { name: "未填写的单元格填 0" }).click();
+    await expect(page.getByTestId("fill-zeros")).toHaveCount(0);
+    await expect(cell(page, "表四 行政复议 / 结果维持")).toHaveValue("1");
+    await expect(cell(page, "表四 行政诉讼（复议后起诉） / 尚未审结")).toHaveValue("0");
+    await saved(page);
+    await page.goto(`/reports/${reportId}/sections/appeals/history`);
+    // Version 1 at creation, 2 the typed 1, 3 the zeros: one revision for the whole fill.
+    await expect(page.locator("tr[data-version]")).toHaveCount(3);
+    await page.getByLabel("比较").selectOption("2");
+    await page.getByLabel("与").selectOption("3");
+    await page.getByRole("button", { name: "比较" }).click();
+    await expect(page.getByTestId("diff").locator("tbody tr")).toHaveCount(11);
   });
 
   test("a narrative figure that disagrees with table 3 shows on the table's page and links to the words; 规范标点 fixes pasted punctuation", async ({ page }) => {

@@ -16,6 +16,12 @@ test("the draft downloads as a Word document that opens, and as JSON that import
   await page.locator('tr[data-section="overview"]').getByRole("button", { name: "指定" }).click();
   await expect(page.locator('tr[data-section="overview"]').getByRole("status")).toHaveText("已指定。");
 
+  // The optional 引言: its own page in the navigation, before 一.
+  await page.goto(`/reports/${reportId}/sections/overview`);
+  await page.getByRole("navigation", { name: "各部分" }).getByRole("link", { name: "引言（可选）" }).click();
+  await page.getByLabel("引言（可选）").fill("根据《中华人民共和国政府信息公开条例》规定，编制本报告。现将有关情况报告如下：");
+  await expect(page.getByTestId("save-status")).toHaveText(/已保存/, { timeout: 15_000 });
+
   await page.goto(`/reports/${reportId}/sections/problems`);
   await page.getByLabel("五、存在的主要问题及改进情况").fill("信息更新不够及时。\n（一）改进情况\n建立了更新台账。");
   await expect(page.getByTestId("save-status")).toHaveText(/已保存/, { timeout: 15_000 });
@@ -26,6 +32,7 @@ test("the draft downloads as a Word document that opens, and as JSON that import
   const xml = await (await JSZip.loadAsync(await docx.body())).file("word/document.xml")!.async("string");
   for (const text of [
     title,
+    "现将有关情况报告如下：",
     "五、存在的主要问题及改进情况",
     "信息更新不够及时。",
     "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
@@ -35,13 +42,15 @@ test("the draft downloads as a Word document that opens, and as JSON that import
   ]) {
     expect(xml).toContain(text);
   }
+  expect(xml.indexOf("现将有关情况报告如下：")).toBeLessThan(xml.indexOf("一、总体情况"));
   expect(xml.match(/<w:tbl>/g)).toHaveLength(3);
   expect(xml).toContain("w:gridSpan");
   expect(xml).toContain("w:vMerge");
 
   const exported = await (await page.request.get(`/api/reports/${reportId}/export/json`)).json();
-  expect(exported.schema).toBe("nianbao.report/1");
+  expect(exported.schema).toBe("nianbao.report/2");
   expect(exported.sections.map((s: { title: string }) => s.title)).toEqual([
+    "引言",
     "一、总体情况",
     "二、主动公开政府信息情况",
     "三、收到和处理政府信息公开申请情况",
@@ -49,8 +58,8 @@ test("the draft downloads as a Word document that opens, and as JSON that import
     "五、存在的主要问题及改进情况",
     "六、其他需要报告的事项",
   ]);
-  exported.sections[5].text = "2024年，本机关未收取政府信息公开信息处理费。";
-  exported.sections[1].cells["licensing.decisions"] = "7";
+  exported.sections[6].text = "2024年，本机关未收取政府信息公开信息处理费。";
+  exported.sections[2].cells["licensing.decisions"] = "7";
 
   await page.goto(`/reports/${reportId}`);
   const form = page.locator("form", { has: page.getByRole("button", { name: "导入 JSON" }) });

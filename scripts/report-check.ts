@@ -1,5 +1,5 @@
 // npm run report:check -- FILE.json [--previous LAST_YEAR.json] [--json]: every finding of the
-// checks for a report file (schema nianbao.report/1), with last year's file the cross-year rules
+// checks for a report file (schema nianbao.report/2 or /1), with last year's file the cross-year rules
 // too. Exit codes (docs/report-json.md): 0 no error, 1 at least one error, 2 nothing checked
 // (wrong arguments, a file unreadable, not JSON or not a report file).
 import { readFile } from "node:fs/promises";

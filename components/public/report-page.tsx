@@ -5,11 +5,12 @@ import { cellText, FormTable } from "@/components/report/form-table";
 import { CorrectionChangesList } from "@/components/report/correction-changes-list";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import { paragraphsOf, type ReportSections } from "@/lib/report-format/content";
-import { SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
+import { NUMBERED_SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
 import { TABLE_LAYOUTS } from "@/lib/report-format/table-layouts";
 import type { CorrectionChanges } from "@/lib/publish/correction-changes";
 import { homePath, organPath, reportPath, type Script } from "@/lib/publish/public-paths";
 import type { PublishedSnapshot } from "@/lib/publish/snapshot";
+import { chineseDate, metadataRows, snapshotMetadata } from "@/lib/domain/publication-metadata";
 import { OutcomesChart, TrendChart } from "./charts";
 import { PublicDocument, publicDate } from "./public-document";
 
@@ -75,30 +76,12 @@ export function ReportPage({ snapshot, script, variant }: { snapshot: PublishedS
         </p>
       ) : null}
       <dl className="meta">
-        <div>
-          <dt>索引号</dt>
-          <dd>{snapshot.indexNumber}</dd>
-        </div>
-        <div>
-          <dt>发布机构</dt>
-          <dd>{organ.name}</dd>
-        </div>
-        <div>
-          <dt>公开方式</dt>
-          <dd>主动公开</dd>
-        </div>
-        <div>
-          <dt>发文日期</dt>
-          <dd>{published}</dd>
-        </div>
-        <div>
-          <dt>组配分类</dt>
-          <dd>政府信息公开工作报告</dd>
-        </div>
-        <div>
-          <dt>文件编号</dt>
-          <dd></dd>
-        </div>
+        {metadataRows(snapshotMetadata(snapshot)).map((row) => (
+          <div key={row.key}>
+            <dt>{row.label}</dt>
+            <dd>{row.key === "issuedOn" ? chineseDate(row.value) : row.value}</dd>
+          </div>
+        ))}
       </dl>
       <article>
         <h1>{snapshot.title}</h1>
@@ -109,7 +92,12 @@ export function ReportPage({ snapshot, script, variant }: { snapshot: PublishedS
           </aside>
         ) : null}
         {snapshot.changes ? <Changes changes={snapshot.changes} organCode={organ.code} year={year} script={script} /> : null}
-        {SECTION_KEYS.map((key) => (
+        {sections.intro.kind === "narrative" && sections.intro.text.trim() ? (
+          <div className="intro">
+            <Narrative text={sections.intro.text} />
+          </div>
+        ) : null}
+        {NUMBERED_SECTION_KEYS.map((key) => (
           <Section key={key} sectionKey={key} sections={sections} />
         ))}
       </article>

@@ -4,14 +4,14 @@
 import { FormTable, cellText } from "@/components/report/form-table";
 import type { CellStatus, ImportPreview } from "@/lib/report-files/import/import-plan";
 import { paragraphsOf } from "@/lib/report-format/content";
-import { TABLE_NAMES } from "@/lib/report-format/format";
+import { isOptionalSection, TABLE_NAMES } from "@/lib/report-format/format";
 import { TABLE_LAYOUTS } from "@/lib/report-format/table-layouts";
 
 const STATUS_LABEL: Record<CellStatus, string> = { read: "已读入", kept: "保留原值", empty: "未识别，留空" };
 const SOURCE_LABEL = { table: "已按表格读入", flattened: "文件中不是表格（以符号分隔的文字），未读入数字", missing: "文件中没有此表" } as const;
 const METADATA_LABELS = { indexNumber: "索引号", publisher: "发布机构", issuedOn: "发文日期", documentNumber: "文件编号", category: "组配分类" } as const;
 
-export function ImportPreviewView({ preview, introNote, keepsMissing = true }: { preview: ImportPreview; introNote: string; keepsMissing?: boolean }) {
+export function ImportPreviewView({ preview, keepsMissing = true }: { preview: ImportPreview; keepsMissing?: boolean }) {
   const errors = preview.findings.filter((f) => f.severity === "error");
   const warnings = preview.findings.filter((f) => f.severity === "warning");
   const metadata = Object.entries(METADATA_LABELS).filter(([key]) => preview.metadata[key as keyof typeof METADATA_LABELS]);
@@ -24,7 +24,8 @@ export function ImportPreviewView({ preview, introNote, keepsMissing = true }: {
           {preview.year ? `（${preview.year} 年度）` : ""}
         </p>
         <p>
-          找到的部分：{preview.sections.filter((s) => s.found).length} / 6；“一、总体情况”的小标题 {preview.foundSubheadings.length} / 5。
+          找到的部分：{preview.sections.filter((s) => s.found && !isOptionalSection(s.key)).length} / 6；开头段落（引言）：{preview.intro ? "已找到" : "没有"}
+          ；“一、总体情况”的小标题 {preview.foundSubheadings.length} / 5。
           {preview.changedSections.length ? `将改动 ${preview.changedSections.length} 个部分。` : "导入不会改动任何部分。"}
         </p>
         {metadata.length ? (
@@ -36,15 +37,6 @@ export function ImportPreviewView({ preview, introNote, keepsMissing = true }: {
               </div>
             ))}
           </dl>
-        ) : null}
-        {preview.intro ? (
-          <div>
-            <h3>开头段落（引言）</h3>
-            <p className="muted">{introNote}</p>
-            {preview.intro.split("\n").map((line, i) => (
-              <p key={i}>{line}</p>
-            ))}
-          </div>
         ) : null}
       </section>
       {preview.blocking.length ? (
@@ -70,8 +62,18 @@ export function ImportPreviewView({ preview, introNote, keepsMissing = true }: {
       {preview.sections.map((section) => (
         <section key={section.key} className="card" aria-labelledby={`import-${section.key}`}>
           <h2 id={`import-${section.key}`}>{section.title}</h2>
-          <p className={section.found ? "muted" : "notice error"}>
-            {section.found ? "已找到此部分的标题。" : keepsMissing ? "文件中没有找到此部分的标题，保留草稿中的原内容。" : "文件中没有找到此部分的标题，此部分为空。"}
+          <p className={section.found || isOptionalSection(section.key) ? "muted" : "notice error"}>
+            {isOptionalSection(section.key)
+              ? section.found
+                ? "“一、总体情况”之前的开头段落，作为引言导入。"
+                : keepsMissing
+                  ? "文件中没有开头段落，保留草稿中的引言。"
+                  : "文件中没有开头段落。"
+              : section.found
+                ? "已找到此部分的标题。"
+                : keepsMissing
+                  ? "文件中没有找到此部分的标题，保留草稿中的原内容。"
+                  : "文件中没有找到此部分的标题，此部分为空。"}
             {section.changed ? "" : " 内容不变。"}
           </p>
           {section.kind === "narrative" ? (

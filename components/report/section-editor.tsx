@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { OrganKind } from "@/lib/domain/organ-kinds";
 import { checkDraft, isUnfilledCell, type Finding } from "@/lib/report-format/checks";
 import type { ReportSections, SectionContent, TableContent } from "@/lib/report-format/content";
-import { SECTION_TABLE, SECTION_TEXT_LIMIT, SECTION_TITLES, type SectionKey } from "@/lib/report-format/format";
+import { unfilledCells, zerosForUnfilled } from "@/lib/report-format/cells";
+import { SECTION_TABLE, SECTION_TEXT_LIMIT, sectionLabel, type SectionKey, type TableNumber } from "@/lib/report-format/format";
 import { findHalfWidthPunctuation, fixPunctuation } from "@/lib/report-format/punctuation";
 import type { CellState } from "./cell-grid";
 import { ConflictView } from "./conflict-view";
@@ -94,7 +95,13 @@ export function SectionEditor(props: Props) {
       ) : null}
 
       {content.kind === "narrative" ? (
-        <NarrativeEditor title={SECTION_TITLES[sectionKey]} text={content.text} readOnly={!editable} onChange={(text) => change({ kind: "narrative", text })} />
+        <NarrativeEditor
+          title={sectionLabel(sectionKey)}
+          hint={sectionKey === "intro" ? INTRO_HINT : undefined}
+          text={content.text}
+          readOnly={!editable}
+          onChange={(text) => change({ kind: "narrative", text })}
+        />
       ) : (
         <TableSection sectionKey={sectionKey} content={content} cellStates={cellStates} readOnly={!editable} onChange={change} />
       )}
@@ -106,11 +113,14 @@ export function SectionEditor(props: Props) {
   );
 }
 
-function NarrativeEditor({ title, text, readOnly, onChange }: { title: string; text: string; readOnly: boolean; onChange: (text: string) => void }) {
+const INTRO_HINT = "正文前的开头一段（可不填）：依据、统计期限等，常以“现将有关情况报告如下：”结尾。公开页面和 Word 中排在“一、总体情况”之前，不加标题。";
+
+function NarrativeEditor({ title, hint, text, readOnly, onChange }: { title: string; hint?: string; text: string; readOnly: boolean; onChange: (text: string) => void }) {
   const length = [...text].length;
   return (
     <div className="field">
       <label htmlFor="narrative">{title}</label>
+      {hint ? <p className="hint">{hint}</p> : null}
       <PunctuationFix text={text} readOnly={readOnly} onFix={onChange} />
       <textarea id="narrative" className="narrative" value={text} readOnly={readOnly} rows={18} aria-describedby="narrative-hint" onChange={(e) => onChange(e.target.value)} />
       <span id="narrative-hint" className={length > SECTION_TEXT_LIMIT ? "field-error" : "hint"}>
@@ -127,6 +137,7 @@ function TableSection(props: { sectionKey: SectionKey; content: TableContent; ce
   return (
     <>
       <p className="hint">方向键、Tab、回车在单元格间移动；可从 Excel/WPS 复制一块区域，在起始单元格粘贴。“总计”自动计算。</p>
+      <FillZeros table={SECTION_TABLE[sectionKey]!} cells={content.cells} readOnly={readOnly} onFill={onCells} />
       <Editor cells={content.cells} cellStates={cellStates} readOnly={readOnly} onCells={onCells} />
       <div className="field" style={{ marginTop: "1rem" }}>
         <label htmlFor="table-note">表格说明（可选）</label>
@@ -134,6 +145,34 @@ function TableSection(props: { sectionKey: SectionKey; content: TableContent; ce
         <textarea id="table-note" rows={3} value={content.note} readOnly={readOnly} onChange={(e) => onChange({ ...content, note: e.target.value })} />
       </div>
     </>
+  );
+}
+
+/**
+ * "未填写的单元格填 0": a new table has every cell empty, each an error, and most of them are 0. One
+ * click fills the empty ones; like 规范标点, a change saved like any other (one revision), and in
+ * review the stage holder's click is a tracked correction in their name.
+ */
+function FillZeros({
+  table,
+  cells,
+  readOnly,
+  onFill,
+}: {
+  table: TableNumber;
+  cells: Record<string, string>;
+  readOnly: boolean;
+  onFill: (updates: Record<string, string>) => void;
+}) {
+  const count = useMemo(() => unfilledCells(table, cells).length, [table, cells]);
+  if (!count || readOnly) return null;
+  return (
+    <p className="notice carried inline-form" data-testid="fill-zeros">
+      本表有 {count} 个单元格未填写。没有发生的事项应填 0。
+      <button type="button" className="button secondary" onClick={() => onFill(zerosForUnfilled(table, cells))}>
+        未填写的单元格填 0
+      </button>
+    </p>
   );
 }
 

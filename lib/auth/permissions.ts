@@ -18,6 +18,7 @@ export type Action =
   | "organ.edit" // name, short name, kind, code, parent
   | "organ.view" // see the organ's workspace pages
   | "organ.setDeadline"
+  | "organ.setIndexSerial" // where the platform's 索引号 serials start for a year (joining mid-year)
   | "organ.manageUsers" // create users, assign and remove roles, disable, reset passwords
   | "organ.viewAudit"
   | "organ.manageReview" // review stages and the scan's word lists
@@ -44,6 +45,7 @@ const RULES: Record<Action, Rule> = {
   "organ.edit": { platformAdmin: true, ownRoles: [], inheritedRoles: [] },
   "organ.view": { platformAdmin: true, ownRoles: ANY_ROLE, inheritedRoles: ["SUPERVISOR"] },
   "organ.setDeadline": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
+  "organ.setIndexSerial": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
   "organ.manageUsers": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
   "organ.viewAudit": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: ["SUPERVISOR"] },
   "organ.manageReview": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },

@@ -1,4 +1,5 @@
 import "server-only";
+import { platformIndexNumber } from "@/lib/domain/publication-metadata";
 import { lockedNames } from "@/lib/auth/login-throttle";
 import { db } from "@/lib/db/client";
 
@@ -44,4 +45,10 @@ export async function listOrganMembers(organId: string) {
     users.map((u) => u.username),
   );
   return users.map(({ memberships, ...user }) => ({ ...user, isLocked: locked.has(user.username), roles: memberships.map((m) => m.role) }));
+}
+
+/** The next 索引号 the platform would allocate to the organ in a year (for the 管理员's page). */
+export async function findNextIndexNumber(organId: string, organCode: string, year: number): Promise<string> {
+  const row = await db().indexSerial.findUnique({ where: { organId_year: { organId, year } }, select: { lastSerial: true } });
+  return platformIndexNumber(organCode, year, (row?.lastSerial ?? 0) + 1);
 }

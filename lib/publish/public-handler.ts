@@ -4,6 +4,7 @@
 // cookies, no scripts; every response is cacheable by a standard HTTP cache.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { chooseCoding, ifNoneMatchMatches } from "./http-negotiation";
+import { snapshotMetadata } from "@/lib/domain/publication-metadata";
 import { reportToDocx } from "@/lib/report-files/docx";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { publicationCsv } from "@/lib/report-files/tables-csv";
@@ -156,12 +157,12 @@ async function download(req: IncomingMessage, res: ServerResponse, code: string,
     res.end(req.method === "HEAD" ? undefined : body);
   };
   if (file === "report.json") {
-    const json = toReportJson({ organ: snapshot.organ, year: snapshot.year, title: snapshot.title, sections: snapshot.sections });
+    const json = toReportJson({ organ: snapshot.organ, year: snapshot.year, title: snapshot.title, sections: snapshot.sections, metadata: snapshotMetadata(snapshot) });
     return send(JSON.stringify(json, null, 2), "application/json; charset=utf-8", "json");
   }
-  if (file === "tables.csv") return send(publicationCsv(snapshot.sections), "text/csv; charset=utf-8", "csv");
+  if (file === "tables.csv") return send(publicationCsv(snapshot.sections, snapshotMetadata(snapshot)), "text/csv; charset=utf-8", "csv");
   return send(
-    new Uint8Array(await reportToDocx({ title: snapshot.title, sections: snapshot.sections })),
+    new Uint8Array(await reportToDocx({ title: snapshot.title, sections: snapshot.sections, metadata: snapshotMetadata(snapshot) })),
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "docx",
   );

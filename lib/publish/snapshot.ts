@@ -14,6 +14,9 @@ export type PublishedSnapshot = {
   indexNumber: string;
   version: number;
   publishedAt: string; // ISO
+  /** 发文日期 (YYYY-MM-DD) and 文件编号 as the 发布人 set them (absent in snapshots from before they could: the day of publishedAt, none). */
+  issuedOn?: string;
+  documentNumber?: string | null;
   sections: ReportSections;
   approvals: Array<{ stage: string; name: string; at: string }>;
   correctionNote: string | null;
@@ -34,6 +37,8 @@ const snapshotSchema: z.ZodType<PublishedSnapshot> = z.object({
   indexNumber: z.string(),
   version: z.number().int(),
   publishedAt: z.string(),
+  issuedOn: z.string().optional(),
+  documentNumber: z.string().nullish(),
   sections: storedSectionsSchema,
   approvals: z.array(z.object({ stage: z.string(), name: z.string(), at: z.string() })),
   correctionNote: z.string().nullable(),

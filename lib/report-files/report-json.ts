@@ -1,4 +1,5 @@
-// The report as a JSON file: schema "nianbao.report/1" (documented in docs/report-json.md).
+// The report as a JSON file: schema "nianbao.report/2" (documented in docs/report-json.md); files
+// of "nianbao.report/1" (before the 引言) are still read.
 // Exports carry every cell of the official form, totals included. Reading reports every
 // structural problem in Chinese, naming the place in the form's own words (第 3 部分“三、…”,
 // 表三 一、本年新收政府信息公开申请数量 / 自然人); items of the superseded 2019 format are FORMAT
@@ -6,13 +7,17 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/fields";
 import { ORGAN_KIND_LABELS, ORGAN_KINDS, type OrganKind } from "@/lib/domain/organ-kinds";
+import { metadataRows, type PublicationMetadata } from "@/lib/domain/publication-metadata";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import type { Finding } from "@/lib/report-format/checks";
-import { CELL_TEXT_LIMIT, emptySection, narrativeTextField, tableNoteField, type ReportSections, type SectionContent } from "@/lib/report-format/content";
+import { CELL_TEXT_LIMIT, emptySection, isEmptySection, narrativeTextField, tableNoteField, type ReportSections, type SectionContent } from "@/lib/report-format/content";
 import {
   ALL_CELLS,
   cellLabel,
   FIRST_YEAR_OF_2021_FORMAT,
+  INTRO_KEY,
+  isOptionalSection,
+  NUMBERED_SECTION_KEYS,
   SECTION_KEYS,
   SECTION_TABLE,
   SECTION_TITLES,
@@ -27,24 +32,31 @@ import {
 } from "@/lib/report-format/format";
 import { read2019Key } from "@/lib/report-format/format-2019";
 
-export const REPORT_JSON_SCHEMA = "nianbao.report/1";
+export const REPORT_JSON_SCHEMA = "nianbao.report/2";
+/** Version 1 had no 引言; its files read as reports without one. */
+export const REPORT_JSON_SCHEMA_V1 = "nianbao.report/1";
+const READABLE_SCHEMAS: ReadonlyArray<unknown> = [REPORT_JSON_SCHEMA, REPORT_JSON_SCHEMA_V1];
 
 export type ReportJson = {
   schema: typeof REPORT_JSON_SCHEMA;
   organ: { name: string; code: string; kind: OrganKind };
   year: number;
   title: string;
+  /** A published version's metadata block (absent for a draft); not read back by an import. */
+  publication?: Record<"indexNumber" | "organ" | "disclosureMethod" | "issuedOn" | "category" | "documentNumber", string>;
   sections: Array<{ key: SectionKey; title: string; text: string } | { key: SectionKey; title: string; note: string; cells: Record<string, string> }>;
 };
 
-export function toReportJson(report: { organ: ReportJson["organ"]; year: number; title: string; sections: ReportSections }): ReportJson {
+export function toReportJson(report: { organ: ReportJson["organ"]; year: number; title: string; sections: ReportSections; metadata?: PublicationMetadata }): ReportJson {
   const full = withComputedTotals(report.sections);
   return {
     schema: REPORT_JSON_SCHEMA,
     organ: report.organ,
     year: report.year,
     title: report.title,
-    sections: SECTION_KEYS.map((key) => {
+    ...(report.metadata ? { publication: Object.fromEntries(metadataRows(report.metadata).map((r) => [r.key, r.value])) as NonNullable<ReportJson["publication"]> } : {}),
+    // The 引言 is written only when there is one (a file without it reads the same).
+    sections: SECTION_KEYS.filter((key) => !isOptionalSection(key) || !isEmptySection(full[key])).map((key) => {
       const content = full[key];
       return content.kind === "narrative"
         ? { key, title: SECTION_TITLES[key], text: content.text }
@@ -149,7 +161,9 @@ export function parseReportJson(raw: unknown): ParsedReportJson {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { ok: false, problems: ["文件：应为一个 JSON 对象（{…}）"] };
   const file = raw as Record<string, unknown>;
   const problems: string[] = [];
-  if (file.schema !== REPORT_JSON_SCHEMA) problems.push(`schema：应为 "${REPORT_JSON_SCHEMA}"${file.schema === undefined ? "" : `（现为 ${JSON.stringify(file.schema)}）`}`);
+  if (!READABLE_SCHEMAS.includes(file.schema))
+    problems.push(`schema：应为 "${REPORT_JSON_SCHEMA}" 或 "${REPORT_JSON_SCHEMA_V1}"${file.schema === undefined ? "" : `（现为 ${JSON.stringify(file.schema)}）`}`);
+  const keys: ReadonlyArray<SectionKey> = file.schema === REPORT_JSON_SCHEMA_V1 ? NUMBERED_SECTION_KEYS : SECTION_KEYS;
   const organ = file.organ && typeof file.organ === "object" ? (file.organ as Record<string, unknown>) : null;
   if (!organ) problems.push(`机关（organ）：${file.organ === undefined ? "缺少此项" : "应为对象（{…}）"}`);
   const name = organ ? field(organName, organ.name, "机关名称（organ.name）", problems) : undefined;
@@ -158,26 +172,29 @@ export function parseReportJson(raw: unknown): ParsedReportJson {
   if (organ && !kind) problems.push(`机关类型（organ.kind）：${organ.kind === undefined ? "缺少此项，" : `为 ${JSON.stringify(organ.kind)}，`}应为 ${ORGAN_KIND_LIST} 之一`);
   const reportYear = field(year, file.year, "年度（year）", problems);
   const reportTitle = field(title, file.title, "标题（title）", problems);
-  const list = field(z.array(z.unknown()).max(6), file.sections, "各部分（sections）", problems);
+  const list = field(z.array(z.unknown()).max(keys.length), file.sections, "各部分（sections）", problems);
   if (problems.length || !list) return { ok: false, problems };
 
   const findings: Finding[] = [];
   const notes: string[] = [];
   const sections = {} as ReportSections;
+  // The parts in the order expected: the 引言, when the file has one, comes first.
+  const hasIntro = list.some((item) => item && typeof item === "object" && (item as Record<string, unknown>).key === INTRO_KEY);
+  const expected: ReadonlyArray<SectionKey> = hasIntro ? keys : NUMBERED_SECTION_KEYS;
   list.forEach((item, index) => {
     const place = `第 ${index + 1} 部分`;
     if (!item || typeof item !== "object" || Array.isArray(item)) return problems.push(`${place}：应为对象（{…}）`);
     const section = item as Record<string, unknown>;
-    if (typeof section.key !== "string" || !(SECTION_KEYS as ReadonlyArray<string>).includes(section.key)) {
-      return problems.push(`${place}：key ${section.key === undefined ? "缺少" : `为 ${JSON.stringify(section.key)}`}，应为 ${SECTION_KEYS.join("、")} 之一`);
+    if (typeof section.key !== "string" || !(keys as ReadonlyArray<string>).includes(section.key)) {
+      return problems.push(`${place}：key ${section.key === undefined ? "缺少" : `为 ${JSON.stringify(section.key)}`}，应为 ${keys.join("、")} 之一`);
     }
     const key = section.key as SectionKey;
     const named = `${place}“${SECTION_TITLES[key]}”`;
     const table = SECTION_TABLE[key];
     if (sections[key]) return problems.push(`${named}：与前面的部分重复`);
     const sectionTitle = field(text(), section.title, `${named}的标题（title）`, problems);
-    if (SECTION_KEYS[index] !== key) {
-      findings.push({ id: "SECTIONS", severity: "error", section: key, message: `${SECTION_TITLES[key]}：位置不对，应为第 ${SECTION_KEYS.indexOf(key) + 1} 部分`, cells: [] });
+    if (expected[index] !== key) {
+      findings.push({ id: "SECTIONS", severity: "error", section: key, message: `${SECTION_TITLES[key]}：位置不对，应为第 ${expected.indexOf(key) + 1} 部分`, cells: [] });
     }
     if (sectionTitle !== undefined && sectionTitle !== SECTION_TITLES[key]) {
       findings.push({ id: "SECTIONS", severity: "error", section: key, message: `第 ${index + 1} 部分标题为“${sectionTitle}”，应为“${SECTION_TITLES[key]}”`, cells: [] });
@@ -211,7 +228,7 @@ export function parseReportJson(raw: unknown): ParsedReportJson {
   });
   for (const key of SECTION_KEYS) {
     if (!sections[key]) {
-      if (!problems.length) findings.push({ id: "SECTIONS", severity: "error", section: key, message: `缺少“${SECTION_TITLES[key]}”`, cells: [] });
+      if (!problems.length && !isOptionalSection(key)) findings.push({ id: "SECTIONS", severity: "error", section: key, message: `缺少“${SECTION_TITLES[key]}”`, cells: [] });
       sections[key] = emptySection(key) as SectionContent;
     }
   }

@@ -3,7 +3,7 @@
 import { emptySections, type ReportSections, type TableContent } from "./content";
 import { TABLE3_APPLICANT_COLUMNS, type SectionKey } from "./format";
 
-const CARRIED_NARRATIVES: ReadonlyArray<SectionKey> = ["overview", "problems", "other"];
+const CARRIED_NARRATIVES: ReadonlyArray<SectionKey> = ["intro", "overview", "problems", "other"];
 
 export function startFromLastYear(lastYear: ReportSections | null): { sections: ReportSections; carriedOver: SectionKey[] } {
   const sections = emptySections();

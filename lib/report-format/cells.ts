@@ -1,6 +1,6 @@
 // Reading typed cells and computing the totals of tables 3 and 4. Pure.
 import type { ReportSections } from "./content";
-import { TABLE_SECTION, TABLE3_APPLICANT_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS, type TableNumber } from "./format";
+import { TABLE_SECTION, TYPED_CELLS, TABLE3_APPLICANT_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS, type TableNumber } from "./format";
 
 export type CellProblem = "empty" | "placeholder" | "negative" | "decimal" | "notNumber" | "tooPrecise" | "separator" | "tooLong" | "unit";
 /** A value that is not a valid count or amount; `intended` when it plainly means one (1,234 or 12件). */
@@ -108,4 +108,18 @@ export function withComputedTotals(sections: ReportSections): ReportSections {
     if (content.kind === "table") out[key] = { ...content, cells: withTotals(table, content.cells) };
   }
   return out;
+}
+
+/** The typed cells of a table that hold nothing (blank or only spaces), in the form's order. */
+export function unfilledCells(table: TableNumber, cells: Record<string, string>): string[] {
+  return TYPED_CELLS[table].filter((cell) => (cells[cell] ?? "").trim() === "");
+}
+
+/**
+ * "未填写的单元格填 0": every typed cell that holds nothing becomes "0" (the form's word for none;
+ * for the fee, 0 万元). Cells holding anything, even a wrong value or a "/", are left for the person
+ * to see. Returns only the cells it changes.
+ */
+export function zerosForUnfilled(table: TableNumber, cells: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(unfilledCells(table, cells).map((cell) => [cell, "0"]));
 }

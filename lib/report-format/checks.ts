@@ -16,6 +16,7 @@ import {
   cellLabel,
   FIRST_YEAR_OF_2021_FORMAT,
   OVERVIEW_SUBHEADINGS,
+  isOptionalSection,
   SECTION_KEYS,
   SECTION_TABLE,
   SECTION_TITLES,
@@ -104,7 +105,8 @@ function checkSectionsAndFormat(input: CheckInput): Finding[] {
   const findings: Finding[] = [];
   for (const key of SECTION_KEYS) {
     const content = input.sections[key];
-    if (!SECTION_TABLE[key] && content.kind === "narrative" && meaningfulText(key, content.text) === "") {
+    // The 引言 is optional: only the six numbered sections must be filled.
+    if (!isOptionalSection(key) && !SECTION_TABLE[key] && content.kind === "narrative" && meaningfulText(key, content.text) === "") {
       findings.push({ id: "SECTIONS", severity: "error", section: key, message: `${SECTION_TITLES[key]}：尚未填写内容`, cells: [] });
     }
     if (input.year >= FIRST_YEAR_OF_2021_FORMAT) {

@@ -42,10 +42,11 @@ export const storedSectionContentSchema: z.ZodType<SectionContent> = z.discrimin
   z.object({ kind: z.literal("table"), note: z.string(), cells: z.record(z.string(), z.string()) }),
 ]);
 
-/** All six sections as stored in a publication's snapshot. */
-export const storedSectionsSchema: z.ZodType<ReportSections> = z.object(
-  Object.fromEntries(SECTION_KEYS.map((key) => [key, storedSectionContentSchema])) as Record<SectionKey, typeof storedSectionContentSchema>,
-);
+/** Every part as stored in a publication's snapshot; snapshots taken before the 引言 existed read with an empty one. */
+export const storedSectionsSchema: z.ZodType<ReportSections> = z.object({
+  ...(Object.fromEntries(SECTION_KEYS.map((key) => [key, storedSectionContentSchema])) as Record<SectionKey, typeof storedSectionContentSchema>),
+  intro: storedSectionContentSchema.default(() => emptySection("intro")),
+}) as z.ZodType<ReportSections>;
 
 export function sectionContentSchema(key: SectionKey): z.ZodType<SectionContent> {
   return (SECTION_TABLE[key] ? tableContentSchema(key) : narrativeContentSchema) as z.ZodType<SectionContent>;
@@ -60,6 +61,11 @@ export function emptySection(key: SectionKey): SectionContent {
   if (table) return { kind: "table", note: "", cells: Object.fromEntries(TYPED_CELLS[table].map((c) => [c, ""])) };
   if (key === "overview") return { kind: "narrative", text: OVERVIEW_SUBHEADINGS.map((h) => `${h}\n`).join("\n") };
   return { kind: "narrative", text: "" };
+}
+
+/** Whether a part holds nothing to show: an empty 引言 is left out of the public page, Word, JSON and the content hash. */
+export function isEmptySection(content: SectionContent): boolean {
+  return content.kind === "narrative" ? content.text.trim() === "" : content.note.trim() === "" && Object.values(content.cells).every((v) => v.trim() === "");
 }
 
 export function emptySections(): ReportSections {

@@ -2,10 +2,24 @@
 // exact table labels and cell keys. Labels are official wording, reproduced
 // exactly in the editor, the public page and every export. Pure data.
 
-export const SECTION_KEYS = ["overview", "proactive", "requests", "appeals", "problems", "other"] as const;
+/**
+ * The parts of a report, in order: the optional 引言 (the opening paragraph real reports put
+ * before 一、总体情况), then the six numbered sections of the format. The 引言 is stored, edited,
+ * reviewed, diffed and published like a narrative section, so every loop over the parts reaches it;
+ * what only the numbered sections have (the SECTIONS check, a heading on the public page and in
+ * Word) loops over NUMBERED_SECTION_KEYS. An empty 引言 is the same as none.
+ */
+export const SECTION_KEYS = ["intro", "overview", "proactive", "requests", "appeals", "problems", "other"] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
+export const NUMBERED_SECTION_KEYS = ["overview", "proactive", "requests", "appeals", "problems", "other"] as const satisfies ReadonlyArray<SectionKey>;
+export type NumberedSectionKey = (typeof NUMBERED_SECTION_KEYS)[number];
+export const INTRO_KEY = "intro" satisfies SectionKey;
+
+/** Whether a part is optional (the 引言): it may stay empty and has no numbered heading. */
+export const isOptionalSection = (key: SectionKey) => key === INTRO_KEY;
 
 export const SECTION_TITLES: Record<SectionKey, string> = {
+  intro: "引言",
   overview: "一、总体情况",
   proactive: "二、主动公开政府信息情况",
   requests: "三、收到和处理政府信息公开申请情况",
@@ -13,6 +27,16 @@ export const SECTION_TITLES: Record<SectionKey, string> = {
   problems: "五、存在的主要问题及改进情况",
   other: "六、其他需要报告的事项",
 };
+
+/** A part's name where people pick it (the editor's navigation and heading): the 引言 says it is optional. */
+export function sectionLabel(key: SectionKey): string {
+  return isOptionalSection(key) ? `${SECTION_TITLES[key]}（可选）` : SECTION_TITLES[key];
+}
+
+/** The short name in the editor's navigation between parts: "引言（可选）", "一" … "六". */
+export function sectionNavLabel(key: SectionKey): string {
+  return isOptionalSection(key) ? sectionLabel(key) : SECTION_TITLES[key].split("、")[0]!;
+}
 
 export type TableNumber = 2 | 3 | 4;
 export const SECTION_TABLE: Partial<Record<SectionKey, TableNumber>> = { proactive: 2, requests: 3, appeals: 4 };

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { startFromLastYear } from "@/lib/report-format/carry-over";
-import { contentHash } from "@/lib/reports/content-hash";
+import { reportContentHash } from "@/lib/reports/content-hash";
 import { findExternalSections } from "./external-reports";
 import { reportTitle, SECTION_KEYS } from "@/lib/report-format/format";
 import { loadSections } from "./load-sections";
@@ -56,7 +56,7 @@ export async function createReport(options: { actor: Actor; organId: string; yea
           organId,
           clientAddress,
           details: { year, title, carriedFrom: lastYear?.id ?? null, ...(lastExternal ? { carriedFromExternal: year - 1 } : {}) },
-          contentHash: contentHash(sections),
+          contentHash: reportContentHash(sections),
         });
         return report;
       });

@@ -5,18 +5,19 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { checkReport } from "@/lib/report-format/checks";
-import type { SectionContent } from "@/lib/report-format/content";
-import { contentHash } from "@/lib/reports/content-hash";
-import { SECTION_KEYS, SECTION_TABLE, TYPED_CELLS } from "@/lib/report-format/format";
+import { isEmptySection, type SectionContent } from "@/lib/report-format/content";
+import { reportContentHash } from "@/lib/reports/content-hash";
+import { isOptionalSection, SECTION_KEYS, SECTION_TABLE, TYPED_CELLS } from "@/lib/report-format/format";
 import { parseReportJson } from "@/lib/report-files/report-json";
 import { assertWritable, findReportOrThrow, lockReportStatus } from "./find-report";
 import { refreshCheckCounts } from "./report-checks";
+import { readSectionContent } from "./load-sections";
 import { writeVersion } from "./save-section";
 
 const TOTAL_RULES = new Set(["T3-ROWTOTAL", "T3-RESULTS", "T4-TOTAL"]);
 
 /**
- * Replaces a draft's six sections with a report file's. Every section gets a new
+ * Replaces a draft's 引言 and six sections with a report file's. Every section gets a new
  * revision, so the previous text stays in the history. Refused, with nothing
  * changed, when the file is not a report of this organ and year, or when its
  * printed totals disagree with its own figures (the editor computes totals, so
@@ -48,7 +49,7 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
 
     await db().$transaction(async (tx) => {
       assertWritable(await lockReportStatus(tx, reportId), ["DRAFT"]);
-      const current = await tx.section.findMany({ where: { reportId }, select: { key: true, version: true } });
+      const current = await tx.section.findMany({ where: { reportId }, select: { key: true, version: true, content: true } });
       for (const key of SECTION_KEYS) {
         const imported = parsed.sections[key];
         const table = SECTION_TABLE[key];
@@ -56,7 +57,10 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
           imported.kind === "table" && table
             ? { kind: "table", note: imported.note, cells: Object.fromEntries(TYPED_CELLS[table].map((c) => [c, imported.cells[c] ?? ""])) }
             : imported;
-        const baseVersion = current.find((s) => s.key === key)!.version;
+        const row = current.find((s) => s.key === key)!;
+        // A file without a 引言 over a draft without one: nothing to record.
+        if (isOptionalSection(key) && isEmptySection(content) && isEmptySection(readSectionContent(row.content))) continue;
+        const baseVersion = row.version;
         const written = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind: "import" });
         if (!written) throw new AppError("CONFLICT", "导入时有人正在保存，请稍后再试。");
       }
@@ -68,7 +72,7 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
         targetId: reportId,
         organId: report.organId,
         clientAddress,
-        contentHash: contentHash(parsed.sections),
+        contentHash: reportContentHash(parsed.sections),
       });
     });
     return { notes: parsed.notes };

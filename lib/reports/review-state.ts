@@ -5,7 +5,7 @@ import { readJsonColumn } from "@/lib/db/json-column";
 import { handoverDetailsSchema, reviewActionKindSchema } from "@/lib/review/action-details";
 import { storedStagesSchema } from "@/lib/review/review-settings";
 import { roundFromActions, type RecordedAction, type ReviewState, type Stage } from "@/lib/review/workflow";
-import { contentHash } from "./content-hash";
+import { reportContentHash } from "./content-hash";
 import { loadSectionsIn } from "./load-sections";
 
 /** Revision kinds that make someone an author of the text (a reviewer's correction does not). */
@@ -52,7 +52,7 @@ export async function loadReviewState(tx: Tx | AppPrismaClient, report: { id: st
   const state: ReviewState = {
     // A published or withdrawn report is as frozen as an approved one: the machine knows three states.
     status: row.status === "DRAFT" || row.status === "IN_REVIEW" ? row.status : "APPROVED",
-    contentHash: contentHash(sections),
+    contentHash: reportContentHash(sections),
     draftAuthors: writers.flatMap((w) => (w.authorId ? [w.authorId] : [])),
     round: round
       ? roundFromActions({ number: round.number, stageIndex: round.stageIndex, authors: round.authorIds, actions: (openRound?.actions ?? []).map(readRecordedAction) })

@@ -7,7 +7,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { sectionContentSchema, type SectionContent } from "@/lib/report-format/content";
 import type { CorrectionDetails } from "@/lib/review/action-details";
-import { contentHash } from "@/lib/reports/content-hash";
+import { contentHash, reportContentHash } from "@/lib/reports/content-hash";
 import type { SectionKey } from "@/lib/report-format/format";
 import { fieldErrorsOf } from "@/lib/validation/fields";
 import { applyEvent, refusalError, workflowContext } from "@/lib/review/workflow";
@@ -61,7 +61,7 @@ export async function saveSection(options: {
       const saved = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind });
       if (!saved) return { ok: false as const, current: await currentSection(tx, reportId, key) };
       if (review?.round) {
-        const newHash = contentHash(await loadSectionsIn(tx, reportId));
+        const newHash = reportContentHash(await loadSectionsIn(tx, reportId));
         await tx.reviewAction.create({
           data: {
             roundId: review.round.id,

@@ -1,6 +1,7 @@
 // Field schemas shared by forms in the browser and actions on the server.
 import { z } from "zod";
 import { ORGAN_KINDS } from "@/lib/domain/organ-kinds";
+import { DOCUMENT_NUMBER_MAX_LENGTH, INDEX_NUMBER_MAX_LENGTH, isCalendarDate, MAX_SERIAL } from "@/lib/domain/publication-metadata";
 import { ROLES } from "@/lib/domain/roles";
 
 /**
@@ -46,6 +47,25 @@ export const organCodeField = text("请输入机关代码。")
 
 export const deadlineMonthField = z.coerce.number({ error: "请输入月份。" }).int().min(1, "月份应为 1–12。").max(12, "月份应为 1–12。");
 export const deadlineDayField = z.coerce.number({ error: "请输入日期。" }).int().min(1, "日期应为 1–31。").max(31, "日期应为 1–31。");
+
+/** A calendar day as a date field sends it (YYYY-MM-DD); whether it is allowed is the use case's to say. */
+export const calendarDateField = text("请填写日期。").trim().min(1, "请填写日期。").refine(isCalendarDate, "请填写有效的日期（年-月-日）。");
+
+/** 文件编号: optional, e.g. 洲政办〔2025〕3号. */
+export const documentNumberField = text("请输入文件编号。")
+  .trim()
+  .max(DOCUMENT_NUMBER_MAX_LENGTH, `文件编号不能超过 ${DOCUMENT_NUMBER_MAX_LENGTH} 个字符。`)
+  .refine((v) => !/[<>]/.test(v), "文件编号不能包含“<”“>”。");
+
+/** A 索引号 as typed: its shape is checked against the 发文日期 by externalIndexNumberProblem. */
+export const indexNumberField = text("请输入索引号。").trim().max(INDEX_NUMBER_MAX_LENGTH, `索引号不能超过 ${INDEX_NUMBER_MAX_LENGTH} 个字符。`);
+
+export const reportYearField = z.coerce.number({ error: "请输入年份。" }).int("年份应为整数。").min(2008, "年份应在 2008–2100 之间。").max(2100, "年份应在 2008–2100 之间。");
+export const serialField = z.coerce
+  .number({ error: "请输入流水号。" })
+  .int("流水号应为整数。")
+  .min(1, "流水号应为正整数。")
+  .max(MAX_SERIAL, `流水号不能大于 ${MAX_SERIAL.toLocaleString("zh-CN")}。`);
 
 /** Turns zod issues into one Chinese message per field (the first for each). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {

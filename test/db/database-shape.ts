@@ -42,6 +42,7 @@ function columnType(field: DmmfField): string {
   if (field.kind === "enum") return `enum ${field.type}`;
   if (field.type === "DateTime") {
     const [native, args] = field.nativeType ?? ["Timestamp", ["3"]];
+    if (native === "Date") return "date";
     return `${native === "Timestamptz" ? "timestamp with time zone" : "timestamp without time zone"}(${args[0] ?? "3"})`;
   }
   const type = SCALAR_TYPES[field.type];

@@ -119,7 +119,7 @@ describe("publishing", () => {
 
   it("publishes a correction as version 2 with the same 索引号 and a required note; versions are immutable", async () => {
     const { reportId } = await approved();
-    const v1 = await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
+    const v1 = await publishReport({ actor: people.publisher!, reportId, correctionNote: "", metadata: { documentNumber: "发布镇〔2026〕1号" }, clientAddress });
     await startCorrection({ actor: people.publisher!, reportId, clientAddress });
     const requests = await db().section.findFirstOrThrow({ where: { reportId, key: "requests" }, select: { version: true } });
     const corrected = setCell(validDraft(), "requests", "disclosed.natural", "2");
@@ -133,8 +133,18 @@ describe("publishing", () => {
     expect((await refusal(publishReport({ actor: people.publisher!, reportId, correctionNote: " ", clientAddress }))).fieldErrors).toEqual({
       correctionNote: "发布更正时必须填写更正说明。",
     });
-    const v2 = await publishReport({ actor: people.publisher!, reportId, correctionNote: "更正了表格说明", clientAddress });
+    // A correction is the same document: what it is sent as metadata is not taken.
+    const v2 = await publishReport({
+      actor: people.publisher!,
+      reportId,
+      correctionNote: "更正了表格说明",
+      metadata: { documentNumber: "另一个编号", indexMode: "external", indexNumber: `${organ.code}/2026-99999` },
+      clientAddress,
+    });
     expect([v2.version, v2.indexNumber]).toEqual([2, v1.indexNumber]);
+    const metadata = await db().publication.findMany({ where: { reportId }, orderBy: { version: "asc" }, select: { issuedOn: true, documentNumber: true } });
+    expect(metadata[1]).toEqual(metadata[0]);
+    expect(metadata[0]!.documentNumber).toBe("发布镇〔2026〕1号");
     // The corrected version says exactly what changed, beside the publisher's note.
     const published = await db().publication.findFirstOrThrow({
       where: { reportId, version: 2 },

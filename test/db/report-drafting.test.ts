@@ -66,7 +66,8 @@ describe("drafting use cases", () => {
     const { id } = await createReport({ actor: author, organId: town.id, year: 2022, clientAddress });
     const report = await db().report.findUniqueOrThrow({ where: { id }, select: { title: true, organ: { select: { name: true } } } });
     expect(report.title).toBe(`${report.organ.name}2022年度政府信息公开工作年度报告`);
-    expect(await db().section.count({ where: { reportId: id } })).toBe(6);
+    // The six sections and the (empty) 引言.
+    expect(await db().section.count({ where: { reportId: id } })).toBe(7);
     expect((await refusal(createReport({ actor: author, organId: town.id, year: 2022, clientAddress }))).fieldErrors).toEqual({ year: "2022 年度的报告已经存在。" });
     expect((await refusal(createReport({ actor: outsider, organId: town.id, year: 2021, clientAddress }))).code).toBe("NOT_FOUND");
     expect((await refusal(createReport({ actor: reviewer, organId: town.id, year: 2021, clientAddress }))).code).toBe("NOT_FOUND");
@@ -149,8 +150,15 @@ describe("drafting use cases", () => {
     expect(sections.problems).toEqual(validDraft().problems);
     expect((sections.requests as TableContent).cells["newRequests.natural"]).toBe("5");
     expect((sections.requests as TableContent).cells["newRequests.total"]).toBeUndefined(); // totals are computed, not stored
+    // A file without a 引言 over a draft without one records nothing for it.
     expect(await db().sectionRevision.count({ where: { section: { reportId }, kind: "import" } })).toBe(6);
     expect((await refusal(importReport({ actor: reviewer, reportId, raw: file, clientAddress }))).code).toBe("NOT_FOUND");
+
+    // A nianbao.report/2 file with a 引言 writes it as a revision of its own part.
+    const intro = { kind: "narrative" as const, text: "根据《条例》规定，编制本报告。现将有关情况报告如下：" };
+    await importReport({ actor: author, reportId, raw: toReportJson({ organ, year: 2019, title: "t", sections: { ...validDraft(), intro } }), clientAddress });
+    expect((await loadSections(reportId)).intro).toEqual(intro);
+    expect(await db().sectionRevision.count({ where: { section: { reportId, key: "intro" }, kind: "import" } })).toBe(1);
   });
 
   it("tells a second editor who has the section open and since when, until the first closes it", async () => {

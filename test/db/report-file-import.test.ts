@@ -44,13 +44,17 @@ describe("importing a Word file or a saved page into a draft", () => {
 
   it("previews without writing, confirms into revisions that keep the old text, and refuses a stale preview", async () => {
     const { id: reportId } = await createReport({ actor: author, organId, year: 2024, clientAddress });
-    const bytes = new Uint8Array(await reportToDocx({ title: `${organName}2024年度政府信息公开工作年度报告`, sections: richDraft() }));
+    const intro = "根据《中华人民共和国政府信息公开条例》规定，现将本镇2024年度政府信息公开工作情况报告如下：";
+    const bytes = new Uint8Array(
+      await reportToDocx({ title: `${organName}2024年度政府信息公开工作年度报告`, sections: { ...richDraft(), intro: { kind: "narrative", text: intro } } }),
+    );
     const input = { kind: "file" as const, name: "2024年报.docx", bytes };
     const before = await loadSections(reportId);
 
     const { preview, token } = await previewReportFile({ actor: author, reportId, input, clientAddress });
     expect(preview.sections.every((s) => s.found)).toBe(true);
-    expect(preview.changedSections).toHaveLength(6);
+    expect(preview.intro).toBe(intro);
+    expect(preview.changedSections).toHaveLength(7);
     const requests = preview.sections.find((s) => s.key === "requests");
     expect(requests?.kind === "table" && requests.status["newRequests.natural"]).toBe("read");
     expect(preview.findings.filter((f) => f.severity === "error")).toEqual([]);
@@ -67,9 +71,10 @@ describe("importing a Word file or a saved page into a draft", () => {
     await importReportFile({ actor: author, reportId, input, token: again.token, clientAddress });
     const after = await loadSections(reportId);
     expect(after.problems).toEqual(richDraft().problems);
+    expect(after.intro).toEqual({ kind: "narrative", text: intro });
     expect((after.requests as TableContent).cells["newRequests.natural"]).toBe("10");
     expect((after.requests as TableContent).cells["newRequests.total"]).toBeUndefined();
-    expect(await db().sectionRevision.count({ where: { section: { reportId }, kind: "import" } })).toBe(6);
+    expect(await db().sectionRevision.count({ where: { section: { reportId }, kind: "import" } })).toBe(7);
     const history = await db().sectionRevision.findMany({ where: { section: { reportId, key: "problems" } }, orderBy: { version: "asc" }, select: { content: true } });
     expect(history.map((h) => (h.content as { text: string }).text)).toContain("先写的一句。");
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "report.imported", targetId: reportId } });

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/domain/roles";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createOrgan, updateOrgan } from "@/lib/organs/save-organ";
+import { setIndexSerialStart } from "@/lib/organs/set-index-serial-start";
 import { createUser } from "@/lib/users/create-user";
 import { resetAccountPassword, setAccountDisabled } from "@/lib/users/manage-account";
 import { assignRole, removeRole } from "@/lib/users/manage-roles";
@@ -131,5 +132,17 @@ describe("use cases refuse what the permission table denies", () => {
       (e: unknown) => e as AppError,
     );
     expect(dupName?.fieldErrors).toEqual({ name: "该机关名称已存在。" });
+  });
+
+  it("sets where the 索引号 serials start only for the organ's own 管理员 (or the platform's), and writes nothing otherwise", async () => {
+    const set = (actor: Actor, organId = townA) => setIndexSerialStart({ actor, organId, year: 2025, start: 300, clientAddress });
+    await expectRefused(set(actorIn(townB, "ORGAN_ADMIN")));
+    await expectRefused(set(actorIn(city, "ORGAN_ADMIN")));
+    await expectRefused(set(actorIn(city, "SUPERVISOR")));
+    for (const role of ["AUTHOR", "FIRST_REVIEWER", "SECOND_REVIEWER", "FINAL_REVIEWER", "PUBLISHER"] as const) await expectRefused(set(actorIn(townA, role)));
+    expect(await db().indexSerial.count({ where: { organId: townA } })).toBe(0);
+    await set(actorIn(townA, "ORGAN_ADMIN"));
+    await set(platformAdmin, townB);
+    expect(await db().indexSerial.findMany({ where: { organId: { in: [townA, townB] } }, select: { lastSerial: true } })).toEqual([{ lastSerial: 299 }, { lastSerial: 299 }]);
   });
 });

@@ -4,7 +4,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from
 import iconv from "iconv-lite";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import type { ReportSections, TableContent } from "@/lib/report-format/content";
-import { SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, TABLE_SECTION, type TableNumber } from "@/lib/report-format/format";
+import { NUMBERED_SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, TABLE_SECTION, type TableNumber } from "@/lib/report-format/format";
 import { layoutRows, TABLE_LAYOUTS } from "@/lib/report-format/table-layouts";
 
 export type FixtureCell = { text: string; colSpan?: number; rowSpan?: number };
@@ -25,7 +25,7 @@ export function officialTable(table: TableNumber, sections: ReportSections): Fix
 export function reportParts(options: { title: string; intro?: string; sections: ReportSections; titles?: Partial<Record<string, string>> }): FixturePart[] {
   const parts: FixturePart[] = [options.title];
   if (options.intro) parts.push(...options.intro.split("\n"));
-  for (const key of SECTION_KEYS) {
+  for (const key of NUMBERED_SECTION_KEYS) {
     parts.push(options.titles?.[key] ?? SECTION_TITLES[key]);
     const content = options.sections[key];
     if (content.kind === "narrative") parts.push(...content.text.split("\n").filter(Boolean));

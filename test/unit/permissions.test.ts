@@ -13,7 +13,7 @@ function actor(memberships: Array<[string, Role]>, isPlatformAdmin = false): Act
   return { id: "u", displayName: "某人", isPlatformAdmin, memberships: memberships.map(([organId, role]) => ({ organId, role })) };
 }
 
-const ACTIONS: Action[] = ["organ.create", "organ.edit", "organ.view", "organ.setDeadline", "organ.manageUsers", "organ.viewAudit"];
+const ACTIONS: Action[] = ["organ.create", "organ.edit", "organ.view", "organ.setDeadline", "organ.setIndexSerial", "organ.manageUsers", "organ.viewAudit"];
 const REPORT_ACTIONS: Action[] = ["report.view", "report.create", "report.edit", "report.assign"];
 
 describe("can", () => {
@@ -72,6 +72,9 @@ describe("can", () => {
     const admin = actor([[TOWN, "ORGAN_ADMIN"]]);
     expect(can(admin, "organ.manageUsers", town)).toBe(true);
     expect(can(admin, "organ.setDeadline", town)).toBe(true);
+    expect(can(admin, "organ.setIndexSerial", town)).toBe(true);
+    expect(can(admin, "organ.setIndexSerial", otherTown)).toBe(false);
+    for (const role of ROLES.filter((r) => r !== "ORGAN_ADMIN")) expect(can(actor([[TOWN, role]]), "organ.setIndexSerial", town)).toBe(false);
     expect(can(admin, "organ.manageUsers", otherTown)).toBe(false);
     // Administering the city does not reach into a town's accounts.
     expect(can(actor([[CITY, "ORGAN_ADMIN"]]), "organ.manageUsers", town)).toBe(false);

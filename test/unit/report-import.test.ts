@@ -6,7 +6,7 @@ import { inspectDocx, MAX_IMPORT_FILE_BYTES, readDocxReport, readPageReport, rea
 import type { RecognisedReport } from "@/lib/report-files/import/recognised-report";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import type { ReportSections, TableContent } from "@/lib/report-format/content";
-import { ALL_CELLS, SECTION_KEYS, TABLE3_COLUMNS, TABLE3_ROWS, TABLE_SECTION } from "@/lib/report-format/format";
+import { ALL_CELLS, NUMBERED_SECTION_KEYS, SECTION_KEYS, TABLE3_COLUMNS, TABLE3_ROWS, TABLE_SECTION } from "@/lib/report-format/format";
 import { docxOf, gbk, platformPage, reportParts, type FixturePart, type FixtureTable } from "./import-fixtures";
 import { richDraft } from "./report-fixtures";
 
@@ -35,14 +35,16 @@ describe("the project's own Word export", () => {
   it("imports back to exactly the same content", async () => {
     const sections = richDraft();
     (sections.proactive as TableContent).note = "注：本表数据来源于本机关政务服务系统。";
+    sections.intro = { kind: "narrative", text: INTRO };
     const bytes = await reportToDocx({ title: TITLE, sections });
     const report = expectOk(await readDocxReport(new Uint8Array(bytes)));
     expect(report.title).toBe(TITLE);
     expect(report.year).toBe(2024);
-    expect(report.intro).toBe("");
+    expect(report.intro).toBe(INTRO);
+    expect(report.foundSections.intro).toBe(true);
     expect(report.unrecognised).toEqual([]);
     expect(report.findings).toEqual([]);
-    expect(SECTION_KEYS.every((k) => report.foundSections[k])).toBe(true);
+    expect(NUMBERED_SECTION_KEYS.every((k) => report.foundSections[k])).toBe(true);
     expect(report.foundSubheadings).toHaveLength(5);
     for (const key of SECTION_KEYS) {
       const content = sections[key];
@@ -51,12 +53,21 @@ describe("the project's own Word export", () => {
     }
     expectSameTables(report.sections, sections);
   });
+
+  it("reads back the metadata block of a published version's Word file", async () => {
+    const metadata = { indexNumber: "001008004005097/2025-01220", organName: "洲泉镇", issuedOn: "2025-01-16", documentNumber: "洲政〔2025〕3号" };
+    const report = expectOk(await readDocxReport(new Uint8Array(await reportToDocx({ title: TITLE, sections: richDraft(), metadata }))));
+    expect(report.metadata).toMatchObject({ indexNumber: metadata.indexNumber, publisher: "洲泉镇", issuedOn: "2025-01-16", documentNumber: metadata.documentNumber });
+    expect(report.unrecognised).toEqual([]);
+    expectSameTables(report.sections, richDraft());
+  });
 });
 
 describe("Word files in the official layout and its variants", () => {
   it("reads the opening paragraph apart from 一、总体情况", async () => {
     const report = expectOk(await readDocxReport(await docxOf(reportParts({ title: TITLE, intro: INTRO, sections: richDraft() }))));
     expect(report.intro).toBe(INTRO);
+    expect(report.sections.intro).toEqual({ kind: "narrative", text: INTRO });
     expect(report.sections.overview.kind === "narrative" && report.sections.overview.text.startsWith("（一）主动公开")).toBe(true);
     expectSameTables(report.sections, richDraft());
   });
@@ -128,7 +139,7 @@ describe("Word files in the official layout and its variants", () => {
     t2.rows[3]![0]!.text = "规范性文件";
     const report = expectOk(await readDocxReport(await docxOf(parts)));
     expect(report.year).toBe(2019);
-    expect(SECTION_KEYS.every((k) => report.foundSections[k])).toBe(true);
+    expect(NUMBERED_SECTION_KEYS.every((k) => report.foundSections[k])).toBe(true);
     const messages = report.findings.map((f) => `${f.id} ${f.message}`);
     expect(messages).toContainEqual(expect.stringContaining("“一、概述”是 2019 年以前格式的标题"));
     expect(messages).toContainEqual(expect.stringContaining("本年新制作数量"));
@@ -147,7 +158,7 @@ describe("Word files in the official layout and its variants", () => {
       titles: { overview: "一.总体情况", proactive: "二. 主动公开政府信息情况", appeals: "四,政府信息公开行政复议,行政诉讼情况" },
     }).map((p) => (typeof p === "string" ? p.replace(/^（([一二三四五])）/, "($1)") : p));
     const report = expectOk(await readDocxReport(await docxOf(parts)));
-    expect(SECTION_KEYS.every((k) => report.foundSections[k])).toBe(true);
+    expect(NUMBERED_SECTION_KEYS.every((k) => report.foundSections[k])).toBe(true);
     expect(report.foundSubheadings).toHaveLength(5);
     expect(report.sections.overview).toEqual(sections.overview);
   });

@@ -14,7 +14,7 @@ const organ = { name: "青石镇", code: "001008004005001", kind: "TOWNSHIP" as 
 const cellsOf = (file: ReportJson, index: number) => (file.sections[index] as { cells: Record<string, string> }).cells;
 const exported = (): ReportJson => structuredClone(toReportJson({ organ, year: 2024, title: "青石镇2024年度政府信息公开工作年度报告", sections: validDraft() }));
 
-describe("nianbao.report/1", () => {
+describe("nianbao.report/2", () => {
   it("exports every cell of the form with totals, and reads back to the same report", () => {
     const file = exported();
     const requests = file.sections[2] as { cells: Record<string, string> };
@@ -27,7 +27,10 @@ describe("nianbao.report/1", () => {
 
   it("reports structure problems in Chinese with their place", () => {
     const result = parseReportJson({ schema: "other/9", organ, year: "2024", sections: [] });
-    expect(result).toEqual({ ok: false, problems: ['schema：应为 "nianbao.report/1"（现为 "other/9"）', "年度（year）：应为数字", "标题（title）：缺少此项"] });
+    expect(result).toEqual({
+      ok: false,
+      problems: ['schema：应为 "nianbao.report/2" 或 "nianbao.report/1"（现为 "other/9"）', "年度（year）：应为数字", "标题（title）：缺少此项"],
+    });
   });
 
   it.each<[string, (file: Record<string, unknown> & ReportJson) => void, string]>([
@@ -41,7 +44,7 @@ describe("nianbao.report/1", () => {
     [
       "a section key unknown",
       (f) => ((f.sections[4] as Record<string, unknown>).key = "issues"),
-      '第 5 部分：key 为 "issues"，应为 overview、proactive、requests、appeals、problems、other 之一',
+      '第 5 部分：key 为 "issues"，应为 intro、overview、proactive、requests、appeals、problems、other 之一',
     ],
     ["narrative text with HTML", (f) => ((f.sections[0] as { text: string }).text = "<b>加粗</b>"), "第 1 部分“一、总体情况”的正文（text）：不接受 HTML 标签，请输入纯文本。"],
     [
@@ -217,7 +220,7 @@ describe("npm run report:check", () => {
     const notReport = await check(JSON.stringify({ hello: 1 }));
     expect(notReport.code).toBe(2);
     expect(notReport.out).toContain("不符合报告文件格式");
-    expect(notReport.out).toContain('schema：应为 "nianbao.report/1"');
+    expect(notReport.out).toContain('schema：应为 "nianbao.report/2" 或 "nianbao.report/1"');
     const usage = await runCheck({}, () => ["--frobnicate"]);
     expect(usage.code).toBe(2);
     expect(usage.out).toContain("用法：npm run report:check -- 报告.json [--previous 上一年度报告.json] [--json]");

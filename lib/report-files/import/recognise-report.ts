@@ -4,7 +4,19 @@
 // a FORMAT finding), the sub-headings of 一, tables 2–4, and what was not recognised. Pure.
 import { emptySections, type TableContent } from "@/lib/report-format/content";
 import type { Finding } from "@/lib/report-format/findings";
-import { OVERVIEW_SUBHEADINGS, SECTION_KEYS, SECTION_TABLE, SECTION_TITLES, TABLE_NAMES, TABLE_SECTION, type SectionKey, type TableNumber } from "@/lib/report-format/format";
+import {
+  INTRO_KEY,
+  NUMBERED_SECTION_KEYS,
+  OVERVIEW_SUBHEADINGS,
+  SECTION_KEYS,
+  SECTION_TABLE,
+  SECTION_TITLES,
+  TABLE_NAMES,
+  TABLE_SECTION,
+  type NumberedSectionKey,
+  type SectionKey,
+  type TableNumber,
+} from "@/lib/report-format/format";
 import type { Block } from "./html-blocks";
 import { labelKey } from "./labels";
 import { readTable2, readTable3, readTable4, tableOf, type TableRead } from "./read-tables";
@@ -12,7 +24,7 @@ import type { ImportedMetadata, ReadResult, RecognisedReport } from "./recognise
 
 type HeadingVariant = { title: string; older?: boolean };
 
-const HEADINGS: Record<SectionKey, HeadingVariant[]> = {
+const HEADINGS: Record<NumberedSectionKey, HeadingVariant[]> = {
   overview: [{ title: "总体情况" }, { title: "概述", older: true }, { title: "基本情况", older: true }],
   proactive: [{ title: "主动公开政府信息情况" }, { title: "主动公开政府信息" }, { title: "主动公开政府信息的情况" }],
   requests: [
@@ -42,13 +54,13 @@ const HEADINGS: Record<SectionKey, HeadingVariant[]> = {
 const DROPPED_HEADINGS = ["政府信息公开的收费及减免情况", "政府信息公开收费及减免情况"];
 
 const headingKey = (text: string) => labelKey(text).replace(/[、，,]/g, "");
-const HEADING_LOOKUP = new Map<string, { key: SectionKey; older: boolean }>(
-  SECTION_KEYS.flatMap((key) => HEADINGS[key].map((v) => [headingKey(v.title), { key, older: v.older ?? false }] as const)),
+const HEADING_LOOKUP = new Map<string, { key: NumberedSectionKey; older: boolean }>(
+  NUMBERED_SECTION_KEYS.flatMap((key) => HEADINGS[key].map((v) => [headingKey(v.title), { key, older: v.older ?? false }] as const)),
 );
 const DROPPED_LOOKUP = new Set(DROPPED_HEADINGS.map(headingKey));
 
 /** A line that is a section heading: 一、…七、 (or "一." "一，" "一 ") followed by a known title. */
-function headingOf(line: string): { key: SectionKey; older: boolean } | "dropped" | null {
+function headingOf(line: string): { key: NumberedSectionKey; older: boolean } | "dropped" | null {
   const match = /^\s*[一二三四五六七八][、.．，,\s]\s*(.+)$/.exec(line) ?? /^\s*第[一二三四五六七八]部分[、.．，,:：\s]*(.+)$/.exec(line);
   if (!match || line.length > 40) return null;
   const body = headingKey(match[1]!.replace(/[:：。]$/, ""));
@@ -276,7 +288,7 @@ export function recogniseReport(blocks: Block[]): ReadResult {
     texts[current].push(line);
   }
 
-  const foundCount = SECTION_KEYS.filter((k) => found[k]).length;
+  const foundCount = NUMBERED_SECTION_KEYS.filter((k) => found[k]).length;
   const tablesRead = ([2, 3, 4] as const).filter((t) => tableSources[t] === "table").length;
   if (foundCount < 3 && tablesRead === 0) {
     return {
@@ -314,13 +326,17 @@ export function recogniseReport(blocks: Block[]): ReadResult {
   const foundSubheadings = OVERVIEW_SUBHEADINGS.filter((h) => overviewLines.some((l) => l.startsWith(labelKey(h))));
   const readCells = Object.fromEntries(([2, 3, 4] as const).map((t) => [t, Object.keys((sections[TABLE_SECTION[t]] as TableContent).cells)])) as Record<TableNumber, string[]>;
   const yearMatch = title ? /((?:19|20)\d{2})\s*年/.exec(title) : null;
+  // The opening paragraph is the report's 引言 part; "found" when there is one.
+  const intro = introOf(before, title, unrecognised);
+  sections[INTRO_KEY] = { kind: "narrative", text: intro };
+  found[INTRO_KEY] = intro !== "";
 
   return {
     ok: true,
     report: {
       title,
       year: yearMatch ? Number(yearMatch[1]) : null,
-      intro: introOf(before, title, unrecognised),
+      intro,
       sections,
       foundSections: found,
       readCells,

@@ -7,9 +7,10 @@ import { can, rolesIn } from "@/lib/auth/permissions";
 import { ORGAN_KIND_LABELS } from "@/lib/domain/organ-kinds";
 import { REPORT_STATUS_LABELS } from "@/lib/domain/report-status";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import { getOrganDetail } from "@/lib/organs/queries";
+import { findNextIndexNumber, getOrganDetail } from "@/lib/organs/queries";
+import { chinaDateOf, yearOfDate } from "@/lib/domain/publication-metadata";
 import { listOrganReports } from "@/lib/reports/queries";
-import { setDeadlineAction } from "./actions";
+import { setDeadlineAction, setIndexSerialStartAction } from "./actions";
 import { createReportAction } from "./report-actions";
 
 export const metadata: Metadata = { title: "机关" };
@@ -20,6 +21,8 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
   const organ = await getOrganDetail(organId);
   if (!organ) notFound();
   const myRoles = rolesIn(actor, organId);
+  const thisYear = yearOfDate(chinaDateOf(new Date()));
+  const nextIndexNumber = can(actor, "organ.setIndexSerial", scope) ? await findNextIndexNumber(organId, organ.code, thisYear) : null;
   const reports = can(actor, "report.view", scope) ? await listOrganReports(organId) : [];
   const existingYears = new Set(reports.map((r) => r.year));
   const lastYear = new Date().getFullYear() - 1;
@@ -101,6 +104,19 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
           <ActionForm action={setDeadlineAction.bind(null, organId)} submitLabel="保存截止日期" className="grid-2">
             <Field name="deadlineMonth" label="月" type="number" defaultValue={organ.deadlineMonth} />
             <Field name="deadlineDay" label="日" type="number" defaultValue={organ.deadlineDay} />
+          </ActionForm>
+        </section>
+      ) : null}
+      {can(actor, "organ.setIndexSerial", scope) ? (
+        <section className="card" aria-labelledby="serial-heading">
+          <h2 id="serial-heading">索引号起始流水号</h2>
+          <p>
+            本平台分配的索引号为“机关代码/发文年份-流水号”，流水号按年度连续编号。{thisYear} 年下一个为 <strong data-testid="next-index-number">{nextIndexNumber}</strong>。
+            年中从其他平台转来时，可设置本平台接续的起始流水号。
+          </p>
+          <ActionForm action={setIndexSerialStartAction.bind(null, organId)} submitLabel="保存起始流水号" className="grid-2">
+            <Field name="year" label="年份" type="number" defaultValue={thisYear} />
+            <Field name="start" label="起始流水号" type="number" hint="已分配的流水号不会重复使用，起始流水号只能往后设。" />
           </ActionForm>
         </section>
       ) : null}

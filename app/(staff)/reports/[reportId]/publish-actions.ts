@@ -7,6 +7,7 @@ import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
 import { startCorrection, withdrawPublished } from "@/lib/publish/correct-or-withdraw";
 import { publishReport } from "@/lib/publish/publish-report";
 import { text } from "@/lib/validation/fields";
+import { publishSchema } from "@/lib/validation/publish-input";
 import { doneAddress, type DoneNotice } from "./done-notices";
 
 /** The form that was used disappears once the report changes state: the outcome is shown at the top of the page. */
@@ -20,14 +21,13 @@ async function done(reportId: string, notice: DoneNotice, run: () => Promise<voi
 }
 
 const longText = (what: string) => text(`请填写${what}。`).max(2_000, `${what}不能超过 2,000 个字符。`);
-const publishSchema = z.object({ correctionNote: longText("更正说明").default("") });
 const withdrawSchema = z.object({ reason: longText("撤回理由").default("") });
 
 export async function publishAction(reportId: string, _state: FormState, formData: FormData): Promise<FormState> {
   return done(reportId, "published", async () => {
     const actor = await requireActor();
-    const { correctionNote } = parseForm(publishSchema, formData);
-    await publishReport({ actor, reportId: parseId(reportId), correctionNote, clientAddress: await currentClientAddress() });
+    const { correctionNote, ...metadata } = parseForm(publishSchema, formData);
+    await publishReport({ actor, reportId: parseId(reportId), correctionNote, metadata, clientAddress: await currentClientAddress() });
   });
 }
 

@@ -90,7 +90,7 @@ export function HistoryClient({ organId, years, maxBytes }: { organId: string; y
           <p className="notice carried" role="status">
             尚未保存。确认后作为“外部导入”保存，不经审核，不作为本平台发布的报告。
           </p>
-          <ImportPreviewView preview={state.preview} keepsMissing={false} introNote="开头段落随报告一并保存。" />
+          <ImportPreviewView preview={state.preview} keepsMissing={false} />
           {message ? (
             <p className="notice error" role="alert">
               {message}

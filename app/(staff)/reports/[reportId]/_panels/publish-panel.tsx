@@ -3,7 +3,9 @@ import { CorrectionChangesList } from "@/components/report/correction-changes-li
 import type { SessionActor } from "@/lib/auth/load-actor";
 import { findOrganScope } from "@/lib/auth/organ-scope";
 import { can } from "@/lib/auth/permissions";
+import { chinaDateOf, chineseDate, DOCUMENT_NUMBER_MAX_LENGTH, INDEX_NUMBER_MAX_LENGTH } from "@/lib/domain/publication-metadata";
 import { formatDateTime } from "@/lib/format-time";
+import { INDEX_MODE_LABELS, INDEX_MODES } from "@/lib/validation/publish-input";
 import { correctionChanges } from "@/lib/publish/correction-changes";
 import { reportPath } from "@/lib/publish/public-paths";
 import { getLastPublishedSections, getPublicationHistory } from "@/lib/publish/publication-history";
@@ -26,7 +28,9 @@ export async function PublishPanel({ actor, report }: { actor: SessionActor; rep
       {publications.length ? (
         <>
           <p>
-            公开地址：<a href={reportPath(report.organ.code, report.year)}>{reportPath(report.organ.code, report.year)}</a>（索引号 {publications[0]!.indexNumber}）
+            公开地址：<a href={reportPath(report.organ.code, report.year)}>{reportPath(report.organ.code, report.year)}</a>（索引号 {publications[0]!.indexNumber}，发文日期{" "}
+            {chineseDate(publications[0]!.issuedOn)}
+            {publications[0]!.documentNumber ? `，文件编号 ${publications[0]!.documentNumber}` : ""}）
           </p>
           <ul>
             {publications.map((p) => (
@@ -52,7 +56,31 @@ export async function PublishPanel({ actor, report }: { actor: SessionActor; rep
               <CorrectionChangesList changes={changes} />
             </>
           ) : null}
-          {publications.length ? <Field name="correctionNote" label="更正说明（必填，将在公开页面显示）" maxLength={2000} /> : null}
+          {publications.length ? (
+            <>
+              <p className="hint">更正沿用第 1 版的索引号、发文日期和文件编号。</p>
+              <Field name="correctionNote" label="更正说明（必填，将在公开页面显示）" maxLength={2000} />
+            </>
+          ) : (
+            <fieldset className="grid-2">
+              <legend>公开信息</legend>
+              <Field
+                name="issuedOn"
+                label="发文日期"
+                type="date"
+                defaultValue={chinaDateOf(new Date())}
+                hint="默认今天；不能晚于今天，也不能早于终审通过的日期。索引号的年份取发文日期的年份。"
+              />
+              <Field name="documentNumber" label="文件编号（可选）" maxLength={DOCUMENT_NUMBER_MAX_LENGTH} hint="年度报告通常没有文件编号。" />
+              <Field name="indexMode" label="索引号" options={INDEX_MODES.map((m) => ({ value: m, label: INDEX_MODE_LABELS[m] }))} defaultValue="platform" />
+              <Field
+                name="indexNumber"
+                label="其他平台分配的索引号"
+                maxLength={INDEX_NUMBER_MAX_LENGTH}
+                hint={`选择“${INDEX_MODE_LABELS.external}”时填写，如 ${report.organ.code}/2025-01220。由本平台分配时留空，发布时分配为 ${report.organ.code}/发文年份-流水号。`}
+              />
+            </fieldset>
+          )}
         </ActionForm>
       ) : null}
       {canPublish && report.status === "PUBLISHED" ? (

@@ -4,7 +4,7 @@ import type { SessionActor } from "@/lib/auth/load-actor";
 import { findOrganScope } from "@/lib/auth/organ-scope";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatTime } from "@/lib/format-time";
-import { SECTION_TABLE, SECTION_TITLES } from "@/lib/report-format/format";
+import { SECTION_TABLE, SECTION_TITLES, sectionLabel } from "@/lib/report-format/format";
 import type { FoundReport } from "@/lib/reports/find-report";
 import { getReportFindings, getReportSections, listOrganAuthors } from "@/lib/reports/queries";
 import { assignSectionAction } from "../actions";
@@ -40,7 +40,7 @@ export async function SectionsPanel({ actor, report }: { actor: SessionActor; re
             return (
               <tr key={s.key} data-section={s.key}>
                 <th scope="row">
-                  <Link href={`/reports/${report.id}/sections/${s.key}`}>{SECTION_TITLES[s.key]}</Link>
+                  <Link href={`/reports/${report.id}/sections/${s.key}`}>{sectionLabel(s.key)}</Link>
                   {s.isCarriedOver ? <div className="tag">沿用上年，未修改</div> : null}
                   {s.openBy && s.openBy.id !== actor.id ? (
                     <div className="hint">

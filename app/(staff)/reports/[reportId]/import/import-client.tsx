@@ -79,7 +79,7 @@ export function ImportClient({ reportId, maxBytes }: { reportId: string; maxByte
           <p className="notice carried" role="status">
             以下是导入后的样子。尚未写入任何内容，确认后才导入。
           </p>
-          <ImportPreviewView preview={state.preview} introNote="当前版本还没有单独的引言部分，开头段落不导入；请在需要时复制到“一、总体情况”。" />
+          <ImportPreviewView preview={state.preview} />
           {message ? (
             <p className="notice error" role="alert">
               {message}

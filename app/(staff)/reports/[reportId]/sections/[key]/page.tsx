@@ -5,7 +5,7 @@ import { SectionEditor } from "@/components/report/section-editor";
 import { can } from "@/lib/auth/permissions";
 import { findOrganScope } from "@/lib/auth/organ-scope";
 import { isSectionKey, type ReportSections } from "@/lib/report-format/content";
-import { SECTION_KEYS, SECTION_TITLES } from "@/lib/report-format/format";
+import { SECTION_KEYS, sectionLabel, sectionNavLabel } from "@/lib/report-format/format";
 import { findLastYearSections, getReportSections } from "@/lib/reports/queries";
 import { requireReportPage } from "@/lib/reports/require-report-page";
 import { getReviewView } from "@/lib/reports/review-view";
@@ -32,11 +32,11 @@ export default async function SectionPage({ params }: { params: Promise<{ report
       <p>
         <Link href={`/reports/${reportId}`}>← {report.title}</Link>
       </p>
-      <h1>{SECTION_TITLES[key]}</h1>
+      <h1>{sectionLabel(key)}</h1>
       <nav aria-label="各部分" className="section-nav">
         {SECTION_KEYS.map((k) => (
           <Link key={k} href={`/reports/${reportId}/sections/${k}`} aria-current={k === key ? "page" : undefined}>
-            {SECTION_TITLES[k].split("、")[0]}
+            {sectionNavLabel(k)}
           </Link>
         ))}
         <Link href={`/reports/${reportId}/sections/${key}/history`}>历史版本</Link>
