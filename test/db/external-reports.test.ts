@@ -12,9 +12,15 @@ import { correctExternalReport } from "@/lib/reports/correct-external-report";
 import { createReport } from "@/lib/reports/create-report";
 import { findExternalReport } from "@/lib/reports/external-reports";
 import { getReportFindings } from "@/lib/reports/queries";
+import { publishReport } from "@/lib/publish/publish-report";
+import { readPublishedSnapshot } from "@/lib/publish/snapshot";
+import { toReportJson } from "@/lib/report-files/report-json";
+import { decideStage } from "@/lib/reports/decide-stage";
+import { importReport } from "@/lib/reports/import-report";
+import { submitReport } from "@/lib/reports/submit-report";
 import { createUser } from "@/lib/users/create-user";
 import { platformPage, reportParts } from "../unit/import-fixtures";
-import { richDraft } from "../unit/report-fixtures";
+import { richDraft, validDraft } from "../unit/report-fixtures";
 import { platformAdmin, refusal, tag } from "./fixtures";
 
 const clientAddress = "127.0.0.1";
@@ -134,5 +140,30 @@ describe("past years added as 外部导入", () => {
     expect((await refusal(previewExternalReport({ actor: admin, organId: organ.id, input, year: null, sourceUrl: null, clientAddress }))).userMessage).toContain(
       "本平台已有 2021 年度的报告",
     );
+  });
+
+  it("completes the 历年情况 trend of a report published later", async () => {
+    const people: Record<string, Actor> = {};
+    for (const [who, role] of [
+      ["first", "FIRST_REVIEWER"],
+      ["second", "SECOND_REVIEWER"],
+      ["final", "FINAL_REVIEWER"],
+      ["publisher", "PUBLISHER"],
+    ] as const) {
+      people[who] = await person(organ.id, role, who);
+    }
+    const { id: reportId } = await createReport({ actor: author, organId: organ.id, year: 2023, clientAddress });
+    const raw = toReportJson({ organ: { name: organ.name, code: organ.code, kind: "TOWNSHIP" }, year: 2023, title: "", sections: validDraft() });
+    await importReport({ actor: author, reportId, raw, clientAddress });
+    const round = await submitReport({ actor: author, reportId, clientAddress });
+    for (const [stageIndex, who] of ["first", "second", "final"].entries()) {
+      await decideStage({ actor: people[who]!, reportId, roundId: round.id, stageIndex, verdict: "approve", comment: "", warningReasons: {}, scanReasons: {}, clientAddress });
+    }
+    await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
+    const publication = await db().publication.findFirstOrThrow({ where: { reportId }, select: { snapshot: true } });
+    const trend = readPublishedSnapshot(publication.snapshot).trend ?? [];
+    expect(trend.map((p) => p.year).sort()).toEqual([2020, 2023]);
+    // 2020 as read from its page: 10 applications from natural persons and 2 from companies.
+    expect(trend.find((p) => p.year === 2020)?.applications).toBe(12);
   });
 });
