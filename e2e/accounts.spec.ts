@@ -200,7 +200,8 @@ test("the audit log filters by action and person, exports CSV, and is not open t
   const csv = await admin.request.get(csvUrl!);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
-  expect(text.startsWith('\uFEFF"编号","时间","操作人","操作"')).toBe(true);
+  expect(text.startsWith('\uFEFF"编号","时间（北京时间）","时间（UTC）","操作人","操作"')).toBe(true);
+  expect(text).toContain(`"用户名：${username}；姓名：被审计者"`);
   expect(text).toContain(username);
   expect(text).not.toContain("分配角色");
 

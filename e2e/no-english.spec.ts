@@ -26,7 +26,7 @@ async function walk(pages: Record<string, Page>, reportId: string, organId: stri
 }
 
 test("every staff page of a report, in every state, speaks Chinese", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000); // about 330 page loads
   const { author, reportId } = await submittedReport(browser, "qingshi", YEAR, undefined, `${YEAR}年，本机关未收取政府信息公开信息处理费。`);
   const organId = await organIdFromWorkspace(author, "青石镇");
   const pages: Record<string, Page> = {

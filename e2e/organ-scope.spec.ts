@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { selectYear } from "./review-support";
 import { organIdFromWorkspace, pageAs } from "./support";
 
 /** Asserts that a direct request for the path is refused as "not found" (404), not merely hidden. */
@@ -29,6 +30,32 @@ test.describe("organ scoping", () => {
     // ...while their own organ opens.
     await page.goto(`/organs/${qingshiId}`);
     await expect(page.getByRole("heading", { name: "青石镇" })).toBeVisible();
+  });
+
+  test("another organ's report by address is a 404, and the attempt is in that organ's log", async ({ browser }) => {
+    const author = await pageAs(browser, "baisha.author");
+    await author.goto(`/organs/${baishaId}`);
+    await selectYear(author, 2012);
+    await author.getByRole("button", { name: "新建年度报告" }).click();
+    await expect(author).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
+    const reportPath = new URL(author.url()).pathname;
+
+    const admin = await pageAs(browser, "baisha.admin");
+    const refusedOpenings = async () => {
+      await admin.goto(`/organs/${baishaId}/audit?action=request.refused&actor=${encodeURIComponent("青石管理员")}`);
+      await expect(admin.getByLabel("操作", { exact: true })).toHaveValue("request.refused");
+      return admin.getByRole("table").getByRole("row").filter({ hasText: "所做操作：打开页面" });
+    };
+    const before = await (await refusedOpenings()).count();
+
+    const intruder = await pageAs(browser, "qingshi.admin");
+    await expectRefused(intruder, reportPath);
+    await expectRefused(intruder, `${reportPath}/sections/overview`);
+
+    const refused = await refusedOpenings();
+    await expect(refused).toHaveCount(before + 2);
+    await expect(refused.first()).toContainText("代码：不存在或无权访问");
+    await expect(refused.first()).not.toContainText(/NOT_FOUND|attempt|page\./);
   });
 
   test("a role without user management cannot open its own organ's user or audit pages", async ({ browser }) => {

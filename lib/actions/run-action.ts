@@ -1,6 +1,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { auditRefusalOnce } from "@/lib/audit/refusals";
+import { currentClientAddress, getCurrentActorQuietly } from "@/lib/auth/current-actor";
 import { AppError, userFacingFailure } from "@/lib/errors";
 import { fieldErrorsOf, idField } from "@/lib/validation/fields";
 import type { FormState } from "./form-state";
@@ -27,6 +29,7 @@ export async function runAction(body: () => Promise<Omit<FormState, "fieldErrors
     return typeof result === "string" ? { ok: true, message: result, fieldErrors: {} } : { ...result, fieldErrors: {} };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are not failures
+    await auditStrayRefusal("action", error);
     const failure = userFacingFailure(error, "action");
     return { ok: false, message: failure.message, fieldErrors: failure.fieldErrors };
   }
@@ -37,4 +40,17 @@ export function parseId(value: unknown): string {
   const result = idField.safeParse(value);
   if (!result.success) throw new AppError("NOT_FOUND", "要操作的对象不存在。");
   return result.data;
+}
+
+/**
+ * A permission refusal raised in an action's or route's own frame, before any use case ran (a
+ * tampered id, a password that must be changed first): kept in the log like the use cases' own.
+ * Typing mistakes caught by a form's schema are not attempts and are not logged.
+ */
+export async function auditStrayRefusal(attempt: "action" | "route", error: unknown) {
+  if (!(error instanceof AppError) || (error.code !== "FORBIDDEN" && error.code !== "NOT_FOUND")) return;
+  const actor = await getCurrentActorQuietly().catch(() => null);
+  await auditRefusalOnce(attempt, { actor, clientAddress: await currentClientAddress() }, error).catch((failure: unknown) =>
+    console.error("[audit] refusal not recorded:", failure),
+  );
 }

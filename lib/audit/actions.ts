@@ -33,7 +33,7 @@ export const AUDIT_ACTIONS = [
   "review.handedOver",
   "review.approved",
   "review.returned",
-  "review.refused",
+  "review.refused", // no longer written (refusals are request.refused); kept so that old entries keep their label
   "request.refused",
   "review.voided",
   "report.published",

@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { pruneCounters } from "@/lib/db/housekeeping";
 import { AppError } from "@/lib/errors";
 import { appendAuditEntry } from "./append-audit-entry";
 
@@ -30,15 +31,23 @@ export async function auditingRefusals<T>(attempt: string, options: Attempt, run
     return await run();
   } catch (error) {
     // A use case calling another (restore → save) logs the refusal once, where it happened.
-    if (error instanceof AppError && error.code !== "UNAUTHENTICATED" && !audited.has(error)) {
-      audited.add(error);
-      await auditRefusal(attempt, options, error);
-    }
+    if (error instanceof AppError) await auditRefusalOnce(attempt, options, error);
     throw error;
   }
 }
 
 const audited = new WeakSet<AppError>();
+
+/**
+ * Records a refusal unless it already was (a use case calling another, or a refusal that passed
+ * through auditingRefusals before reaching an action's or route's frame). Being signed out is no
+ * refusal of an act.
+ */
+export async function auditRefusalOnce(attempt: string, options: Attempt, error: AppError) {
+  if (error.code === "UNAUTHENTICATED" || audited.has(error)) return;
+  audited.add(error);
+  await auditRefusal(attempt, options, error);
+}
 
 /** Records one refusal (for callers that refuse without throwing through auditingRefusals, e.g. a page answering 404). */
 export async function auditRefusal(attempt: string, options: Attempt, error: AppError) {
@@ -48,6 +57,7 @@ export async function auditRefusal(attempt: string, options: Attempt, error: App
     INSERT INTO "RefusalTally" (key, minute, count) VALUES (${`${who}|${attempt}`}, ${minute}, 1)
     ON CONFLICT (key, minute) DO UPDATE SET count = "RefusalTally".count + 1
     RETURNING count`;
+  await pruneCounters();
   const limit = getConfig().auditRefusalsPerMinute;
   const count = tally?.count ?? 1;
   if (count > limit + 1) return;

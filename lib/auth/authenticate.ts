@@ -3,6 +3,7 @@ import { z } from "zod";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { db } from "@/lib/db/client";
 import { PASSWORD_MAX_LENGTH, text, USERNAME_MAX_LENGTH } from "@/lib/validation/fields";
+import { pruneCounters } from "@/lib/db/housekeeping";
 import { clearNameThrottle, recordPasswordFailure, throttled } from "./login-throttle";
 import { spendVerifyTime, verifyPassword } from "./password-hash";
 
@@ -54,6 +55,8 @@ export async function authenticate(options: { username: unknown; password: unkno
   if (user) passwordMatches = await verifyPassword(user.passwordHash, password);
   else await spendVerifyTime(password);
 
+  // Outside the transaction below: pruning must never wait on the throttle rows it is about to lock.
+  await pruneCounters(now);
   return db().$transaction(async (tx): Promise<AuthenticateResult> => {
     const keys = { name: username, address: options.clientAddress };
     const base = {

@@ -14,8 +14,22 @@ export function loginMessageFor(code: string | null | undefined): string | null 
   return LOGIN_MESSAGES[code] ?? LOGIN_FALLBACK_MESSAGE;
 }
 
-/** Only paths on this site: a login link must not send anyone elsewhere. */
+/**
+ * Only paths on this site: a login link must not send anyone elsewhere. The value is resolved as a
+ * browser would (which drops tabs and newlines, so "/\t/evil" would become "//evil") and kept only
+ * when it stays on this origin; control characters and backslashes are refused outright.
+ */
 export function safeCallbackPath(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/workspace";
-  return raw;
+  const fallback = "/workspace";
+  if (!raw || !raw.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
+  const base = "http://this-site.invalid";
+  let resolved: URL;
+  try {
+    resolved = new URL(raw, base);
+  } catch {
+    return fallback;
+  }
+  // A path that became "//host" would leave the site when used as a location.
+  if (resolved.origin !== base || resolved.pathname.startsWith("//")) return fallback;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -9,7 +9,29 @@ import { CLEARED_LOCKOUT, isLocked, recordFailure, type LockoutPolicy, type Lock
 // holds across app instances.
 
 export type ThrottleKeys = { name: string; address: string | null };
-const keysOf = (keys: ThrottleKeys) => [`name:${keys.name}`, ...(keys.address ? [`address:${keys.address}`] : [])];
+const keysOf = (keys: ThrottleKeys) => [`name:${keys.name}`, ...(keys.address ? [`address:${addressKey(keys.address)}`] : [])];
+
+/**
+ * The unit an address is counted in: an IPv4 address itself, an IPv6 address by its /64 network
+ * (one subscriber usually holds a whole /64, and could otherwise try from a new address each time).
+ */
+export function addressKey(address: string): string {
+  const plain = address
+    .replace(/^\[|\]$/g, "")
+    .split("%")[0]!
+    .toLowerCase();
+  if (!plain.includes(":")) return plain;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(plain);
+  if (mapped) return mapped[1]!;
+  const [head = "", tail = ""] = plain.split("::");
+  const headGroups = head ? head.split(":") : [];
+  const tailGroups = tail ? tail.split(":") : [];
+  const groups = plain.includes("::") ? [...headGroups, ...Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill("0"), ...tailGroups] : headGroups;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+/, "") || "0")
+    .join(":")}::/64`;
+}
 
 function policies(): { name: LockoutPolicy; address: LockoutPolicy } {
   const config = getConfig();
@@ -29,7 +51,7 @@ async function lockStates(tx: Tx, keys: ThrottleKeys): Promise<Map<string, Locko
 export async function throttled(tx: Tx, keys: ThrottleKeys, now: Date): Promise<"name" | "address" | null> {
   const states = await lockStates(tx, keys);
   if (isLocked(states.get(`name:${keys.name}`) ?? CLEARED_LOCKOUT, now)) return "name";
-  if (keys.address && isLocked(states.get(`address:${keys.address}`) ?? CLEARED_LOCKOUT, now)) return "address";
+  if (keys.address && isLocked(states.get(`address:${addressKey(keys.address)}`) ?? CLEARED_LOCKOUT, now)) return "address";
   return null;
 }
 

@@ -44,7 +44,8 @@ const RULES: Record<Action, Rule> = {
   "organ.create": { platformAdmin: true, ownRoles: [], inheritedRoles: [] },
   "organ.edit": { platformAdmin: true, ownRoles: [], inheritedRoles: [] },
   "organ.view": { platformAdmin: true, ownRoles: ANY_ROLE, inheritedRoles: ["SUPERVISOR"] },
-  "organ.setDeadline": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
+  // The organ's own admin, or the supervising office above it (which gives townships their date: report-format.md).
+  "organ.setDeadline": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: ["SUPERVISOR"] },
   "organ.setIndexSerial": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
   "organ.manageUsers": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
   "organ.viewAudit": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: ["SUPERVISOR"] },

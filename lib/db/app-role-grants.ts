@@ -33,11 +33,12 @@ export const APP_TABLE_GRANTS: Readonly<Record<string, readonly TablePrivilege[]
   IndexSerial: ["SELECT", "INSERT", "UPDATE"],
   // 外部导入 past years: corrected in place (each correction audited with what it changed), never deleted.
   ExternalReport: ["SELECT", "INSERT", "UPDATE"],
-  RefusalTally: ["SELECT", "INSERT", "UPDATE"],
+  // Counters pruned after a day (lib/db/housekeeping.ts).
+  RefusalTally: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // Sign-ins: a session is started, seen (lastSeenAt) and ended, never deleted (its ending is kept).
   Session: ["SELECT", "INSERT", "UPDATE"],
   // Failed logins per name and address (lib/auth/login-throttle.ts: inserted, row-locked, updated,
-  // deleted on a correct password).
+  // deleted on a correct password, pruned after a quiet day by lib/db/housekeeping.ts).
   LoginThrottle: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // Replaced as a set: roles are removed (manage-roles) and an organ's stages rewritten (review settings).
   Membership: ["SELECT", "INSERT", "DELETE"],

@@ -38,6 +38,19 @@ export function progressLabel(progress: Progress, stageName?: string | null): st
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
+/** The calendar year in China at a moment (a server may run on UTC: 1 January 06:00 in Beijing is still 31 December there). */
+export const yearInChina = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
+
+/** The report year people are working on now: the year just ended (China's calendar). */
+export const currentReportYear = (now = new Date()) => yearInChina(now) - 1;
+
+/** The years a report may be for: from 2008 (the first under the 条例) to next year, counted when asked, never at start-up. */
+export const FIRST_REPORT_YEAR = 2008;
+export function reportYearProblem(year: number, now = new Date()): string | null {
+  const last = yearInChina(now) + 1;
+  return Number.isInteger(year) && year >= FIRST_REPORT_YEAR && year <= last ? null : `年度应为 ${FIRST_REPORT_YEAR} 至 ${last} 年之间的年份。`;
+}
+
 /** The end of the deadline day (China's time) for a report year: the day in the year after it. */
 export function deadlineOf(year: number, deadlineMonth: number, deadlineDay: number): Date {
   return new Date(Date.UTC(year + 1, deadlineMonth - 1, deadlineDay + 1) - CHINA_OFFSET_MS);
@@ -49,9 +62,13 @@ export function daysLeft(deadline: Date, now: Date): number {
   return chinaDay(new Date(deadline.getTime() - 1)) - chinaDay(now);
 }
 
-/** Whether the work is still due (not yet published) and past its deadline. */
-export const isOverdue = (progress: Progress, deadline: Date, now: Date) =>
-  (progress === "NOT_CREATED" || progress === "DRAFT" || progress === "RETURNED" || progress === "IN_REVIEW" || progress === "APPROVED") && now.getTime() >= deadline.getTime();
+/** Whether the work is still due and past its deadline: never once the year's report was first published (a later correction is not late work). */
+export function isOverdue(options: { progress: Progress; deadline: Date; now: Date; firstPublishedAt: Date | null }): boolean {
+  const { progress, deadline, now, firstPublishedAt } = options;
+  if (firstPublishedAt) return false;
+  const due = progress === "NOT_CREATED" || progress === "DRAFT" || progress === "RETURNED" || progress === "IN_REVIEW" || progress === "APPROVED";
+  return due && now.getTime() >= deadline.getTime();
+}
 
 /** "剩 3 天", "今天截止", "逾期 12 天"; for published work, whether it was on time. */
 export function deadlineText(options: { progress: Progress; deadline: Date; now: Date; firstPublishedAt: Date | null }): string {

@@ -5,6 +5,7 @@ import { auditingRefusals } from "@/lib/audit/refusals";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { getCurrentActor, getCurrentActorQuietly } from "@/lib/auth/current-actor";
 import type { SessionActor } from "@/lib/auth/load-actor";
+import { auditStrayRefusal } from "@/lib/actions/run-action";
 import { AppError, userFacingFailure } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/fields";
 
@@ -51,6 +52,7 @@ export async function jsonRoute<S extends z.ZodType>(
     if (!parsed.success) throw new AppError("INVALID_INPUT", "请求内容不符合要求。", fieldErrorsOf(parsed.error));
     return await handle(actor, parsed.data);
   } catch (error) {
+    await auditStrayRefusal("route", error);
     const failure = userFacingFailure(error, "route");
     return NextResponse.json({ message: failure.message, fieldErrors: failure.fieldErrors }, { status: failure.status });
   }
@@ -70,7 +72,11 @@ export async function downloadRoute(
     const actor = await requireRouteActor();
     return await auditingRefusals(attempt, { actor, clientAddress: clientAddressFrom(request.headers), ...target }, () => handle(actor));
   } catch (error) {
+    await auditStrayRefusal("route", error);
     const failure = userFacingFailure(error, "download");
     return new Response(failure.message, { status: failure.status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
   }
 }
+
+/** A download's Content-Disposition, its Chinese file name encoded as RFC 6266 asks. */
+export const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;

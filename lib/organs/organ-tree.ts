@@ -1,10 +1,11 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
+import type { AppPrismaClient } from "@/lib/db/create-client";
 
 /** Every organ at or below the given ones (for a supervisor's view). */
-export async function findDescendantIds(rootIds: string[]): Promise<string[]> {
+export async function findDescendantIds(rootIds: string[], tx: Tx | AppPrismaClient = db()): Promise<string[]> {
   if (rootIds.length === 0) return [];
-  const rows = await db().$queryRaw<Array<{ id: string }>>`
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
     WITH RECURSIVE tree AS (
       SELECT id, 0 AS depth FROM "Organ" WHERE id = ANY(${rootIds}::text[])
       UNION ALL

@@ -5,10 +5,6 @@ import { db } from "@/lib/db/client";
 
 const organSummary = { id: true, name: true, shortName: true, kind: true, code: true, parentId: true } as const;
 
-export function listOrgansByIds(ids: string[]) {
-  return db().organ.findMany({ where: { id: { in: ids } }, select: organSummary, orderBy: { code: "asc" } });
-}
-
 export function listAllOrgans() {
   return db().organ.findMany({ select: organSummary, orderBy: { code: "asc" } });
 }

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { DEFAULT_STAGES } from "@/lib/review/workflow";
 import type { OrganInput } from "./organ-input";
 import { findOrganScope } from "@/lib/auth/organ-scope";
+import { forgetCheckCounts } from "@/lib/reports/report-checks";
 import { findDescendantIds } from "./organ-tree";
 
 function duplicateError(error: unknown): AppError {
@@ -57,12 +58,21 @@ export async function updateOrgan(options: { actor: Actor; organId: string; inpu
     assertPlatformPermission(actor, "organ.edit");
     if (!(await findOrganScope(organId))) throw new AppError("NOT_FOUND", "机关不存在。");
     await assertParentExists(input.parentId);
-    if (input.parentId && (await findDescendantIds([organId])).includes(input.parentId)) {
-      throw new AppError("INVALID_INPUT", "上级机关不能是本机关或其下级机关。", { parentId: "上级机关不能是本机关或其下级机关。" });
-    }
     try {
       await db().$transaction(async (tx) => {
+        // One move in the tree at a time: two admins putting A under B and B under A at once would both pass the check and make a loop.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('organ-tree'))`;
+        if (input.parentId && (await findDescendantIds([organId], tx)).includes(input.parentId)) {
+          throw new AppError("INVALID_INPUT", "上级机关不能是本机关或其下级机关。", { parentId: "上级机关不能是本机关或其下级机关。" });
+        }
+        const before = await tx.organ.findUniqueOrThrow({ where: { id: organId }, select: { code: true, name: true } });
+        // Published pages, their addresses and 索引号 carry the code: it is fixed once the organ has published.
+        if (before.code !== input.code && (await tx.publication.count({ where: { organCode: before.code } })) > 0) {
+          throw new AppError("INVALID_INPUT", "本机关已有发布的报告，机关代码不能再修改。", { code: "本机关已有发布的报告，机关代码不能再修改。" });
+        }
         await tx.organ.update({ where: { id: organId }, data: input });
+        // Reports are checked against their organ's name (ORGAN): the stored counts are out of date.
+        if (before.name !== input.name) await forgetCheckCounts(tx, { organId });
         await appendAuditEntry(tx, {
           action: "organ.updated",
           actor,

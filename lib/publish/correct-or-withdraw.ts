@@ -39,6 +39,8 @@ export async function withdrawPublished(options: { actor: Actor; reportId: strin
           })
         : { count: 0 };
       if (changed.count === 0) throw new AppError("CONFLICT", "该报告尚未发布，或已经撤回。");
+      // A correction under review ends with the withdrawal: its round must not wait in anyone's 待办.
+      await tx.reviewRound.updateMany({ where: { reportId, status: "OPEN" }, data: { status: "WITHDRAWN", closedAt: new Date(), version: { increment: 1 } } });
       await appendAuditEntry(tx, {
         action: "report.withdrawnFromPublic",
         actor,

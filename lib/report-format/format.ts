@@ -202,18 +202,6 @@ export function cellLabel(table: TableNumber, cell: string): string {
   return `表四 ${blockLabel} / ${TABLE4_COLUMNS.find((c) => c.key === column)?.label ?? column}`;
 }
 
-/** Labels of the superseded 2019 format; none may appear in a report for 2021 or later. */
-export const FORMAT_2019_LABELS = [
-  "本年新制作数量",
-  "本年新公开数量",
-  "对外公开总数量",
-  "上一年项目数量",
-  "本年增/减",
-  "其他对外管理服务事项",
-  "第二十条第（九）项",
-  "政府集中采购",
-];
-
 export const FIRST_YEAR_OF_2021_FORMAT = 2021;
 export const SECTION_TEXT_LIMIT = 20_000;
 export const NOTE_TEXT_LIMIT = 2_000;

@@ -10,6 +10,7 @@ import { planSections, previewImport, refusalsOf, type ImportPreview } from "@/l
 import { emptySections, type ReportSections } from "@/lib/report-format/content";
 import { reportTitle, SECTION_KEYS } from "@/lib/report-format/format";
 import { contentHash } from "./content-hash";
+import { forgetCheckCounts } from "./report-checks";
 import { findExternalSections } from "./external-reports";
 import { loadSections } from "./load-sections";
 import { readReportInput, type ReportInput } from "./read-report-input";
@@ -103,6 +104,8 @@ export async function addExternalReport(options: Options & { token: string }) {
         },
         select: { id: true },
       });
+      // The next year's report compares with this one: its stored check counts are out of date.
+      await forgetCheckCounts(tx, { organId, year: year + 1 });
       await appendAuditEntry(tx, {
         action: "report.externalImported",
         actor,

@@ -10,6 +10,7 @@ import { invalidatePublicPages } from "@/lib/publish/public-cache";
 import { sectionContentSchema, type ReportSections } from "@/lib/report-format/content";
 import { SECTION_KEYS, SECTION_TITLES } from "@/lib/report-format/format";
 import { contentHash } from "./content-hash";
+import { forgetCheckCounts } from "./report-checks";
 import { readExternalSections } from "./external-reports";
 
 /**
@@ -46,6 +47,8 @@ export async function correctExternalReport(options: {
         data: { sections: after, sourceUrl: options.sourceUrl, version: { increment: 1 } },
       });
       if (updated.count === 0) throw new AppError("CONFLICT", "在您修改期间，该年度的报告已被他人更正。请刷新后重新修改。");
+      // The next year's report compares with this one: its stored check counts are out of date.
+      await forgetCheckCounts(tx, { organId, year: year + 1 });
       await appendAuditEntry(tx, {
         action: "report.externalCorrected",
         actor,

@@ -47,7 +47,7 @@ export async function createReport(options: { actor: Actor; organId: string; yea
             },
           });
         }
-        await refreshCheckCounts(tx, { id: report.id, organId, year, organ });
+        await refreshCheckCounts(tx, report.id);
         await appendAuditEntry(tx, {
           action: "report.created",
           actor,

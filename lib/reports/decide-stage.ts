@@ -107,6 +107,6 @@ async function voidRound(tx: Tx, args: { actor: Actor; report: { id: string; org
     targetId: args.report.id,
     organId: args.report.organId,
     clientAddress: args.clientAddress,
-    details: { reason: "content changed outside the review rules" },
+    details: { reason: "content_changed" },
   });
 }

@@ -32,7 +32,8 @@ export async function findReportOrThrow(actor: Actor, reportId: string, action: 
   return report;
 }
 
-const FROZEN: Record<Exclude<ReportStatus, "DRAFT">, string> = {
+/** Why a report that is not a draft cannot be written, by status: the refusal, and the page's notice. */
+export const FROZEN_MESSAGES: Record<Exclude<ReportStatus, "DRAFT">, string> = {
   IN_REVIEW: "报告已提交审核，内容已冻结，不能再修改。",
   APPROVED: "报告已审核通过，内容已冻结。",
   PUBLISHED: "报告已发布，内容已冻结；如需修改请发起更正。",
@@ -52,5 +53,5 @@ export async function lockReportStatus(tx: Tx, reportId: string): Promise<Report
 
 /** Refuses unless the status allows writing; `IN_REVIEW` is writable only for the stage holder's corrections. */
 export function assertWritable(status: ReportStatus, allowed: ReadonlyArray<ReportStatus>) {
-  if (!allowed.includes(status)) throw new AppError("CONFLICT", status === "DRAFT" ? "报告是草稿，不能进行此操作。" : FROZEN[status]);
+  if (!allowed.includes(status)) throw new AppError("CONFLICT", status === "DRAFT" ? "报告是草稿，不能进行此操作。" : FROZEN_MESSAGES[status]);
 }

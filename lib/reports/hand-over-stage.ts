@@ -20,7 +20,7 @@ export async function handOverStage(options: { actor: Actor; reportId: string; r
     });
     if (!recipient || recipient.disabledAt) throw refusalError("HANDOVER_TARGET");
     await db().$transaction(async (tx) => {
-      const { state, stages, round } = await loadReviewState(tx, report);
+      const { state, stages, round, lastRecordedHash } = await loadReviewState(tx, report);
       if (!round || round.id !== roundId) throw refusalError("STALE_PAGE");
       const outcome = applyEvent(state, { type: "handover", by: actor.id, to: recipient.id }, workflowContext(stages, report.organId, [actor, recipient]));
       if (!outcome.ok) throw refusalError(outcome.refusal);
@@ -32,7 +32,9 @@ export async function handOverStage(options: { actor: Actor; reportId: string; r
           actorId: actor.id,
           actorName: actor.displayName,
           comment: note.trim() || null,
-          contentHash: state.contentHash,
+          // A hand-over vouches for no text: it carries the last recorded hash on, so that a change made
+          // outside the rules before it still voids the round at the next decision.
+          contentHash: lastRecordedHash ?? state.contentHash,
           details: { to: recipient.id, toName: recipient.displayName } satisfies HandoverDetails,
         },
       });

@@ -76,7 +76,7 @@ export async function importReportFile(options: Options & { token: string }) {
         const written = await writeVersion(tx, { reportId, key, baseVersion: versions[key]!, content: planned[key], actor, kind: "import" });
         if (!written) throw new AppError("CONFLICT", "导入时有人正在保存，未导入。请重新预览后再确认。");
       }
-      await refreshCheckCounts(tx, report);
+      await refreshCheckCounts(tx, report.id);
       await appendAuditEntry(tx, {
         action: "report.imported",
         actor,

@@ -64,7 +64,7 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
         const written = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind: "import" });
         if (!written) throw new AppError("CONFLICT", "导入时有人正在保存，请稍后再试。");
       }
-      await refreshCheckCounts(tx, report);
+      await refreshCheckCounts(tx, report.id);
       await appendAuditEntry(tx, {
         action: "report.imported",
         actor,

@@ -13,7 +13,7 @@ export const findInbox = cache(async (actor: Actor) => {
   const organIds = [...new Set(actor.memberships.map((m) => m.organId))];
   if (organIds.length === 0) return [];
   const rounds = await db().reviewRound.findMany({
-    where: { status: "OPEN", report: { organId: { in: organIds } } },
+    where: { status: "OPEN", report: { status: "IN_REVIEW", organId: { in: organIds } } },
     select: {
       id: true,
       number: true,
@@ -21,7 +21,7 @@ export const findInbox = cache(async (actor: Actor) => {
       stages: true,
       authorIds: true,
       actions: { orderBy: { createdAt: "asc" }, select: { kind: true, stageIndex: true, actorId: true, contentHash: true, createdAt: true, details: true } },
-      report: { select: { id: true, title: true, year: true, organId: true, organ: { select: { name: true, deadlineMonth: true, deadlineDay: true } } } },
+      report: { select: { id: true, title: true, year: true, organId: true, isCorrection: true, organ: { select: { name: true, deadlineMonth: true, deadlineDay: true } } } },
     },
   });
   return rounds
@@ -37,6 +37,7 @@ export const findInbox = cache(async (actor: Actor) => {
           organName: row.report.organ.name,
           year: row.report.year,
           stageName: stages[row.stageIndex]?.name ?? "",
+          isCorrection: row.report.isCorrection,
           waitingSince: row.actions.at(-1)!.createdAt,
           deadline: deadlineOf(row.report.year, row.report.organ.deadlineMonth, row.report.organ.deadlineDay),
         },

@@ -75,7 +75,7 @@ export async function saveSection(options: {
         });
         await tx.reviewRound.update({ where: { id: review.round.id }, data: { version: { increment: 1 } } });
       }
-      await refreshCheckCounts(tx, report);
+      await refreshCheckCounts(tx, report.id);
       await appendAuditEntry(tx, {
         action: kind === "restore" ? "section.restored" : kind === "correction" ? "review.corrected" : "section.saved",
         actor,

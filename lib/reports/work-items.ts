@@ -2,6 +2,7 @@ import "server-only";
 import { can, rolesIn, type Actor } from "@/lib/auth/permissions";
 import { findOrganScope } from "@/lib/auth/organ-scope";
 import { db } from "@/lib/db/client";
+import { currentReportYear } from "@/lib/domain/report-progress";
 import type { Role } from "@/lib/domain/roles";
 import { findOrganProgress, type OrganProgress } from "@/lib/supervision/organ-progress";
 import { findInbox } from "./inbox";
@@ -11,8 +12,7 @@ export type NextStep = { kind: "create"; year: number } | { kind: "link"; href: 
 export type WorkItem = OrganProgress & { year: number; next: NextStep };
 export type OrganWork = { organId: string; organName: string; roles: Role[]; items: WorkItem[] };
 
-/** The report year people are working on now: the year just ended (China's calendar). */
-export const currentReportYear = (now = new Date()) => Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Shanghai" }).format(now)) - 1;
+export { currentReportYear };
 
 /**
  * 我的工作台: for each organ where the person holds a role, this year's report (or its absence) and

@@ -12,13 +12,12 @@ const AT_MOST = 100;
 export async function refreshCheckCountsNow(reportIds: string[]): Promise<Map<string, { errors: number; warnings: number }>> {
   const counts = new Map<string, { errors: number; warnings: number }>();
   for (const id of reportIds.slice(0, AT_MOST)) {
-    const report = await db().report.findUnique({ where: { id }, select: { id: true, organId: true, year: true, organ: { select: { kind: true } } } });
-    if (!report) continue;
     const stored = await db().$transaction(async (tx) => {
-      await refreshCheckCounts(tx, report);
+      if (!(await tx.report.findUnique({ where: { id }, select: { id: true } }))) return null;
+      await refreshCheckCounts(tx, id);
       return tx.report.findUniqueOrThrow({ where: { id }, select: { checkErrors: true, checkWarnings: true } });
     });
-    counts.set(id, { errors: stored.checkErrors ?? 0, warnings: stored.checkWarnings ?? 0 });
+    if (stored) counts.set(id, { errors: stored.checkErrors ?? 0, warnings: stored.checkWarnings ?? 0 });
   }
   return counts;
 }

@@ -2,10 +2,8 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { ORGAN_KIND_LABELS } from "@/lib/domain/organ-kinds";
 import { csvDocument } from "@/lib/csv";
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime, formatDeadline } from "@/lib/format-time";
 import type { OrganProgress } from "./organ-progress";
-
-const date = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" });
 
 const COLUMNS: Array<{ header: string; width: number; value: (r: OrganProgress) => string | number }> = [
   { header: "机关", width: 24, value: (r) => r.organName },
@@ -13,7 +11,7 @@ const COLUMNS: Array<{ header: string; width: number; value: (r: OrganProgress) 
   { header: "类型", width: 8, value: (r) => ORGAN_KIND_LABELS[r.organKind] },
   { header: "状态", width: 22, value: (r) => r.statusText },
   { header: "经办", width: 14, value: (r) => r.holder },
-  { header: "截止日期", width: 14, value: (r) => date.format(new Date(r.deadline.getTime() - 1)) },
+  { header: "截止日期", width: 14, value: (r) => formatDeadline(r.deadline) },
   { header: "截止情况", width: 16, value: (r) => r.deadlineText },
   { header: "检查错误", width: 10, value: (r) => r.checkErrors ?? "" },
   { header: "检查提醒", width: 10, value: (r) => r.checkWarnings ?? "" },

@@ -2,7 +2,7 @@
 // the filtering, sorting, counting and paging of the rows. Pure (the rows come from organ-progress.ts).
 import { z } from "zod";
 import { ORGAN_KINDS } from "@/lib/domain/organ-kinds";
-import { PROGRESS, type Progress } from "@/lib/domain/report-progress";
+import { currentReportYear, PROGRESS, reportYearProblem, type Progress } from "@/lib/domain/report-progress";
 
 export const DASHBOARD_PAGE_SIZE = 100;
 export const DASHBOARD_SORTS = ["organ", "deadline", "status", "errors"] as const;
@@ -12,10 +12,10 @@ const first = (v: unknown) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 /** The dashboard's filters from the address. The year is checked (with a Chinese message); other malformed values are ignored. */
 export function readDashboardQuery(params: Record<string, string | string[] | undefined>, now = new Date()) {
-  const defaultYear = now.getFullYear() - 1;
+  const defaultYear = currentReportYear(now);
   const yearText = first(params.year);
   const year = yearText === undefined ? defaultYear : Number(yearText);
-  const yearError = Number.isInteger(year) && year >= 2008 && year <= now.getFullYear() + 1 ? null : `年度应为 2008 至 ${now.getFullYear() + 1} 年之间的年份。`;
+  const yearError = reportYearProblem(year, now);
   const filters = z
     .object({
       status: z.enum(PROGRESS).optional().catch(undefined),

@@ -109,7 +109,7 @@ export async function findOrganProgress(options: { rootId: string; year: number;
       statusText: progressLabel(progress, row.status === "IN_REVIEW" ? row.stageName : null),
       holder: holderText(progress, row, holders),
       deadline,
-      overdue: isOverdue(progress, deadline, now),
+      overdue: isOverdue({ progress, deadline, now, firstPublishedAt: row.firstPublishedAt }),
       deadlineText: deadlineText({ progress, deadline, now, firstPublishedAt: row.firstPublishedAt }),
       checkErrors: counts.errors,
       checkWarnings: counts.warnings,

@@ -60,10 +60,12 @@ async function mailReminders(organIds: string[], year: number, message: string |
     where: { disabledAt: null, email: { not: null }, memberships: { some: { organId: { in: organIds }, role: { in: ["AUTHOR", "ORGAN_ADMIN"] } } } },
     select: { email: true },
   });
-  const to = people.flatMap((p) => (p.email ? [p.email] : []));
-  await sendMail({
-    to,
-    subject: `催办：${year} 年度政府信息公开工作年度报告`,
-    text: `上级主管部门提醒您尽快完成 ${year} 年度政府信息公开工作年度报告的撰写、审核和发布。${message ? `\n留言：${message}` : ""}\n请登录年报工作台查看。`,
-  });
+  // One message per person: a reminder to many organs must not show each one's staff the others' addresses.
+  for (const to of new Set(people.flatMap((p) => (p.email ? [p.email] : [])))) {
+    await sendMail({
+      to: [to],
+      subject: `催办：${year} 年度政府信息公开工作年度报告`,
+      text: `上级主管部门提醒您尽快完成 ${year} 年度政府信息公开工作年度报告的撰写、审核和发布。${message ? `\n留言：${message}` : ""}\n请登录年报工作台查看。`,
+    });
+  }
 }

@@ -7,7 +7,7 @@ import { checkpointLine } from "@/lib/audit/checkpoint";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { db } from "@/lib/db/client";
-import { createOrgan } from "@/lib/organs/save-organ";
+import { createOrgan, updateOrgan } from "@/lib/organs/save-organ";
 import { startCorrection, withdrawPublished } from "@/lib/publish/correct-or-withdraw";
 import { publishReport } from "@/lib/publish/publish-report";
 import { toReportJson } from "@/lib/report-files/report-json";
@@ -15,6 +15,7 @@ import { createReport } from "@/lib/reports/create-report";
 import { saveSection } from "@/lib/reports/save-section";
 import { decideStage } from "@/lib/reports/decide-stage";
 import { importReport } from "@/lib/reports/import-report";
+import { findInbox } from "@/lib/reports/inbox";
 import { submitReport } from "@/lib/reports/submit-report";
 import { createUser } from "@/lib/users/create-user";
 import { setCell, validDraft } from "../unit/report-fixtures";
@@ -189,5 +190,27 @@ describe("publishing", () => {
       status: "WITHDRAWN",
       withdrawReason: "数据有误",
     });
+  });
+
+  it("withdrawing while a correction is in review closes its round: nothing waits in a reviewer's 待办", async () => {
+    const { reportId } = await approved();
+    await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
+    await startCorrection({ actor: people.publisher!, reportId, clientAddress });
+    const round = await submitReport({ actor: people.author!, reportId, clientAddress });
+    expect((await findInbox(people.first!)).map((r) => r.reportId)).toContain(reportId);
+    await withdrawPublished({ actor: people.publisher!, reportId, reason: "涉及个人信息", clientAddress });
+    expect(await db().reviewRound.findUniqueOrThrow({ where: { id: round.id }, select: { status: true } })).toEqual({ status: "WITHDRAWN" });
+    expect((await findInbox(people.first!)).map((r) => r.reportId)).not.toContain(reportId);
+  });
+
+  it("keeps an organ's code once it has published (its pages, addresses and 索引号 carry it); the name may change", async () => {
+    const { reportId } = await approved();
+    await publishReport({ actor: people.publisher!, reportId, correctionNote: "", clientAddress });
+    const input = { name: organ.name, shortName: "发布", kind: "TOWNSHIP" as const, code: organ.code, parentId: null, deadlineMonth: 1, deadlineDay: 31 };
+    const refused = await refusal(updateOrgan({ actor: platformAdmin, organId: organ.id, clientAddress, input: { ...input, code: `${organ.code}X` } }));
+    expect(refused.fieldErrors).toEqual({ code: "本机关已有发布的报告，机关代码不能再修改。" });
+    expect((await db().organ.findUniqueOrThrow({ where: { id: organ.id } })).code).toBe(organ.code);
+    await updateOrgan({ actor: platformAdmin, organId: organ.id, clientAddress, input: { ...input, shortName: "发布镇" } });
+    expect((await db().organ.findUniqueOrThrow({ where: { id: organ.id } })).shortName).toBe("发布镇");
   });
 });

@@ -170,7 +170,9 @@ describe("drafting use cases", () => {
     expect((await getReportSections(reportId)).find((s) => s.key === "overview")?.openBy?.name).toBe("撰稿甲");
     await markSectionOpen({ actor: author, reportId, key: "overview", closing: true, clientAddress });
     expect(await markSectionOpen({ actor: secondAuthor, reportId, key: "overview", clientAddress })).toEqual({ openBy: null });
-    // Someone who may not edit cannot claim a section.
-    expect((await refusal(markSectionOpen({ actor: reviewer, reportId, key: "overview", clientAddress }))).code).toBe("NOT_FOUND");
+    // Someone who may read the draft but not write it has no presence: told nothing, claims nothing, refused nothing.
+    expect(await markSectionOpen({ actor: reviewer, reportId, key: "overview", clientAddress })).toEqual({ openBy: null });
+    expect((await getReportSections(reportId)).find((s) => s.key === "overview")?.openBy?.name).toBe(secondAuthor.displayName);
+    expect(await db().auditEntry.count({ where: { action: "request.refused", actorId: reviewer.id, details: { path: ["attempt"], equals: "section.presence" } } })).toBe(0);
   });
 });

@@ -194,6 +194,17 @@ describe("the review pipeline on the server", () => {
     expect((await db().report.findUniqueOrThrow({ where: { id: reportId } })).status).toBe("DRAFT");
   });
 
+  it("still voids the round when a hand-over came between the change behind its back and the decision", async () => {
+    const { reportId, roundId } = await submitted();
+    const sql = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
+    await sql.connect();
+    await sql.query(`UPDATE "Section" SET content = jsonb_set(content, '{text}', '"被篡改"') WHERE "reportId" = $1 AND key = 'other'`, [reportId]);
+    await sql.end();
+    await handOverStage({ actor: people.first!, reportId, roundId, toUserId: people.otherFirst!.id, note: "", clientAddress });
+    expect((await refusal(decide({ actor: people.otherFirst!, reportId, roundId, stageIndex: 0 }))).userMessage).toContain("作废");
+    expect((await db().reviewRound.findUniqueOrThrow({ where: { id: roundId } })).status).toBe("VOIDED");
+  });
+
   it("requires a reason for each open warning, and at the confidentiality stage for each scan finding", async () => {
     const { id: reportId } = await createReport({ actor: people.author!, organId: organ.id, year: (year += 2), clientAddress });
     const sections = validDraft();

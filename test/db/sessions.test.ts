@@ -76,6 +76,15 @@ describe("server-side sessions", () => {
     expect(await live(userId, active, minutes(80))).toBeNull();
   });
 
+  it("ends after SESSION_MAX_HOURS from sign-in however active the person is (a renewed cookie is not a longer session)", async () => {
+    const userId = await person();
+    const sessionId = await startSession({ userId, clientAddress: null, userAgent: null });
+    // Active every 20 minutes for 12 hours: never idle, still ended at the twelfth hour.
+    for (let m = 20; m < 12 * 60; m += 20) expect(await live(userId, sessionId, minutes(m))).not.toBeNull();
+    expect(await live(userId, sessionId, minutes(12 * 60 + 5))).toBeNull();
+    expect(await reasonOf(sessionId)).toBe("max_age");
+  });
+
   it("a password change ends the other sessions and keeps the one in use", async () => {
     const userId = await person();
     const here = await startSession({ userId, clientAddress: null, userAgent: null });

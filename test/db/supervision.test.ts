@@ -13,6 +13,8 @@ import { findPublishable, findReminders } from "@/lib/reports/inbox";
 import { saveSection } from "@/lib/reports/save-section";
 import { submitReport } from "@/lib/reports/submit-report";
 import { findWorkItems } from "@/lib/reports/work-items";
+import ExcelJS from "exceljs";
+import { dashboardCsv, dashboardXlsx } from "@/lib/supervision/dashboard-files";
 import { findOrganProgress } from "@/lib/supervision/organ-progress";
 import { sendReminders } from "@/lib/supervision/send-reminders";
 import { createUser } from "@/lib/users/create-user";
@@ -180,5 +182,16 @@ describe("supervision", () => {
     expect(await step("publisherS")).toMatchObject({ kind: "link", label: "去发布" });
     expect(await step("first")).toMatchObject({ kind: "link", label: "进入审核" });
     expect(await step("second")).toMatchObject({ kind: "link", label: "查看" });
+  });
+
+  it("downloads an empty selection as CSV and Excel with the headers only", async () => {
+    const none = (await progress()).filter((r) => r.organName === "没有这个机关");
+    const headers = ["机关", "上级机关", "类型", "状态", "经办", "截止日期", "截止情况", "检查错误", "检查提醒", "首次发布", "版本", "撤回", "最近催办"];
+    expect(dashboardCsv(none)).toBe(`\uFEFF${headers.map((h) => `"${h}"`).join(",")}\r\n`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await dashboardXlsx(none, "进度")).buffer);
+    const sheet = workbook.getWorksheet("进度")!;
+    expect(sheet.rowCount).toBe(1);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(headers);
   });
 });

@@ -63,6 +63,13 @@ describe("login page helpers", () => {
     expect(safeCallbackPath("//evil.example/")).toBe("/workspace");
     expect(safeCallbackPath("/\\evil.example")).toBe("/workspace");
     expect(safeCallbackPath(undefined)).toBe("/workspace");
+    // Browsers drop tabs and newlines from addresses: "/<TAB>/evil" would be "//evil".
+    for (const sneaky of ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/%09/evil.example/../..//evil.example", "/\u0000/evil"]) {
+      const kept = safeCallbackPath(sneaky);
+      expect(new URL(kept, "https://nianbao.example").origin).toBe("https://nianbao.example");
+    }
+    expect(safeCallbackPath("/\t/evil.example")).toBe("/workspace");
+    expect(safeCallbackPath("/reports/1?tab=review#c2")).toBe("/reports/1?tab=review#c2");
   });
 
   it("maps every failure code to a Chinese message and unknown codes to a generic one", () => {

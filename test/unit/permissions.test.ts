@@ -75,6 +75,13 @@ describe("can", () => {
     expect(can(townSupervisor, "organ.view", otherTown)).toBe(false);
   });
 
+  it("lets the supervising office above set an organ's deadline, and nobody beside or below", () => {
+    expect(can(actor([[CITY, "SUPERVISOR"]]), "organ.setDeadline", town)).toBe(true);
+    expect(can(actor([[TOWN, "SUPERVISOR"]]), "organ.setDeadline", city)).toBe(false);
+    expect(can(actor([[CITY, "ORGAN_ADMIN"]]), "organ.setDeadline", town)).toBe(false);
+    expect(can(actor([[TOWN, "AUTHOR"]]), "organ.setDeadline", town)).toBe(false);
+  });
+
   it("lets only the organ's own admin manage its users and deadline", () => {
     const admin = actor([[TOWN, "ORGAN_ADMIN"]]);
     expect(can(admin, "organ.manageUsers", town)).toBe(true);

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { daysLeft, deadlineOf, deadlineText, isOverdue, progressLabel, progressOf } from "@/lib/domain/report-progress";
+import {
+  currentReportYear,
+  daysLeft,
+  deadlineOf,
+  deadlineText,
+  isOverdue,
+  progressLabel,
+  progressOf,
+  reportYearProblem,
+  yearInChina,
+  type Progress,
+} from "@/lib/domain/report-progress";
 import { dashboardView, readDashboardQuery } from "@/lib/supervision/dashboard-view";
 
 const china = (iso: string) => new Date(`${iso}+08:00`);
@@ -38,9 +49,12 @@ describe("where a report stands", () => {
   it("calls unfinished work past its deadline overdue, and finished work never", () => {
     const deadline = deadlineOf(2024, 1, 31);
     const after = china("2025-02-02T09:00:00");
-    for (const p of ["NOT_CREATED", "DRAFT", "RETURNED", "IN_REVIEW", "APPROVED"] as const) expect(isOverdue(p, deadline, after)).toBe(true);
-    for (const p of ["PUBLISHED", "WITHDRAWN", "CORRECTING"] as const) expect(isOverdue(p, deadline, after)).toBe(false);
-    expect(isOverdue("DRAFT", deadline, china("2025-01-31T12:00:00"))).toBe(false);
+    const overdue = (progress: Progress, now: Date, firstPublishedAt: Date | null = null) => isOverdue({ progress, deadline, now, firstPublishedAt });
+    for (const p of ["NOT_CREATED", "DRAFT", "RETURNED", "IN_REVIEW", "APPROVED"] as const) expect(overdue(p, after)).toBe(true);
+    for (const p of ["PUBLISHED", "WITHDRAWN", "CORRECTING"] as const) expect(overdue(p, after)).toBe(false);
+    expect(overdue("DRAFT", china("2025-01-31T12:00:00"))).toBe(false);
+    // A correction of a report published on time, approved and waiting for the 发布人 in August, is not late.
+    expect(overdue("APPROVED", china("2025-08-01T09:00:00"), china("2025-01-20T10:00:00"))).toBe(false);
   });
 });
 
@@ -103,5 +117,21 @@ describe("the supervision dashboard's view", () => {
     const third = dashboardView(many, readDashboardQuery({ page: "3" }, now));
     expect([third.page, third.pages, third.pageRows.length]).toEqual([3, 3, 50]);
     expect(dashboardView(many, readDashboardQuery({ page: "9" }, now)).page).toBe(3);
+  });
+});
+
+describe("the year in China", () => {
+  it("turns at midnight in Beijing, whatever the server's own zone", () => {
+    expect(yearInChina(new Date("2025-12-31T15:59:59Z"))).toBe(2025);
+    expect(yearInChina(new Date("2025-12-31T16:00:00Z"))).toBe(2026); // 1 January 00:00 in Beijing
+    expect(currentReportYear(new Date("2025-12-31T17:00:00Z"))).toBe(2025);
+  });
+
+  it("accepts report years from 2008 to next year, counted at the moment asked", () => {
+    const now = new Date("2026-12-31T16:30:00Z"); // 2027-01-01 in Beijing
+    expect(reportYearProblem(2028, now)).toBeNull();
+    expect(reportYearProblem(2029, now)).toBe("年度应为 2008 至 2028 年之间的年份。");
+    expect(reportYearProblem(2007, now)).not.toBeNull();
+    expect(reportYearProblem(2024.5, now)).not.toBeNull();
   });
 });

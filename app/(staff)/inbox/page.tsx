@@ -2,13 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/current-actor";
 import { deadlineText, isOverdue } from "@/lib/domain/report-progress";
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime, formatDeadline } from "@/lib/format-time";
 import { findHandled, findInbox, findPublishable, findReminders, findReturned } from "@/lib/reports/inbox";
 import { REVIEW_ACTION_LABELS } from "@/lib/review/action-details";
 
 export const metadata: Metadata = { title: "待办" };
-
-const date = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "Asia/Shanghai" });
 
 export default async function InboxPage() {
   const actor = await requireActor();
@@ -53,10 +51,14 @@ export default async function InboxPage() {
                 <div className="muted">
                   {item.organName} · {item.year} 年度 · {item.stageName}
                 </div>
-                <div className={isOverdue("IN_REVIEW", item.deadline, now) ? "field-error" : "muted"}>
-                  等待自 {formatDateTime(item.waitingSince)} · 截止 {date.format(new Date(item.deadline.getTime() - 1))}（
-                  {deadlineText({ progress: "IN_REVIEW", deadline: item.deadline, now, firstPublishedAt: null })}）
-                </div>
+                {item.isCorrection ? (
+                  <div className="muted">等待自 {formatDateTime(item.waitingSince)} · 更正</div>
+                ) : (
+                  <div className={isOverdue({ progress: "IN_REVIEW", deadline: item.deadline, now, firstPublishedAt: null }) ? "field-error" : "muted"}>
+                    等待自 {formatDateTime(item.waitingSince)} · 截止 {formatDeadline(item.deadline)}（
+                    {deadlineText({ progress: "IN_REVIEW", deadline: item.deadline, now, firstPublishedAt: null })}）
+                  </div>
+                )}
               </li>
             ))}
           </ul>

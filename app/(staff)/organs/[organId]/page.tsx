@@ -25,9 +25,9 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
   const nextIndexNumber = can(actor, "organ.setIndexSerial", scope) ? await findNextIndexNumber(organId, organ.code, thisYear) : null;
   const reports = can(actor, "report.view", scope) ? await listOrganReports(organId) : [];
   const existingYears = new Set(reports.map((r) => r.year));
-  const lastYear = new Date().getFullYear() - 1;
-  const yearOptions = Array.from({ length: 6 }, (_, i) => lastYear + 1 - i)
-    .filter((y) => y <= new Date().getFullYear() && !existingYears.has(y))
+  const lastYear = thisYear - 1;
+  const yearOptions = Array.from({ length: 6 }, (_, i) => thisYear - i)
+    .filter((y) => !existingYears.has(y))
     .map((y) => ({ value: String(y), label: `${y} 年度` }));
 
   return (

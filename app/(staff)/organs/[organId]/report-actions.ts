@@ -4,10 +4,16 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { parseForm, parseId, runAction } from "@/lib/actions/run-action";
 import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
+import { FIRST_REPORT_YEAR, yearInChina } from "@/lib/domain/report-progress";
 import { createReport } from "@/lib/reports/create-report";
 
+// The latest year is counted at each request (a server started in one year keeps running into the next).
 const schema = z.object({
-  year: z.coerce.number({ error: "请选择年度。" }).int("请选择年度。").min(2008, "年度不能早于 2008 年。").max(new Date().getFullYear(), "不能为尚未结束的年度创建报告。"),
+  year: z.coerce
+    .number({ error: "请选择年度。" })
+    .int("请选择年度。")
+    .min(FIRST_REPORT_YEAR, `年度不能早于 ${FIRST_REPORT_YEAR} 年。`)
+    .refine((year) => year <= yearInChina(new Date()), "不能为尚未开始的年度创建报告。"),
 });
 
 export async function createReportAction(organId: string, _state: FormState, formData: FormData): Promise<FormState> {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { describeAuditDetails } from "@/lib/audit/audit-details";
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { auditFilterQuery, readAuditFilter } from "@/lib/audit/audit-filter";
 import { findAuditEntries } from "@/lib/audit/find-audit-entries";
@@ -92,9 +93,7 @@ export default async function OrganAuditPage({
                 <td>{formatDateTime(entry.createdAt)}</td>
                 <td>{entry.actorName ?? "—"}</td>
                 <td>{AUDIT_ACTION_LABELS[entry.action as AuditAction] ?? entry.action}</td>
-                <td>
-                  <code>{JSON.stringify(entry.details)}</code>
-                </td>
+                <td>{describeAuditDetails(entry.details)}</td>
                 <td>{entry.clientAddress ?? "—"}</td>
               </tr>
             ))}

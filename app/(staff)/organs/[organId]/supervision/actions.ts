@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { parseForm, parseId, runAction } from "@/lib/actions/run-action";
 import { currentClientAddress, requireActor } from "@/lib/auth/current-actor";
+import { reportYearProblem } from "@/lib/domain/report-progress";
 import { AppError } from "@/lib/errors";
 import { sendReminders } from "@/lib/supervision/send-reminders";
 import { text } from "@/lib/validation/fields";
@@ -14,7 +15,8 @@ const reminderSchema = z.object({ message: text("请填写留言。").max(500, "
 export async function remindAction(organId: string, year: number, target: string, _state: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
     const actor = await requireActor();
-    if (!Number.isInteger(year) || year < 2008 || year > new Date().getFullYear() + 1) throw new AppError("INVALID_INPUT", "年度无效。");
+    const yearProblem = reportYearProblem(year);
+    if (yearProblem) throw new AppError("INVALID_INPUT", yearProblem);
     const { message } = parseForm(reminderSchema, formData);
     const { count } = await sendReminders({
       actor,

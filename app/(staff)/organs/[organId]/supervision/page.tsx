@@ -5,15 +5,13 @@ import { ActionForm, Field } from "@/components/action-form";
 import { requireOrganPermission } from "@/lib/auth/current-actor";
 import { ORGAN_KIND_LABELS, ORGAN_KINDS } from "@/lib/domain/organ-kinds";
 import { PROGRESS, PROGRESS_LABELS } from "@/lib/domain/report-progress";
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime, formatDeadline } from "@/lib/format-time";
 import { getOrganDetail } from "@/lib/organs/queries";
 import { DASHBOARD_SORT_LABELS, DASHBOARD_SORTS, dashboardView, readDashboardQuery, type DashboardQuery } from "@/lib/supervision/dashboard-view";
 import { findOrganProgress } from "@/lib/supervision/organ-progress";
 import { remindAction } from "./actions";
 
 export const metadata: Metadata = { title: "下级机关进度" };
-
-const day = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" });
 
 /** The address of this page with some filters changed (the page number back to 1 unless given). */
 function href(organId: string, query: DashboardQuery, change: Partial<Record<"status" | "overdue" | "kind" | "under" | "sort" | "page", string | undefined>>) {
@@ -155,7 +153,7 @@ export default async function SupervisionPage({
                 <td>{r.statusText}</td>
                 <td>{r.holder}</td>
                 <td className={r.overdue ? "field-error" : undefined}>
-                  {day.format(new Date(r.deadline.getTime() - 1))}
+                  {formatDeadline(r.deadline)}
                   <div>{r.deadlineText}</div>
                 </td>
                 <td>{r.checkErrors === null ? "—" : `${r.checkErrors} 个错误，${r.checkWarnings} 个提醒`}</td>

@@ -1,12 +1,10 @@
 // GET /api/organs/:organId/supervision?format=csv|xlsx&… — the supervising office's dashboard as a file, filtered like the page.
 import { assertOrganPermission } from "@/lib/auth/assert-permission";
 import { AppError } from "@/lib/errors";
-import { downloadRoute } from "@/lib/http/route-handlers";
+import { attachment, downloadRoute } from "@/lib/http/route-handlers";
 import { dashboardCsv, dashboardXlsx } from "@/lib/supervision/dashboard-files";
 import { dashboardView, readDashboardQuery } from "@/lib/supervision/dashboard-view";
 import { findOrganProgress } from "@/lib/supervision/organ-progress";
-
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export async function GET(request: Request, context: { params: Promise<{ organId: string }> }) {
   const { organId } = await context.params;

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { findOrganScope } from "@/lib/auth/organ-scope";
 import { isSectionKey, type ReportSections } from "@/lib/report-format/content";
 import { SECTION_KEYS, sectionLabel, sectionNavLabel } from "@/lib/report-format/format";
+import { FROZEN_MESSAGES } from "@/lib/reports/find-report";
 import { findLastYearSections, getReportSections } from "@/lib/reports/queries";
 import { requireReportPage } from "@/lib/reports/require-report-page";
 import { getReviewView } from "@/lib/reports/review-view";
@@ -47,7 +48,7 @@ export default async function SectionPage({ params }: { params: Promise<{ report
         </p>
       ) : report.status !== "DRAFT" ? (
         <p className="notice" role="note">
-          报告{report.status === "APPROVED" ? "已审核通过" : "正在审核中"}，内容已冻结。
+          {FROZEN_MESSAGES[report.status]}
         </p>
       ) : null}
       <SectionEditor

@@ -1,12 +1,10 @@
 // GET /api/reports/:reportId/export/(json|docx) — the draft as a report file or a Word document.
 import { AppError } from "@/lib/errors";
-import { downloadRoute } from "@/lib/http/route-handlers";
+import { attachment, downloadRoute } from "@/lib/http/route-handlers";
 import { reportToDocx } from "@/lib/report-files/docx";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { findReportOrThrow } from "@/lib/reports/find-report";
 import { loadSections } from "@/lib/reports/load-sections";
-
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export async function GET(request: Request, context: { params: Promise<{ reportId: string; format: string }> }) {
   const { reportId, format } = await context.params;

@@ -9,12 +9,11 @@ import { isSectionKey } from "@/lib/report-format/content";
 import { diffSection } from "@/lib/report-format/diff";
 import { SECTION_TABLE, SECTION_TITLES } from "@/lib/report-format/format";
 import { getReportSections, listRevisions } from "@/lib/reports/queries";
+import { revisionKindLabel } from "@/lib/domain/revision-kinds";
 import { requireReportPage } from "@/lib/reports/require-report-page";
 import { restoreRevisionAction } from "./actions";
 
 export const metadata: Metadata = { title: "历史版本" };
-
-const KIND_LABELS: Record<string, string> = { create: "创建", carryover: "沿用上年", save: "保存", restore: "恢复", import: "导入" };
 
 export default async function HistoryPage({
   params,
@@ -128,7 +127,7 @@ export default async function HistoryPage({
                 <th scope="row">
                   第 {r.version} 版{r.version === current.version ? "（当前）" : ""}
                 </th>
-                <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
+                <td>{revisionKindLabel(r.kind)}</td>
                 <td>{r.authorName}</td>
                 <td>{formatDateTime(r.createdAt)}</td>
                 <td>
