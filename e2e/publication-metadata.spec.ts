@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { DEMO_ORGANS } from "@/lib/demo/demo-accounts";
 import { chineseDate } from "@/lib/domain/publication-metadata";
 import { approveAllStages, submittedReport } from "./review-support";
-import { main, pageAs } from "./support";
+import { main, organIdFromWorkspace, pageAs } from "./support";
 
 const QINGSHI = DEMO_ORGANS.find((o) => o.key === "qingshi")!;
 const YEAR = 2020;
@@ -69,4 +69,24 @@ test("the 发布人 sets the 发文日期, 文件编号 and another platform's �
   expect(csv).toContain(`"发布信息","发文日期","issuedOn","${today}"`);
   const json = await (await visitor.request.get(`${base}/v/1/report.json`)).json();
   expect(json.publication).toMatchObject({ indexNumber, issuedOn: today, documentNumber: "青石政〔2021〕5号" });
+});
+
+test("an organ's 管理员 sets where a year's platform serials start, and cannot go back", async ({ browser }) => {
+  const JIANGNAN = DEMO_ORGANS.find((o) => o.key === "jiangnan")!;
+  const admin = await pageAs(browser, "jiangnan.admin");
+  await admin.goto(`/organs/${await organIdFromWorkspace(admin, JIANGNAN.name)}`);
+  const form = admin.locator("form", { has: admin.getByRole("button", { name: "保存起始流水号" }) });
+  // A year no other test publishes in. (The new-report form has a year field too: the labels must find their own.)
+  await form.getByLabel("年份").fill("2030");
+  await form.getByLabel("起始流水号").fill("1220");
+  await form.getByRole("button", { name: "保存起始流水号" }).click();
+  await expect(form.getByRole("status")).toHaveText(`已保存。2030 年下一个索引号为 ${JIANGNAN.code}/2030-01220。`);
+  await form.getByLabel("年份").fill("2030");
+  await form.getByLabel("起始流水号").fill("1219");
+  await form.getByRole("button", { name: "保存起始流水号" }).click();
+  await expect(admin.locator("#field-start-serial-error")).toHaveText("2030 年已分配到第 1219 号，起始流水号至少应为 1220。");
+  // Other roles do not see the form.
+  const publisher = await pageAs(browser, "jiangnan.publisher");
+  await publisher.goto(admin.url());
+  await expect(publisher.getByRole("heading", { name: "索引号起始流水号" })).toHaveCount(0);
 });

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createOrgan } from "@/lib/organs/save-organ";
 import { toReportJson } from "@/lib/report-files/report-json";
-import { contentHash } from "@/lib/reports/content-hash";
+import { reportContentHash } from "@/lib/reports/content-hash";
 import { createReport } from "@/lib/reports/create-report";
 import { importReport } from "@/lib/reports/import-report";
 import { loadSections } from "@/lib/reports/load-sections";
@@ -57,7 +57,7 @@ describe("nothing is written past 提交", () => {
       expect(submit.status).toBe("fulfilled");
       // The round froze exactly the text as it stands now: no save came after the submission.
       const round = await db().reviewRound.findFirstOrThrow({ where: { reportId }, orderBy: { number: "desc" }, select: { submittedHash: true } });
-      expect(contentHash(await loadSections(reportId))).toBe(round.submittedHash);
+      expect(reportContentHash(await loadSections(reportId))).toBe(round.submittedHash);
       if (save.status === "fulfilled") savedFirst++;
       else {
         expect(save.reason).toBeInstanceOf(AppError);

@@ -5,10 +5,10 @@ import { ActionForm, Field } from "@/components/action-form";
 import { requireOrganPermission } from "@/lib/auth/current-actor";
 import { can, rolesIn } from "@/lib/auth/permissions";
 import { ORGAN_KIND_LABELS } from "@/lib/domain/organ-kinds";
+import { yearInChina } from "@/lib/domain/report-progress";
 import { REPORT_STATUS_LABELS } from "@/lib/domain/report-status";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { findNextIndexNumber, getOrganDetail } from "@/lib/organs/queries";
-import { chinaDateOf, yearOfDate } from "@/lib/domain/publication-metadata";
 import { listOrganReports } from "@/lib/reports/queries";
 import { setDeadlineAction, setIndexSerialStartAction } from "./actions";
 import { createReportAction } from "./report-actions";
@@ -21,10 +21,10 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
   const organ = await getOrganDetail(organId);
   if (!organ) notFound();
   const myRoles = rolesIn(actor, organId);
-  const thisYear = yearOfDate(chinaDateOf(new Date()));
-  const nextIndexNumber = can(actor, "organ.setIndexSerial", scope) ? await findNextIndexNumber(organId, organ.code, thisYear) : null;
   const reports = can(actor, "report.view", scope) ? await listOrganReports(organId) : [];
   const existingYears = new Set(reports.map((r) => r.year));
+  const thisYear = yearInChina(new Date());
+  const nextIndexNumber = can(actor, "organ.setIndexSerial", scope) ? await findNextIndexNumber(organId, organ.code, thisYear) : null;
   const lastYear = thisYear - 1;
   const yearOptions = Array.from({ length: 6 }, (_, i) => thisYear - i)
     .filter((y) => !existingYears.has(y))
@@ -114,7 +114,7 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
             本平台分配的索引号为“机关代码/发文年份-流水号”，流水号按年度连续编号。{thisYear} 年下一个为 <strong data-testid="next-index-number">{nextIndexNumber}</strong>。
             年中从其他平台转来时，可设置本平台接续的起始流水号。
           </p>
-          <ActionForm action={setIndexSerialStartAction.bind(null, organId)} submitLabel="保存起始流水号" className="grid-2">
+          <ActionForm action={setIndexSerialStartAction.bind(null, organId)} submitLabel="保存起始流水号" className="grid-2" fieldIdSuffix="serial">
             <Field name="year" label="年份" type="number" defaultValue={thisYear} />
             <Field name="start" label="起始流水号" type="number" hint="已分配的流水号不会重复使用，起始流水号只能往后设。" />
           </ActionForm>
