@@ -9,9 +9,12 @@ COPY prisma ./prisma
 COPY prisma.config.ts ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# Built once, here: every instance started from this image serves the same build (the same
+# Server Action ids), so none may build on its own.
 RUN npm run build
 ENV NODE_ENV=production PORT=3000
 EXPOSE 3000
-# With DATABASE_URL set, npm start applies pending migrations and serves the
-# existing build; it seeds nothing (run `npm run db:seed` once for the demo data).
+# With DATABASE_URL set, npm start checks the shared secrets (NEXTAUTH_SECRET,
+# NEXT_SERVER_ACTIONS_ENCRYPTION_KEY), applies pending migrations and serves this build; it
+# never builds and seeds nothing (run `npm run db:seed` once for the demo data).
 CMD ["npm", "start"]

@@ -2,9 +2,9 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The public site serves pages compressed once at publish time; Next's per-request
-  // compression would encode them a second time. (nginx compresses the rest in front.)
-  compress: false,
+  // Staff pages, their scripts and the JSON routes are gzipped per response. The public site
+  // (/gk) never reaches Next: scripts/server.ts answers it first with its stored encodings.
+  compress: true,
   reactStrictMode: true,
   experimental: {
     // Above the JSON import's own 1 MB limit, so that a bigger file is told 文件过大 by the import,

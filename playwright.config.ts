@@ -1,9 +1,7 @@
-import os from "node:os";
-import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { DATA_DIR, PG_PORT, PORT_A, SHARED_SECRETS } from "./e2e/instances";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const BASE_URL = `http://localhost:${PORT}`;
+const BASE_URL = `http://localhost:${PORT_A}`;
 
 // Debian's Chromium (Playwright's own browser download cannot work on our machines).
 // The background-networking flags stop it from calling out to a closed network.
@@ -45,12 +43,12 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       DATABASE_URL: "",
-      NIANBAO_DATA_DIR: path.join(os.tmpdir(), "nianbao-e2e"),
+      NIANBAO_DATA_DIR: DATA_DIR,
       NIANBAO_EPHEMERAL_DB: "1",
-      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
-      PORT: String(PORT),
+      EMBEDDED_PG_PORT: String(PG_PORT),
+      PORT: String(PORT_A),
       NEXTAUTH_URL: BASE_URL,
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use",
+      ...SHARED_SECRETS,
     },
   },
 });

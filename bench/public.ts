@@ -93,7 +93,8 @@ try {
   const cacheServer = (await readFile(path.join("deploy", "nginx-cache.conf"), "utf8"))
     .replace(/proxy_cache_path \S+/, `proxy_cache_path ${dir}/cache`)
     .replace("listen 80;", `listen 127.0.0.1:${cachePort};`)
-    .replaceAll("http://app:3000", base.replace("localhost", "127.0.0.1"));
+    // The shipped upstream's two instances become the one app under test.
+    .replace(/upstream nianbao \{[^}]*\}/, `upstream nianbao { server ${new URL(base).host.replace("localhost", "127.0.0.1")}; keepalive 32; }`);
   const fileLocation = (extra: string) =>
     `location /page { default_type "text/html; charset=utf-8"; add_header Content-Encoding gzip; alias ${dir}/page.html.gz; open_file_cache max=1000 inactive=60s; ${extra} }`;
   await writeFile(

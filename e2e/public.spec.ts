@@ -59,9 +59,9 @@ test("from draft through three stages to the public page; 繁體, downloads, cor
   await visitor.goto("/gk?q=江南&year=2022");
   await expect(visitor.getByRole("region", { name: /搜索结果/ })).toContainText("江南街道办事处2022年度");
 
-  // Versions: browsers keep them for a year, shared caches check back within a minute (a withdrawal must reach them).
+  // Versions: browsers keep them for a year, shared caches check back every 5 s (a withdrawal must reach them).
   const version1 = await visitor.request.get(`${base}/v/1`, { headers: { "accept-encoding": "gzip" } });
-  expect(version1.headers()["cache-control"]).toBe("public, max-age=31536000, s-maxage=60");
+  expect(version1.headers()["cache-control"]).toBe("public, max-age=31536000, s-maxage=5");
   expect(version1.headers()["vary"]).toBe("Accept-Encoding");
   expect((await visitor.request.get(`${base}/v/1`, { headers: { "if-none-match": version1.headers()["etag"] ?? "" } })).status()).toBe(304);
   // RFC 9110: a weak tag, a list and * match too; a coding refused with q=0 is not sent.

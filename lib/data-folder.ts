@@ -9,10 +9,13 @@ export function dataDir(): string {
   return path.resolve(process.env.NIANBAO_DATA_DIR ?? path.join(process.cwd(), ".data"));
 }
 
-/** The secret kept in the data folder's file `name`; when `create`, generated on first use (readable by this OS user only). */
-export async function dataFolderSecret(name: string, options: { create: true }): Promise<string>;
+/**
+ * The secret kept in the data folder's file `name`; when `create`, generated on first use (readable by
+ * this OS user only): 32 random bytes, written in base64url, or in base64 where a reader wants that.
+ */
+export async function dataFolderSecret(name: string, options: { create: true; encoding?: "base64" | "base64url" }): Promise<string>;
 export async function dataFolderSecret(name: string, options: { create: false }): Promise<string | null>;
-export async function dataFolderSecret(name: string, options: { create: boolean }): Promise<string | null> {
+export async function dataFolderSecret(name: string, options: { create: boolean; encoding?: "base64" | "base64url" }): Promise<string | null> {
   const file = path.join(dataDir(), name);
   const existing = await readFile(file, "utf8").then(
     (s) => s.trim(),
@@ -20,7 +23,7 @@ export async function dataFolderSecret(name: string, options: { create: boolean 
   );
   if (existing || !options.create) return existing || null;
   await mkdir(dataDir(), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
+  const secret = randomBytes(32).toString(options.encoding ?? "base64url");
   try {
     // "wx": two processes starting at once must not each keep a different secret.
     await writeFile(file, secret, { mode: 0o600, flag: "wx" });

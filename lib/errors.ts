@@ -2,7 +2,7 @@ import { isUnstorableText } from "@/lib/db/errors";
 
 // One error class for failures a user may be told about. Anything else is an
 // internal error and reaches the user only as a generic message.
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "LOCKED";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "LOCKED" | "TOO_LARGE";
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -11,6 +11,7 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   INVALID_INPUT: 400,
   CONFLICT: 409,
   LOCKED: 423,
+  TOO_LARGE: 413,
 };
 
 export class AppError extends Error {

@@ -1,12 +1,12 @@
-// npm start: the whole app on one machine. Uses DATABASE_URL when set, otherwise
-// an embedded PostgreSQL kept in .data/; applies migrations; seeds the demo data on
-// the embedded database's first start; builds the app when there is no build; serves
-// it until Ctrl-C or SIGTERM, then stops the app and the database cleanly.
+// npm start: the app. Without DATABASE_URL, the whole app on one machine: an embedded
+// PostgreSQL kept in .data/, the demo data seeded on its first start, secrets generated into
+// the data folder, and a build made when there is none. With DATABASE_URL (a deployment, maybe
+// of several instances): the shared secrets must be set and a build must exist (npm run build,
+// once for every instance): it only migrates and serves. Either way it serves until Ctrl-C or
+// SIGTERM, then stops the app and the database cleanly.
 // With --dev it runs `next dev` instead of a production build.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import onExit from "async-exit-hook";
 import { anchorSettings } from "@/lib/audit/anchor";
@@ -14,21 +14,32 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { migrateDatabase } from "@/lib/db/roles";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { seedDemoData } from "@/lib/demo/seed-demo";
+import { dataFolderSecret } from "@/lib/data-folder";
 import { DATA_DIR, openDatabase } from "./database";
+import { instanceSecretsProblem, NO_BUILD_MESSAGE } from "./instance-secrets";
 
 const log = (line: string) => console.log(`[年报工作台] ${line}`);
 const isDev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const external = Boolean(process.env.DATABASE_URL);
+const hasBuild = existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
 
-async function authSecret() {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(DATA_DIR, "auth-secret");
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  await mkdir(DATA_DIR, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  await writeFile(file, secret, { mode: 0o600 });
-  log("已生成会话密钥并保存在 .data/auth-secret（生产环境请设置 NEXTAUTH_SECRET）。");
+// A deployment never guesses its shared secrets and never builds on its own (npm run build does).
+if (external && !isDev) {
+  const problem = instanceSecretsProblem(process.env) ?? (hasBuild ? null : NO_BUILD_MESSAGE);
+  if (problem) {
+    console.error(`[年报工作台] ${problem}`);
+    process.exit(1);
+  }
+}
+
+/** The embedded quick start's secret: the environment's, or generated once into the data folder. */
+async function localSecret(variable: string, file: string, encoding: "base64" | "base64url") {
+  if (process.env[variable]) return process.env[variable];
+  const existed = existsSync(path.join(DATA_DIR, file));
+  const secret = await dataFolderSecret(file, { create: true, encoding });
+  if (!existed) log(`已生成 ${variable} 并保存在数据目录的 ${file} 中（部署到服务器时请设置 ${variable}）。`);
   return secret;
 }
 
@@ -70,7 +81,8 @@ const env: NodeJS.ProcessEnv = {
   MIGRATION_DATABASE_URL: "",
   // The checkpoint file and key live here; the app must find the same folder.
   NIANBAO_DATA_DIR: DATA_DIR,
-  NEXTAUTH_SECRET: await authSecret(),
+  NEXTAUTH_SECRET: await localSecret("NEXTAUTH_SECRET", "auth-secret", "base64url"),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: await localSecret("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "server-actions-key", "base64"),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };
 
@@ -96,7 +108,7 @@ function shutdown(): Promise<void> {
 // registering here too makes that exit wait until the app and database have stopped.
 onExit((done) => void shutdown().finally(done));
 
-if (!isDev && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+if (!isDev && !hasBuild) {
   log("没有找到构建结果，正在构建（首次约需一分钟）……");
   app = run(["build"], env);
   const code = await exited(app);

@@ -1,12 +1,12 @@
 // The public home, organ and notice pages (404, 410, 503). No hooks.
 import type { ReactNode } from "react";
-import { homePath, organPath, reportPath, type Script } from "@/lib/publish/public-paths";
-import type { ListedExternalReport, ListedOrgan, ListedReport } from "@/lib/publish/listings";
+import { homePath, openDataPath, organPagePath, organPath, reportPath, searchPath, type Script } from "@/lib/publish/public-paths";
+import type { ListedExternalReport, ListedReport, OrganLink, Paged, TopOrgan } from "@/lib/publish/listings";
 import { PublicDocument, publicDate } from "./public-document";
 
 const other = (script: Script): Script => (script === "hans" ? "hant" : "hans");
 
-function ListingDocument({ script, title, switchPath, children }: { script: Script; title: string; switchPath: string; children: ReactNode }) {
+export function ListingDocument({ script, title, switchPath, children }: { script: Script; title: string; switchPath: string; children: ReactNode }) {
   return (
     <PublicDocument
       script={script}
@@ -41,26 +41,39 @@ function ReportList({ reports, script, withOrgan }: { reports: ListedReport[]; s
   );
 }
 
-function OrganTree({ byParent, parent, script }: { byParent: Map<string | null, ListedOrgan[]>; parent: string | null; script: Script }) {
-  const list = byParent.get(parent) ?? [];
-  if (!list.length) return null;
+/** An organ's link, with how many organs are below it (their list is on its page). */
+function OrganItem({ organ, script }: { organ: OrganLink; script: Script }) {
   return (
-    <ul>
-      {list.map((o) => (
-        <li key={o.code}>
-          <a href={organPath(o.code, script)}>{o.name}</a>
-          <OrganTree byParent={byParent} parent={o.code} script={script} />
-        </li>
-      ))}
-    </ul>
+    <>
+      <a href={organPath(organ.code, script)}>{organ.name}</a>
+      {organ.children ? <span>（下级机关 {organ.children} 个）</span> : null}
+    </>
   );
 }
 
-export type HomePageData = { organs: ListedOrgan[]; latest: ListedReport[]; results: ListedReport[] | null; query: { q: string; year: string } };
+/** 上一页 / 下一页 for a paged list. */
+function Pager({ page, pages, path, label }: { page: number; pages: number; path: (page: number) => string; label: string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={label} className="pager">
+      {page > 1 ? <a href={path(page - 1)}>上一页</a> : null}{" "}
+      <span>
+        第 {page} / {pages} 页
+      </span>{" "}
+      {page < pages ? <a href={path(page + 1)}>下一页</a> : null}
+    </nav>
+  );
+}
+
+export type HomePageData = {
+  organs: { top: TopOrgan[]; more: number };
+  latest: ListedReport[];
+  results: Paged<ListedReport> | null;
+  query: { q: string; year: string };
+};
 
 export function HomePage({ data, script }: { data: HomePageData; script: Script }) {
-  const byParent = new Map<string | null, ListedOrgan[]>();
-  for (const o of data.organs) byParent.set(o.parentCode, [...(byParent.get(o.parentCode) ?? []), o]);
+  const { results } = data;
   return (
     <ListingDocument script={script} title="政府信息公开工作年度报告" switchPath={homePath(other(script))}>
       <h1>政府信息公开工作年度报告</h1>
@@ -75,10 +88,11 @@ export function HomePage({ data, script }: { data: HomePageData; script: Script 
         </label>
         <button type="submit">搜索</button>
       </form>
-      {data.results ? (
+      {results ? (
         <section aria-labelledby="results">
-          <h2 id="results">搜索结果（{data.results.length}）</h2>
-          {data.results.length ? <ReportList reports={data.results} script={script} withOrgan /> : <p>没有找到符合条件的报告。</p>}
+          <h2 id="results">搜索结果（共 {results.total} 份）</h2>
+          {results.items.length ? <ReportList reports={results.items} script={script} withOrgan /> : <p>没有找到符合条件的报告。</p>}
+          <Pager page={results.page} pages={results.pages} path={(page) => searchPath(script, data.query, page)} label="搜索结果分页" />
         </section>
       ) : null}
       <section aria-labelledby="latest">
@@ -88,21 +102,67 @@ export function HomePage({ data, script }: { data: HomePageData; script: Script 
       <section aria-labelledby="organs">
         <h2 id="organs">机关</h2>
         <nav aria-labelledby="organs">
-          <OrganTree byParent={byParent} parent={null} script={script} />
+          <ul>
+            {data.organs.top.map((o) => (
+              <li key={o.code}>
+                <OrganItem organ={o} script={script} />
+                {o.below.length ? (
+                  <ul>
+                    {o.below.map((b) => (
+                      <li key={b.code}>
+                        <OrganItem organ={b} script={script} />
+                      </li>
+                    ))}
+                    {o.children > o.below.length ? (
+                      <li>
+                        <a href={organPath(o.code, script)}>
+                          查看{o.name}的全部 {o.children} 个下级机关
+                        </a>
+                      </li>
+                    ) : null}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {data.organs.more ? <p>另有 {data.organs.more} 个机关，请按名称搜索。</p> : null}
         </nav>
+      </section>
+      <section aria-labelledby="open-data">
+        <h2 id="open-data">开放数据</h2>
+        <p>
+          各年度已发布报告的表格数据（CSV、JSON）：<a href={openDataPath(script)}>按年度下载</a>；<a href="/gk/feed.atom">发布动态（Atom 订阅）</a>；
+          <a href="/gk/sitemap.xml">站点地图</a>。
+        </p>
       </section>
     </ListingDocument>
   );
 }
 
-export type OrganPageData = { organ: { name: string; code: string }; reports: ListedReport[]; external?: ListedExternalReport[] };
+export type OrganPageData = {
+  organ: { name: string; code: string };
+  /** The organs above it, top first. */
+  above?: Array<{ code: string; name: string }>;
+  reports: ListedReport[];
+  below?: Paged<OrganLink>;
+  /** 历年报告（原发布）: years published elsewhere before this platform. */
+  external?: ListedExternalReport[];
+};
 
 export function OrganPage({ data, script }: { data: OrganPageData; script: Script }) {
-  const { organ, reports } = data;
+  const { organ, reports, above = [], below } = data;
   return (
     <ListingDocument script={script} title={`${organ.name} · 年度报告`} switchPath={organPath(organ.code, other(script))}>
       <nav aria-label="位置" className="crumbs">
-        <a href={homePath(script)}>首页</a> › {organ.name}
+        <a href={homePath(script)}>首页</a>
+        {above.map((a) => (
+          <span key={a.code}>
+            {" › "}
+            <a href={organPath(a.code, script)}>{a.name}</a>
+          </span>
+        ))}
+        {" › "}
+        {organ.name}
       </nav>
       <h1>{organ.name}政府信息公开工作年度报告</h1>
       <ReportList reports={reports} script={script} withOrgan={false} />
@@ -128,6 +188,19 @@ export function OrganPage({ data, script }: { data: OrganPageData; script: Scrip
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {below && below.total ? (
+        <section aria-labelledby="below">
+          <h2 id="below">下级机关（{below.total} 个）</h2>
+          <ul className="plain">
+            {below.items.map((b) => (
+              <li key={b.code}>
+                <OrganItem organ={b} script={script} />
+              </li>
+            ))}
+          </ul>
+          <Pager page={below.page} pages={below.pages} path={(page) => organPagePath(organ.code, script, page)} label="下级机关分页" />
         </section>
       ) : null}
     </ListingDocument>

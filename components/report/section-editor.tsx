@@ -8,6 +8,7 @@ import { SECTION_TABLE, SECTION_TEXT_LIMIT, sectionLabel, type SectionKey, type 
 import { findHalfWidthPunctuation, fixPunctuation } from "@/lib/report-format/punctuation";
 import type { CellState } from "./cell-grid";
 import { ConflictView } from "./conflict-view";
+import { takeEarlyInput, type EarlyInput } from "./early-input";
 import { Table2Editor, Table3Editor, Table4Editor } from "./table-editors";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 
@@ -41,11 +42,7 @@ export function SectionEditor(props: Props) {
   const { content, update, status } = autosave;
   const [carriedOver, setCarriedOver] = useState(props.isCarriedOver);
   const openBy = usePresence(reportId, sectionKey, canEdit);
-  // Until React owns the fields, typing into the server-rendered ones is overwritten (or, with a
-  // selection, merged with the old text) when hydration sets their values: so they open read-only.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  const editable = canEdit && hydrated;
+  const editable = canEdit;
 
   const findings = useMemo(
     () => checkDraft({ year, organKind, sections: { ...sections, [sectionKey]: content }, lastYear, identity }),
@@ -67,8 +64,19 @@ export function SectionEditor(props: Props) {
     update(next);
   };
 
+  // The fields are editable before hydration: what was typed then becomes the first edit.
+  useEffect(() => {
+    const early = takeEarlyInput();
+    if (!early || !canEdit) return;
+    const next = withEarlyInput(props.initialContent, early);
+    setCarriedOver(false);
+    update(next);
+    requestAnimationFrame(() => restoreCaret(early));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when React takes the fields over
+  }, []);
+
   return (
-    <div className="editor">
+    <div className="editor" data-early-input="">
       <div className="editor-bar">
         <p className={`save-status save-${status}`} role="status" aria-live="polite" data-testid="save-status">
           {canEdit ? STATUS_TEXT[status] : "只读"}
@@ -248,6 +256,22 @@ export function FindingsList({ title, findings, emptyText, reportId }: { title: 
       )}
     </section>
   );
+}
+
+/** The section as rendered, with what was typed into its fields before hydration. */
+function withEarlyInput(content: SectionContent, early: EarlyInput): SectionContent {
+  if (content.kind === "narrative") return early.narrative ? { kind: "narrative", text: early.narrative.value } : content;
+  const cells = { ...content.cells };
+  for (const { cell, value } of Object.values(early)) if (cell) cells[cell] = value;
+  return { ...content, cells, note: early["table-note"]?.value ?? content.note };
+}
+
+/** Puts the caret back where it was in the field being typed into (setting a value moves it to the end). */
+function restoreCaret(early: EarlyInput) {
+  const field = document.activeElement;
+  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
+  const at = early[field.id];
+  if (at && at.start !== null && at.end !== null && field.value === at.value) field.setSelectionRange(at.start, at.end);
 }
 
 function statesByCell(findings: Finding[]): Map<string, CellState> {

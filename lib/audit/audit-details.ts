@@ -71,6 +71,7 @@ const ATTEMPT_LABELS: Record<string, string> = {
   "organ.remind": "催办",
   "organ.exportAudit": "导出操作日志",
   "organ.exportProgress": "导出进度表",
+  "organ.exportSummary": "导出汇总",
   "report.create": "新建报告",
   "report.export": "下载报告",
   "report.import": "导入报告",
@@ -103,6 +104,7 @@ const CODE_LABELS: Record<AppErrorCode, string> = {
   INVALID_INPUT: "输入不符合要求",
   UNAUTHENTICATED: "未登录",
   LOCKED: "已锁定",
+  TOO_LARGE: "内容过大",
 };
 
 const REASON_LABELS: Record<string, string> = {

@@ -40,6 +40,9 @@ export const APP_TABLE_GRANTS: Readonly<Record<string, readonly TablePrivilege[]
   // Failed logins per name and address (lib/auth/login-throttle.ts: inserted, row-locked, updated,
   // deleted on a correct password, pruned after a quiet day by lib/db/housekeeping.ts).
   LoginThrottle: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  // Review e-mails: queued with the event, claimed row by row (FOR UPDATE) and marked sent or
+  // retried by the senders; kept afterwards as the record of what was sent.
+  MailOutbox: ["SELECT", "INSERT", "UPDATE"],
   // Replaced as a set: roles are removed (manage-roles) and an organ's stages rewritten (review settings).
   Membership: ["SELECT", "INSERT", "DELETE"],
   ReviewStage: ["SELECT", "INSERT", "DELETE"],

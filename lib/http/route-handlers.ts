@@ -7,6 +7,7 @@ import { getCurrentActor, getCurrentActorQuietly } from "@/lib/auth/current-acto
 import type { SessionActor } from "@/lib/auth/load-actor";
 import { auditStrayRefusal } from "@/lib/actions/run-action";
 import { AppError, userFacingFailure } from "@/lib/errors";
+import { readTextBody } from "./read-body";
 import { fieldErrorsOf } from "@/lib/validation/fields";
 
 // The frames of the route handlers: who is asking, the parsed input, and the mapping of
@@ -20,14 +21,9 @@ async function requireRouteActor(options: { countsAsActivity: boolean } = { coun
   return actor;
 }
 
-/** The body as JSON; bytes that are not UTF-8 are refused, not silently replaced with U+FFFD. */
+/** The body as JSON, at most MAX_JSON_BODY_BYTES; bytes that are not UTF-8 are refused, not silently replaced with U+FFFD. */
 async function readJsonBody(request: Request): Promise<unknown> {
-  let body: string;
-  try {
-    body = new TextDecoder("utf-8", { fatal: true }).decode(await request.arrayBuffer());
-  } catch {
-    throw new AppError("INVALID_INPUT", "请求内容不是有效的 UTF-8 文字。");
-  }
+  const body = await readTextBody(request);
   try {
     return JSON.parse(body);
   } catch {

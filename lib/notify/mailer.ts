@@ -1,5 +1,6 @@
-import "server-only";
 import nodemailer from "nodemailer";
+
+// No "server-only" import: the mail sender runs in the front server (scripts/server.ts) too.
 
 /** The SMTP settings, or null: email is off unless SMTP_HOST is set. */
 export function smtpSettings() {
@@ -14,24 +15,22 @@ export function smtpSettings() {
   };
 }
 
-/** Sends one message; a failure is logged and never undoes the action it reports. */
-export async function sendMail(message: { to: string[]; subject: string; text: string }): Promise<boolean> {
+/** Hands one message to the SMTP server; throws when it is not accepted (the outbox then retries). */
+export async function deliverMail(message: { to: string; subject: string; text: string }): Promise<void> {
   const settings = smtpSettings();
-  if (!settings || message.to.length === 0) return false;
+  if (!settings) throw new Error("SMTP_HOST is not set");
+  const transport = nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    auth: settings.auth,
+    connectionTimeout: 5_000,
+    greetingTimeout: 5_000,
+    socketTimeout: 10_000,
+  });
   try {
-    const transport = nodemailer.createTransport({
-      host: settings.host,
-      port: settings.port,
-      secure: settings.secure,
-      auth: settings.auth,
-      connectionTimeout: 5_000,
-      greetingTimeout: 5_000,
-      socketTimeout: 10_000,
-    });
     await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text });
-    return true;
-  } catch (error) {
-    console.error("[mail] not sent:", error instanceof Error ? error.message : error);
-    return false;
+  } finally {
+    transport.close();
   }
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findReportOrThrow } from "@/lib/reports/find-report";
 import { invalidatePublicPages } from "./public-cache";
+import { announcePublicChange } from "./public-changes";
 
 /**
  * A published report is corrected through the same pipeline: it becomes a draft
@@ -50,7 +51,9 @@ export async function withdrawPublished(options: { actor: Actor; reportId: strin
         clientAddress,
         details: { reason },
       });
+      // Every instance stops serving the report's pages when this commits (410 from then on).
+      await announcePublicChange(tx, { organCode: report.organ.code, year: report.year });
     });
-    invalidatePublicPages();
+    invalidatePublicPages({ organCode: report.organ.code, year: report.year });
   });
 }

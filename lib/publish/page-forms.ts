@@ -1,18 +1,57 @@
-// The stored forms of a public page: its gzip and brotli bytes and a strong ETag, and
-// its Traditional Chinese conversion. Plain Node (no React): the public handler uses
-// these for the listing pages it renders, publishing for the report pages.
+// The forms of a public page: its gzip and brotli bytes and a strong ETag, and its Traditional
+// Chinese conversion. Plain Node (no React). A report page is compressed once, at publish time,
+// as small as brotli can make it (quality 11: slow, but paid once and then served for years).
+// A listing, search or notice page is rendered per request (or per cache entry), so it is
+// compressed at levels fit for that (brotli 5, gzip 6: a few milliseconds for a large page, where
+// quality 11 took over half a second), off the event loop, and only into the coding a client asks for.
 import { createHash } from "node:crypto";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "node:zlib";
 import * as OpenCC from "opencc-js";
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
+const etagOf = (bytes: Uint8Array) => `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 32)}"`;
+
+/** For pages stored once: the smallest forms. */
 export function compressPage(html: string) {
   const bytes = Buffer.from(html, "utf8");
   return {
     gzip: gzipSync(bytes, { level: 9 }),
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-    etag: `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 32)}"`,
+    etag: etagOf(bytes),
+  };
+}
+
+export type Coding = "br" | "gzip";
+
+/** A page rendered at run time: each coding made on first use (in libuv's thread pool) and kept with the page. */
+export type DynamicPage = { html: string; etag: string; encoded(coding: Coding): Promise<Uint8Array> };
+
+export const DYNAMIC_BROTLI_QUALITY = 5;
+export const DYNAMIC_GZIP_LEVEL = 6;
+
+export function dynamicPage(html: string): DynamicPage {
+  const bytes = Buffer.from(html, "utf8");
+  const forms = new Map<Coding, Promise<Uint8Array>>();
+  return {
+    html,
+    etag: etagOf(bytes),
+    encoded(coding) {
+      let form = forms.get(coding);
+      if (!form) {
+        form =
+          coding === "br"
+            ? brotliAsync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
+            : gzipAsync(bytes, { level: DYNAMIC_GZIP_LEVEL });
+        // A failure is not kept: the next request tries again.
+        form.catch(() => forms.delete(coding));
+        forms.set(coding, form);
+      }
+      return form;
+    },
   };
 }
 

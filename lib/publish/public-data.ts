@@ -1,5 +1,20 @@
+import { z } from "zod";
 import { createPrismaClient, type AppPrismaClient } from "@/lib/db/create-client";
-import type { ListedExternalReport, ListedReport } from "./listings";
+import { readJsonColumn } from "@/lib/db/json-column";
+import {
+  CHILDREN_PAGE_SIZE,
+  containsPattern,
+  HOME_BELOW_SHOWN,
+  HOME_TOP_SHOWN,
+  pageWithin,
+  SEARCH_PAGE_SIZE,
+  topOrgans,
+  type ListedExternalReport,
+  type ListedReport,
+  type OrganLink,
+  type Paged,
+} from "./listings";
+import type { FeedEvent } from "./open-data-files";
 import { readListedSnapshot, readPublishedSnapshot } from "./snapshot";
 
 // Public data comes only from publications (immutable snapshots) and the organ
@@ -45,25 +60,61 @@ function newestPerReport(rows: PublicationRow[]): ListedReport[] {
 const listed = { reportId: true, organCode: true, year: true, version: true, publishedAt: true, snapshot: true, report: { select: { withdrawnAt: true } } } as const;
 
 export async function listLatestPublications(limit = 20) {
-  return newestPerReport(await db().publication.findMany({ orderBy: { publishedAt: "desc" }, take: limit * 3, select: listed })).slice(0, limit);
+  const recent = await db().publication.findMany({ orderBy: { publishedAt: "desc" }, take: limit * 3, select: { id: true } });
+  return newestPerReport(await listedRows(recent.map((p) => p.id))).slice(0, limit);
 }
 
-export async function searchPublications(q: string, year: number | null) {
-  const organs = q ? await db().organ.findMany({ where: { name: { contains: q } }, select: { code: true } }) : null;
-  return newestPerReport(
-    await db().publication.findMany({
-      where: { ...(organs ? { organCode: { in: organs.map((o) => o.code) } } : {}), ...(year ? { year } : {}) },
-      orderBy: { publishedAt: "desc" },
-      take: 500,
-      select: listed,
-    }),
-  );
+/**
+ * The newest version of every published report of the organs whose name contains `q` (any
+ * organ when empty) and of `year` (any when null), newest first, one page of SEARCH_PAGE_SIZE.
+ * The organs are found through the name-piece index (migration organ_name_grams), and only the
+ * page's own snapshots are read.
+ */
+export async function searchPublications(q: string, year: number | null, askedPage: number): Promise<Paged<ListedReport>> {
+  // The matching publications, then the newest of each report (a correction replaces its report's
+  // entry), counted, and the page's ids.
+  const hits = (offset: number) => db().$queryRaw<Array<{ total: number; ids: string[] }>>`
+    WITH hits AS MATERIALIZED (
+      SELECT p.id, p."publishedAt", p."reportId", p.version FROM "Publication" p
+      WHERE (${q} = '' OR p."organCode" IN (
+              SELECT o.code FROM "Organ" o WHERE organ_name_grams(o.name) @> organ_name_grams(${q}) AND o.name LIKE ${containsPattern(q)}))
+        AND (${year}::int IS NULL OR p.year = ${year}::int)),
+    newest AS (SELECT DISTINCT ON ("reportId") id, "publishedAt" FROM hits ORDER BY "reportId", version DESC)
+    SELECT (SELECT count(*) FROM newest)::int AS total,
+           ARRAY(SELECT id FROM newest ORDER BY "publishedAt" DESC, id LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) AS ids`;
+  const [{ total, ids: asked }] = (await hits(pageWithin(Infinity, SEARCH_PAGE_SIZE, askedPage).offset)) as [{ total: number; ids: string[] }];
+  const { page, pages, offset } = pageWithin(total, SEARCH_PAGE_SIZE, askedPage);
+  // Asked past the last page: the last page instead.
+  const ids = page !== askedPage && total > 0 ? (await hits(offset))[0]!.ids : asked;
+  return { items: newestPerReport(await listedRows(ids)), total, page, pages };
 }
 
-export async function listOrganPublications(code: string) {
-  const organ = await db().organ.findUnique({ where: { code }, select: { name: true, code: true } });
+/** The listed fields of these publications, reading only the organ and title out of each snapshot (a whole report). */
+async function listedRows(ids: string[]): Promise<PublicationRow[]> {
+  if (!ids.length) return [];
+  const rows = await db().$queryRaw<Array<Omit<PublicationRow, "report"> & { withdrawnAt: Date | null }>>`
+    SELECT p."reportId", p."organCode", p.year, p.version, p."publishedAt", r."withdrawnAt",
+           jsonb_build_object('organ', p.snapshot -> 'organ', 'title', p.snapshot -> 'title') AS snapshot
+    FROM "Publication" p JOIN "Report" r ON r.id = p."reportId" WHERE p.id = ANY(${ids})`;
+  return rows.map(({ withdrawnAt, ...row }) => ({ ...row, report: { withdrawnAt } }));
+}
+
+/** An organ's public page: the organs above it, its reports, and one page of the organs directly below it. */
+export async function listOrganPublications(code: string, askedPage = 1) {
+  const organ = await db().organ.findUnique({ where: { code }, select: { id: true, name: true, code: true, _count: { select: { children: true } } } });
   if (!organ) return null;
-  const reports = newestPerReport(await db().publication.findMany({ where: { organCode: code }, select: listed })).sort((a, b) => b.year - a.year);
+  const { page, pages, offset } = pageWithin(organ._count.children, CHILDREN_PAGE_SIZE, askedPage);
+  const [above, children, publications] = await Promise.all([
+    db().$queryRaw<Array<{ code: string; name: string }>>`
+      WITH RECURSIVE up AS (
+        SELECT "parentId", 0 AS depth, code, name FROM "Organ" WHERE id = ${organ.id}
+        UNION ALL
+        SELECT o."parentId", up.depth + 1, o.code, o.name FROM "Organ" o JOIN up ON o.id = up."parentId" WHERE up.depth < 32)
+      SELECT code, name FROM up WHERE depth > 0 ORDER BY depth DESC`,
+    organLinks(organ.id, offset, CHILDREN_PAGE_SIZE),
+    db().publication.findMany({ where: { organCode: code }, select: listed }),
+  ]);
+  const reports = newestPerReport(publications).sort((a, b) => b.year - a.year);
   // 历年报告（原发布）: years published elsewhere, for the years this platform has not published.
   const externals = await db().externalReport.findMany({
     where: { organ: { code } },
@@ -73,12 +124,30 @@ export async function listOrganPublications(code: string) {
   const external: ListedExternalReport[] = externals
     .filter((e) => !reports.some((r) => r.year === e.year))
     .map((e) => ({ year: e.year, title: e.title, sourceUrl: e.sourceUrl, indexNumber: e.indexNumber, issuedOn: e.issuedOn }));
-  return { organ, reports, external };
+  return { organ: { name: organ.name, code: organ.code }, above, reports, below: { items: children, total: organ._count.children, page, pages }, external };
 }
 
-export async function listPublicOrgans() {
-  const organs = await db().organ.findMany({ select: { code: true, name: true, parent: { select: { code: true } } }, orderBy: { code: "asc" } });
-  return organs.map((o) => ({ code: o.code, name: o.name, parentCode: o.parent?.code ?? null }));
+/** Organs directly below `parentId`, in code order, each with its own number of organs below. */
+function organLinks(parentId: string, offset: number, limit: number) {
+  return db().$queryRaw<OrganLink[]>`
+    SELECT o.code, o.name, (SELECT count(*) FROM "Organ" c WHERE c."parentId" = o.id)::int AS children
+    FROM "Organ" o WHERE o."parentId" = ${parentId} ORDER BY o.code LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The home page's organ tree: the top organs, each with the first organs below it (the rest on its own page). */
+export async function listTopOrgans() {
+  const rows = await db().$queryRaw<Array<OrganLink & { parentCode: string | null }>>`
+    WITH top AS (SELECT id, code, name FROM "Organ" WHERE "parentId" IS NULL ORDER BY code LIMIT ${HOME_TOP_SHOWN}),
+    below AS (
+      SELECT o.id, o.code, o.name, t.code AS "parentCode",
+             row_number() OVER (PARTITION BY o."parentId" ORDER BY o.code) AS n
+      FROM "Organ" o JOIN top t ON o."parentId" = t.id)
+    SELECT x.code, x.name, x."parentCode", (SELECT count(*) FROM "Organ" c WHERE c."parentId" = x.id)::int AS children
+    FROM (SELECT id, code, name, NULL::text AS "parentCode" FROM top
+          UNION ALL SELECT id, code, name, "parentCode" FROM below WHERE n <= ${HOME_BELOW_SHOWN}) AS x
+    ORDER BY x.code`;
+  const total = await db().organ.count({ where: { parentId: null } });
+  return { top: topOrgans(rows), more: Math.max(0, total - HOME_TOP_SHOWN) };
 }
 
 /** A stored page of a publication (the newest version when `version` is undefined), or why there is none. */
@@ -102,4 +171,114 @@ export async function findPublicationSnapshot(code: string, year: number, versio
     select: { snapshot: true, report: { select: { withdrawnAt: true, withdrawReason: true } } },
   });
   return publication && { snapshot: readPublishedSnapshot(publication.snapshot), withdrawnAt: publication.report.withdrawnAt, withdrawReason: publication.report.withdrawReason };
+}
+
+// ---- Open data (汇总 of what is public: the year files, the feed, the sitemap) ----
+// Read from Publication.digest (metadata and table cells, a few kilobytes), never the whole
+// snapshot, so that a province's year file does not decompress thousands of snapshots.
+// Withdrawn reports are not in the year files or the sitemap; the feed records their withdrawal.
+
+const digestSchema = z.object({
+  organ: z.object({ name: z.string(), code: z.string() }),
+  title: z.string(),
+  sections: z.object({
+    proactive: z.object({ cells: z.record(z.string(), z.string()) }),
+    requests: z.object({ cells: z.record(z.string(), z.string()) }),
+    appeals: z.object({ cells: z.record(z.string(), z.string()) }),
+  }),
+});
+const headSchema = digestSchema.pick({ organ: true, title: true });
+
+/** Years with published reports (withdrawn ones aside), newest first, with how many. */
+export async function listOpenDataYears(): Promise<Array<{ year: number; reports: number }>> {
+  const rows = await db().$queryRaw<Array<{ year: number; reports: bigint }>>`
+    SELECT p.year, count(DISTINCT p."reportId") AS reports
+    FROM "Publication" p JOIN "Report" r ON r.id = p."reportId"
+    WHERE r."withdrawnAt" IS NULL
+    GROUP BY p.year ORDER BY p.year DESC`;
+  return rows.map((r) => ({ year: r.year, reports: Number(r.reports) }));
+}
+
+/** Every report of the year as published (its newest version; withdrawn ones left out), by organ code. */
+export async function listYearPublications(year: number) {
+  const rows = await db().$queryRaw<Array<{ organCode: string; version: number; publishedAt: Date; indexNumber: string; digest: unknown }>>`
+    SELECT DISTINCT ON (p."reportId") p."organCode", p.version, p."publishedAt", p."indexNumber", p.digest
+    FROM "Publication" p JOIN "Report" r ON r.id = p."reportId"
+    WHERE p.year = ${year} AND r."withdrawnAt" IS NULL
+    ORDER BY p."reportId", p.version DESC`;
+  return rows
+    .map((row) => {
+      const digest = readJsonColumn(digestSchema, row.digest, "Publication.digest");
+      return {
+        organCode: row.organCode,
+        organName: digest.organ.name,
+        title: digest.title,
+        year,
+        version: row.version,
+        publishedAt: row.publishedAt.toISOString(),
+        indexNumber: row.indexNumber,
+        tables: { 2: digest.sections.proactive.cells, 3: digest.sections.requests.cells, 4: digest.sections.appeals.cells },
+      };
+    })
+    .sort((a, b) => (a.organCode < b.organCode ? -1 : a.organCode > b.organCode ? 1 : 0));
+}
+
+/** The newest publications, corrections and withdrawals, newest first. */
+export async function listFeedEvents(limit = 50): Promise<FeedEvent[]> {
+  const select = { organCode: true, year: true, version: true, indexNumber: true, publishedAt: true, correctionNote: true, digest: true } as const;
+  const [publications, withdrawn] = await Promise.all([
+    db().publication.findMany({ orderBy: { publishedAt: "desc" }, take: limit, select }),
+    db().publication.findMany({
+      where: { report: { withdrawnAt: { not: null } } },
+      distinct: ["reportId"],
+      orderBy: [{ reportId: "asc" }, { version: "desc" }],
+      select: { ...select, report: { select: { withdrawnAt: true, withdrawReason: true } } },
+    }),
+  ]);
+  const head = (digest: unknown) => readJsonColumn(headSchema, digest, "Publication.digest");
+  const events: FeedEvent[] = [
+    ...publications.map((p): FeedEvent => {
+      const { organ, title } = head(p.digest);
+      const kind = p.version > 1 ? "corrected" : "published";
+      return {
+        kind,
+        organCode: p.organCode,
+        organName: organ.name,
+        year: p.year,
+        version: p.version,
+        title,
+        indexNumber: p.indexNumber,
+        at: p.publishedAt.toISOString(),
+        note: p.correctionNote,
+      };
+    }),
+    ...withdrawn.map((p): FeedEvent => {
+      const { organ, title } = head(p.digest);
+      return {
+        kind: "withdrawn",
+        organCode: p.organCode,
+        organName: organ.name,
+        year: p.year,
+        version: p.version,
+        title,
+        indexNumber: p.indexNumber,
+        at: p.report.withdrawnAt!.toISOString(),
+        note: p.report.withdrawReason,
+      };
+    }),
+  ];
+  return events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
+}
+
+/** The public pages a search engine should know: every organ's page and every report's plain address (withdrawn ones aside). */
+export async function listSitemapEntries() {
+  const [organs, reports] = await Promise.all([
+    db().organ.findMany({ select: { code: true }, orderBy: { code: "asc" } }),
+    db().$queryRaw<Array<{ organCode: string; year: number; publishedAt: Date }>>`
+      SELECT DISTINCT ON (p."reportId") p."organCode", p.year, p."publishedAt"
+      FROM "Publication" p JOIN "Report" r ON r.id = p."reportId"
+      WHERE r."withdrawnAt" IS NULL
+      ORDER BY p."reportId", p.version DESC`,
+  ]);
+  return { organCodes: organs.map((o) => o.code), reports: reports.map((r) => ({ organCode: r.organCode, year: r.year, lastModified: r.publishedAt.toISOString() })) };
 }

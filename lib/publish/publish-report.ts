@@ -14,6 +14,7 @@ import { findReportOrThrow } from "@/lib/reports/find-report";
 import { loadSectionsIn } from "@/lib/reports/load-sections";
 import { readRoundStages } from "@/lib/reports/review-state";
 import { invalidatePublicPages } from "./public-cache";
+import { announcePublicChange } from "./public-changes";
 import { trendPoint } from "./charts";
 import { correctionChanges } from "./correction-changes";
 import { getLastPublishedSections } from "./publication-history";
@@ -158,6 +159,8 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
             correctionNote: snapshot.correctionNote,
           },
         });
+        // Every instance drops its cached pages of this organ and its listings when this commits.
+        await announcePublicChange(tx, { organCode: report.organ.code, year: report.year });
         return created;
       })
       .catch((error: unknown) => {
@@ -165,7 +168,7 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
         if (isUniqueViolation(error)) throw new AppError("CONFLICT", USED_INDEX_NUMBER, { indexNumber: USED_INDEX_NUMBER });
         throw error;
       });
-    invalidatePublicPages();
+    invalidatePublicPages({ organCode: report.organ.code, year: report.year });
     // Anchors the log, this publication's entry included, outside the database. The publication
     // has committed: a failure here is the operator's to see in the log, not the publisher's.
     await writeAuditCheckpoint(db(), "publication").catch((error: unknown) => console.error("审计日志检查点写入失败：", error));

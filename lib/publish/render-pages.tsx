@@ -8,6 +8,7 @@
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { HomePage, NoticePage, OrganPage, type HomePageData, type OrganPageData } from "@/components/public/listing-pages";
+import { OpenDataPage, type OpenDataPageData } from "@/components/public/open-data-page";
 import { ReportPage, type PageVariant } from "@/components/public/report-page";
 import { compressPage, convertToTraditional } from "./page-forms";
 import type { Script } from "./public-paths";
@@ -19,6 +20,7 @@ export const renderReportPage = (snapshot: PublishedSnapshot, script: Script, va
   documentOf(<ReportPage snapshot={snapshot} script={script} variant={variant} />);
 export const renderHomePage = (data: HomePageData, script: Script) => documentOf(<HomePage data={data} script={script} />);
 export const renderOrganPage = (data: OrganPageData, script: Script) => documentOf(<OrganPage data={data} script={script} />);
+export const renderOpenDataPage = (data: OpenDataPageData, script: Script) => documentOf(<OpenDataPage data={data} script={script} />);
 export const renderNoticePage = (script: Script, title: string, message: string) => documentOf(<NoticePage script={script} title={title} message={message} />);
 
 export type StoredPage = { script: Script; variant: PageVariant; html: string; gzip: Buffer; brotli: Buffer; etag: string };

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { invalidatePublicPages } from "@/lib/publish/public-cache";
+import { announcePublicChange } from "@/lib/publish/public-changes";
 import { planSections, previewImport, refusalsOf, type ImportPreview } from "@/lib/report-files/import/import-plan";
 import { emptySections, type ReportSections } from "@/lib/report-format/content";
 import { reportTitle, SECTION_KEYS } from "@/lib/report-format/format";
@@ -106,6 +107,8 @@ export async function addExternalReport(options: Options & { token: string }) {
       });
       // The next year's report compares with this one: its stored check counts are out of date.
       await forgetCheckCounts(tx, { organId, year: year + 1 });
+      // Every instance drops its cached public pages (the organ's page lists the year) when this commits.
+      await announcePublicChange(tx, { all: true });
       await appendAuditEntry(tx, {
         action: "report.externalImported",
         actor,

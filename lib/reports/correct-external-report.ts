@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { correctionChanges } from "@/lib/publish/correction-changes";
 import { invalidatePublicPages } from "@/lib/publish/public-cache";
+import { announcePublicChange } from "@/lib/publish/public-changes";
 import { sectionContentSchema, type ReportSections } from "@/lib/report-format/content";
 import { SECTION_KEYS, SECTION_TITLES } from "@/lib/report-format/format";
 import { contentHash } from "./content-hash";
@@ -49,6 +50,8 @@ export async function correctExternalReport(options: {
       if (updated.count === 0) throw new AppError("CONFLICT", "在您修改期间，该年度的报告已被他人更正。请刷新后重新修改。");
       // The next year's report compares with this one: its stored check counts are out of date.
       await forgetCheckCounts(tx, { organId, year: year + 1 });
+      // Every instance drops its cached public pages (the organ's page lists the year) when this commits.
+      await announcePublicChange(tx, { all: true });
       await appendAuditEntry(tx, {
         action: "report.externalCorrected",
         actor,

@@ -7,7 +7,7 @@ import { checkDraft, hasErrors } from "@/lib/report-format/checks";
 import type { ApprovalDetails } from "@/lib/review/action-details";
 import type { DecisionInput } from "@/lib/review/decision-input";
 import { applyEvent, refusalError, workflowContext, type Refusal } from "@/lib/review/workflow";
-import { notifyReviewLater } from "@/lib/reports/notify-review";
+import { queueReviewNotice } from "@/lib/reports/notify-review";
 import { findReportOrThrow } from "./find-report";
 import { findLastYearSections } from "./queries";
 import { loadReviewState } from "./review-state";
@@ -87,12 +87,12 @@ export async function decideStage(decision: Decision) {
         contentHash: state.contentHash,
         details: { round: round.number, stage: stage.name, comment: comment.trim() || null, warnings, scan },
       });
+      if (next.status === "IN_REVIEW") await queueReviewNotice(tx, { kind: "landed", reportId });
+      if (next.status === "DRAFT") await queueReviewNotice(tx, { kind: "returned", reportId });
       return { status: next.status, stageName: stage.name };
     });
     // A refusal is found inside the transaction but thrown after it: voiding a round must commit.
     if (outcome.refused !== undefined) throw refusalError(outcome.refused);
-    if (outcome.status === "IN_REVIEW") notifyReviewLater({ kind: "landed", reportId });
-    if (outcome.status === "DRAFT") notifyReviewLater({ kind: "returned", reportId });
     return outcome;
   });
 }

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { HandoverDetails } from "@/lib/review/action-details";
 import { applyEvent, refusalError, workflowContext, type ReviewState, type Stage } from "@/lib/review/workflow";
-import { notifyReviewLater } from "@/lib/reports/notify-review";
+import { queueReviewNotice } from "@/lib/reports/notify-review";
 import { findReportOrThrow } from "./find-report";
 import { loadReviewState } from "./review-state";
 
@@ -48,8 +48,8 @@ export async function handOverStage(options: { actor: Actor; reportId: string; r
         clientAddress,
         details: { round: round.number, stage: stages[round.stageIndex]!.name, to: recipient.displayName, note: note.trim() || null },
       });
+      await queueReviewNotice(tx, { kind: "handedOver", reportId, toUserId: recipient.id });
     });
-    notifyReviewLater({ kind: "handedOver", reportId, toUserId: recipient.id });
   });
 }
 

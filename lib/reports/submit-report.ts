@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { checkDraft, hasErrors } from "@/lib/report-format/checks";
 import { applyEvent, refusalError, workflowContext } from "@/lib/review/workflow";
-import { notifyReviewLater } from "@/lib/reports/notify-review";
+import { queueReviewNotice } from "@/lib/reports/notify-review";
 import { findReportOrThrow } from "./find-report";
 import { findLastYearSections } from "./queries";
 import { loadReviewState } from "./review-state";
@@ -44,9 +44,9 @@ export async function submitReport(options: { actor: Actor; reportId: string; cl
         details: { round: round.number, stage: stages[0]!.name },
         contentHash: state.contentHash,
       });
+      await queueReviewNotice(tx, { kind: "landed", reportId });
       return round;
     });
-    notifyReviewLater({ kind: "landed", reportId });
     return round;
   });
 }

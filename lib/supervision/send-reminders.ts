@@ -5,7 +5,9 @@ import { assertOrganPermission } from "@/lib/auth/assert-permission";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { sendMail, smtpSettings } from "@/lib/notify/mailer";
+import type { Tx } from "@/lib/db/client";
+import { smtpSettings } from "@/lib/notify/mailer";
+import { queueMail } from "@/lib/notify/outbox";
 import { findOrganProgress } from "./organ-progress";
 
 /**
@@ -44,28 +46,29 @@ export async function sendReminders(options: {
           details: { year, from: organId, message, status: target.statusText },
         });
       }
+      // Queued with the reminders (lib/notify/outbox.ts): sent after the commit, never lost to a restart.
+      if (smtpSettings())
+        await mailReminders(
+          tx,
+          chosen.map((t) => t.organId),
+          year,
+          message,
+        );
     });
-    if (smtpSettings())
-      void mailReminders(
-        chosen.map((t) => t.organId),
-        year,
-        message,
-      ).catch((error: unknown) => console.error("[mail] reminder failed:", error));
     return { count: chosen.length };
   });
 }
 
-async function mailReminders(organIds: string[], year: number, message: string | null) {
-  const people = await db().user.findMany({
+async function mailReminders(tx: Tx, organIds: string[], year: number, message: string | null) {
+  const people = await tx.user.findMany({
     where: { disabledAt: null, email: { not: null }, memberships: { some: { organId: { in: organIds }, role: { in: ["AUTHOR", "ORGAN_ADMIN"] } } } },
     select: { email: true },
   });
   // One message per person: a reminder to many organs must not show each one's staff the others' addresses.
-  for (const to of new Set(people.flatMap((p) => (p.email ? [p.email] : [])))) {
-    await sendMail({
-      to: [to],
-      subject: `催办：${year} 年度政府信息公开工作年度报告`,
-      text: `上级主管部门提醒您尽快完成 ${year} 年度政府信息公开工作年度报告的撰写、审核和发布。${message ? `\n留言：${message}` : ""}\n请登录年报工作台查看。`,
-    });
-  }
+  const subject = `催办：${year} 年度政府信息公开工作年度报告`;
+  const text = `上级主管部门提醒您尽快完成 ${year} 年度政府信息公开工作年度报告的撰写、审核和发布。${message ? `\n留言：${message}` : ""}\n请登录年报工作台查看。`;
+  await queueMail(
+    tx,
+    [...new Set(people.flatMap((p) => (p.email ? [p.email] : [])))].map((to) => ({ to, subject, text })),
+  );
 }

@@ -116,9 +116,12 @@ describe("the app's database role", () => {
     for (const { name, rights } of tables) expect({ name, rights }).toEqual({ name, rights: [...APP_TABLE_GRANTS[name]!] });
     const { rows: sequences } = await app.query(
       `SELECT c.relname AS name, has_sequence_privilege(current_user, c.oid, 'USAGE') AS usage, has_sequence_privilege(current_user, c.oid, 'UPDATE') AS update
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S'`,
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S' ORDER BY 1`,
     );
-    expect(sequences).toEqual([{ name: "AuditEntry_id_seq", usage: true, update: false }]);
+    expect(sequences).toEqual([
+      { name: "AuditEntry_id_seq", usage: true, update: false },
+      { name: "MailOutbox_id_seq", usage: true, update: false },
+    ]);
   });
 
   it("leaves the owner unable to set session_replication_role too (only a superuser can)", async () => {

@@ -1,11 +1,11 @@
-// Review notifications by email, received by a real SMTP server on loopback.
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+// Review notifications by email: each event queues its messages in its own transaction, and
+// the outbox's sender delivers them to a real SMTP server on loopback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { db } from "@/lib/db/client";
-import { notifyReview } from "@/lib/reports/notify-review";
+import { sendDueMail } from "@/lib/notify/outbox";
+import { queueReviewNotice } from "@/lib/reports/notify-review";
 import { createOrgan } from "@/lib/organs/save-organ";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { createReport } from "@/lib/reports/create-report";
@@ -15,40 +15,23 @@ import { submitReport } from "@/lib/reports/submit-report";
 import { createUser } from "@/lib/users/create-user";
 import { validDraft } from "../unit/report-fixtures";
 import { platformAdmin, tag } from "./fixtures";
-
-type Mail = { to: string[]; body: string };
+import { startSmtpSink } from "./smtp-sink";
 
 describe("email notifications", () => {
-  const received: Mail[] = [];
-  let server: SMTPServer;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        let body = "";
-        stream.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    process.env.SMTP_HOST = "127.0.0.1";
-    process.env.SMTP_PORT = String((server.server.address() as AddressInfo).port);
-    process.env.SMTP_FROM = "年报工作台 <no-reply@example.test>";
+    sink = await startSmtpSink();
   });
   afterAll(async () => {
-    delete process.env.SMTP_HOST;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await sink.stop();
     await db().$disconnect();
   });
 
-  const waitForMail = async (count: number) => {
-    for (let i = 0; i < 100 && received.length < count; i++) await new Promise((r) => setTimeout(r, 50));
-    return received;
+  /** What the sender delivers of what is queued now. */
+  const sent = async () => {
+    await sendDueMail(db());
+    return sink.received;
   };
 
   it("tells the next stage's eligible reviewers when a report lands, and the author when it comes back", async () => {
@@ -85,11 +68,13 @@ describe("email notifications", () => {
       raw: toReportJson({ organ: { name, code, kind: "TOWNSHIP" }, year: 2030, title: "", sections: validDraft() }),
     });
     const round = await submitReport({ actor: author, reportId, clientAddress: null });
-    expect((await waitForMail(1))[0]).toMatchObject({ to: ["first@example.test"] });
-    expect(received[0]!.body).toContain("Subject: =?UTF-8?"); // encoded Chinese subject
+    expect(await sent()).toHaveLength(1);
+    expect(sink.received[0]).toMatchObject({ to: ["first@example.test"] });
+    expect(sink.received[0]!.body).toContain("Subject: =?UTF-8?"); // encoded Chinese subject
 
     await decideStage({ actor: first, reportId, roundId: round.id, stageIndex: 0, verdict: "approve", comment: "", warningReasons: {}, scanReasons: {}, clientAddress: null });
-    expect((await waitForMail(2))[1]).toMatchObject({ to: ["second@example.test"] });
+    expect(await sent()).toHaveLength(2);
+    expect(sink.received[1]).toMatchObject({ to: ["second@example.test"] });
 
     await decideStage({
       actor: second,
@@ -102,14 +87,15 @@ describe("email notifications", () => {
       scanReasons: {},
       clientAddress: null,
     });
-    expect((await waitForMail(3))[2]).toMatchObject({ to: ["author@example.test"] });
+    expect(await sent()).toHaveLength(3);
+    expect(sink.received[2]).toMatchObject({ to: ["author@example.test"] });
   });
 
-  it("sends nothing when SMTP is not configured", async () => {
+  it("queues nothing when SMTP is not configured", async () => {
     const host = process.env.SMTP_HOST;
     delete process.env.SMTP_HOST;
     try {
-      expect(await notifyReview({ kind: "returned", reportId: "00000000-0000-4000-8000-000000000000" })).toBe(0);
+      expect(await db().$transaction((tx) => queueReviewNotice(tx, { kind: "returned", reportId: "00000000-0000-4000-8000-000000000000" }))).toBe(0);
     } finally {
       process.env.SMTP_HOST = host;
     }

@@ -33,6 +33,7 @@ describe("prisma/migrations produce exactly prisma/schema.prisma", () => {
       "ExternalReport",
       "IndexSerial",
       "LoginThrottle",
+      "MailOutbox",
       "Membership",
       "Organ",
       "Publication",

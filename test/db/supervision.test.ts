@@ -15,7 +15,7 @@ import { submitReport } from "@/lib/reports/submit-report";
 import { findWorkItems } from "@/lib/reports/work-items";
 import ExcelJS from "exceljs";
 import { dashboardCsv, dashboardXlsx } from "@/lib/supervision/dashboard-files";
-import { findOrganProgress } from "@/lib/supervision/organ-progress";
+import { findOrganProgress, summariseOrganProgress } from "@/lib/supervision/organ-progress";
 import { sendReminders } from "@/lib/supervision/send-reminders";
 import { createUser } from "@/lib/users/create-user";
 import { validDraft } from "../unit/report-fixtures";
@@ -143,6 +143,20 @@ describe("supervision", () => {
     // Another tree is not there, and the root only when asked.
     expect((await findOrganProgress({ rootId: organs.county!.id, year: YEAR })).map((r) => r.organName).sort()).toEqual([organs.townA!.name, organs.townB!.name].sort());
     expect((await findOrganProgress({ rootId: organs.county!.id, year: YEAR, onlyRoot: true })).map((r) => r.organName)).toEqual([organs.county!.name]);
+  });
+
+  it("summarises the same organs for the 工作台 as the dashboard lists: counts per status, the overdue ones first by name", async () => {
+    const now = china("2025-03-01T09:00:00");
+    const rows = await progress();
+    for (const listed of [1, 10]) {
+      const summary = await summariseOrganProgress({ rootId: organs.city!.id, year: YEAR, listed, now });
+      expect(summary.total).toBe(rows.length);
+      for (const [p, n] of Object.entries(summary.counts)) expect(n).toBe(rows.filter((r) => r.progress === p).length);
+      const overdue = rows.filter((r) => r.overdue);
+      expect(summary.overdueCount).toBe(overdue.length);
+      const byName = [...overdue].sort((a, b) => (a.organName < b.organName ? -1 : 1)).slice(0, listed);
+      expect(summary.overdue).toEqual(byName.map((r) => ({ organName: r.organName, statusText: r.statusText, deadlineText: r.deadlineText })));
+    }
   });
 
   it("催办 reaches the overdue organs' 待办, is audited, and is refused outside the office's tree", async () => {

@@ -125,7 +125,12 @@ describe("the listing and notice pages", () => {
 
   it("escapes the search query in the form, organ names and titles, and carries no script", () => {
     const home = renderHomePage(
-      { organs: [{ code: "BS01", name: `白沙${HOSTILE}`, parentCode: null }], latest: listed, results: [], query: { q: `"><script>x</script>`, year: "2024" } },
+      {
+        organs: { top: [{ code: "BS01", name: `白沙${HOSTILE}`, children: 0, below: [] }], more: 0 },
+        latest: listed,
+        results: { items: [], total: 0, page: 1, pages: 1 },
+        query: { q: `"><script>x</script>`, year: "2024" },
+      },
       "hans",
     );
     expect(home).not.toMatch(/<script/i);

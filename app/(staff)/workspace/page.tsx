@@ -7,7 +7,7 @@ import { PROGRESS, PROGRESS_LABELS } from "@/lib/domain/report-progress";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { getOrganDetail } from "@/lib/organs/queries";
 import { currentReportYear, findWorkItems, type WorkItem } from "@/lib/reports/work-items";
-import { findOrganProgress } from "@/lib/supervision/organ-progress";
+import { summariseOrganProgress } from "@/lib/supervision/organ-progress";
 import { createReportAction } from "../organs/[organId]/report-actions";
 
 export const metadata: Metadata = { title: "我的工作台" };
@@ -54,16 +54,16 @@ export default async function WorkspacePage() {
             {PROGRESS.filter((p) => s.counts[p])
               .map((p) => `${PROGRESS_LABELS[p]} ${s.counts[p]}`)
               .join("，")}
-            {s.overdue.length ? <strong className="field-error">；逾期 {s.overdue.length} 个</strong> : "；无逾期"}
+            {s.overdueCount ? <strong className="field-error">；逾期 {s.overdueCount} 个</strong> : "；无逾期"}
           </p>
           {s.overdue.length ? (
             <ul>
-              {s.overdue.slice(0, OVERDUE_LISTED).map((r) => (
-                <li key={r.organId}>
+              {s.overdue.map((r, i) => (
+                <li key={i}>
                   {r.organName}：{r.statusText}，{r.deadlineText}
                 </li>
               ))}
-              {s.overdue.length > OVERDUE_LISTED ? <li>另有 {s.overdue.length - OVERDUE_LISTED} 个，见进度表</li> : null}
+              {s.overdueCount > s.overdue.length ? <li>另有 {s.overdueCount - s.overdue.length} 个，见进度表</li> : null}
             </ul>
           ) : null}
           <p>
@@ -109,13 +109,12 @@ function WorkLine({ organId, item }: { organId: string; item: WorkItem }) {
   );
 }
 
-/** For each organ the person supervises: counts per status this year and the overdue organs (not every organ: that is the dashboard). */
+/** For each organ the person supervises: counts per status this year and the first overdue organs (not every organ: that is the dashboard). */
 async function supervision(rootIds: string[], year: number) {
   return Promise.all(
     rootIds.map(async (organId) => {
-      const [organ, rows] = await Promise.all([getOrganDetail(organId), findOrganProgress({ rootId: organId, year })]);
-      const counts = Object.fromEntries(PROGRESS.map((p) => [p, rows.filter((r) => r.progress === p).length]));
-      return { organId, organName: organ?.name ?? "", total: rows.length, counts, overdue: rows.filter((r) => r.overdue) };
+      const [organ, summary] = await Promise.all([getOrganDetail(organId), summariseOrganProgress({ rootId: organId, year, listed: OVERDUE_LISTED })]);
+      return { organId, organName: organ?.name ?? "", ...summary };
     }),
   );
 }

@@ -87,9 +87,14 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
             </li>
           ) : null}
           {can(actor, "organ.supervise", scope) ? (
-            <li>
-              <Link href={`/organs/${organId}/supervision`}>下级机关年报进度（催办）</Link>
-            </li>
+            <>
+              <li>
+                <Link href={`/organs/${organId}/supervision`}>下级机关年报进度（催办）</Link>
+              </li>
+              <li>
+                <Link href={`/organs/${organId}/summary`}>汇总统计</Link>
+              </li>
+            </>
           ) : null}
           {can(actor, "organ.viewAudit", scope) ? (
             <li>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EARLY_INPUT_SCRIPT } from "@/components/report/early-input";
 import { SectionEditor } from "@/components/report/section-editor";
 import { can } from "@/lib/auth/permissions";
 import { findOrganScope } from "@/lib/auth/organ-scope";
@@ -51,6 +53,8 @@ export default async function SectionPage({ params }: { params: Promise<{ report
           {FROZEN_MESSAGES[report.status]}
         </p>
       ) : null}
+      {/* Before the editor: keeps what is typed before React takes the fields over (early-input.ts). */}
+      {canEdit ? <script nonce={(await headers()).get("x-nonce") ?? undefined} dangerouslySetInnerHTML={{ __html: EARLY_INPUT_SCRIPT }} /> : null}
       <SectionEditor
         key={`${reportId}-${key}`}
         reportId={reportId}

@@ -1,0 +1,225 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cellText, FormTable } from "@/components/report/form-table";
+import { requireOrganPermission } from "@/lib/auth/current-actor";
+import { cellLabel } from "@/lib/report-format/format";
+import { SUMMED_TABLES, tableOfCell, valueOfCell } from "@/lib/report-format/sum-tables";
+import { TABLE_LAYOUTS } from "@/lib/report-format/table-layouts";
+import { getSummary, type SummaryView } from "@/lib/supervision/get-summary";
+import { summaryHeadline } from "@/lib/supervision/summary";
+import { findOrganName } from "@/lib/supervision/summary-data";
+import { readSummaryQuery, summaryQueryString, summaryYears } from "@/lib/supervision/summary-query";
+
+export const metadata: Metadata = { title: "汇总统计" };
+
+// Long lists start folded (a province has thousands of organs); short ones open.
+const OPEN_LIST_LIMIT = 50;
+
+export default async function SummaryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ organId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { organId } = await params;
+  const { actor } = await requireOrganPermission("organ.supervise", organId);
+  const now = new Date();
+  const query = readSummaryQuery(await searchParams, now);
+  const years = summaryYears(now);
+  const summary = query.ok ? await getSummary({ actor, organId, year: query.year, includeApproved: query.includeApproved }) : null;
+  const organName = summary?.organName ?? (await findOrganName(organId))?.name;
+  if (!organName) notFound();
+  const chosenYear = query.ok ? query.year : years.byDefault;
+  const yearOptions = Array.from({ length: years.last - years.first + 1 }, (_, i) => years.last - i);
+
+  return (
+    <>
+      <p>
+        <Link href={`/organs/${organId}`}>← {organName}</Link>
+      </p>
+      <h1>汇总统计</h1>
+      <p className="muted">将本机关以下各级机关的年度报告表二、表三、表四逐格相加。默认只计已发布的报告（每份取最新版本，已撤回的不计）。</p>
+      <form method="get" action={`/organs/${organId}/summary`} className="card inline-form" aria-label="汇总条件">
+        <div className="field">
+          <label htmlFor="s-year">年度</label>
+          <select id="s-year" name="year" defaultValue={String(chosenYear)}>
+            {yearOptions.map((y) => (
+              <option key={y} value={y}>
+                {y} 年度
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label>
+            <input type="checkbox" name="approved" value="1" defaultChecked={query.includeApproved} /> 包括待发布（已审核通过、尚未发布）的报告
+          </label>
+        </div>
+        <button type="submit" className="button">
+          查看
+        </button>
+      </form>
+      {!query.ok ? (
+        <p className="notice error" role="alert">
+          {query.message}
+        </p>
+      ) : summary ? (
+        <SummaryBody organId={organId} summary={summary} cell={query.cell} />
+      ) : null}
+    </>
+  );
+}
+
+function SummaryBody({ organId, summary, cell }: { organId: string; summary: SummaryView; cell: string | null }) {
+  const base = { year: summary.year, includeApproved: summary.includeApproved };
+  const files = (format: string) => `/api/organs/${organId}/summary/${format}${summaryQueryString(base)}`;
+  return (
+    <>
+      <p data-testid="summary-headline">{summaryHeadline(summary)}</p>
+      <p>
+        下载：<a href={files("xlsx")}>Excel（.xlsx）</a> · <a href={files("csv")}>CSV</a>
+      </p>
+      {summary.sum ? <p className="muted">点击表中数字，可查看各机关的数值。</p> : <p className="notice">没有纳入汇总的报告，表中暂无数字。</p>}
+      {cell ? <CellBreakdown summary={summary} cell={cell} closeHref={summaryQueryString(base)} /> : null}
+      {SUMMED_TABLES.map((table) => (
+        <section key={table} className="card">
+          <div className="table-scroll">
+            <FormTable
+              layout={TABLE_LAYOUTS[table]}
+              className="form-table"
+              renderValue={(value) => {
+                const text = summary.sum?.[table][value.cell];
+                if (text === undefined) return cellText(undefined);
+                return (
+                  <a
+                    href={`${summaryQueryString({ ...base, cell: value.cell })}#cell-detail`}
+                    aria-label={`${value.label}：${text}，查看各机关数值`}
+                    aria-current={value.cell === cell ? "true" : undefined}
+                    data-cell={value.cell}
+                  >
+                    {text}
+                  </a>
+                );
+              }}
+            />
+          </div>
+        </section>
+      ))}
+      <OrganLists summary={summary} />
+    </>
+  );
+}
+
+function CellBreakdown({ summary, cell, closeHref }: { summary: SummaryView; cell: string; closeHref: string }) {
+  const table = tableOfCell(cell)!;
+  const label = cellLabel(table, cell);
+  return (
+    <section id="cell-detail" className="card" aria-labelledby="cell-detail-heading">
+      <h2 id="cell-detail-heading">{label}：各机关数值</h2>
+      {summary.included.length === 0 ? (
+        <p className="muted">没有纳入汇总的机关。</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data" aria-labelledby="cell-detail-heading">
+            <thead>
+              <tr>
+                <th scope="col">机关</th>
+                <th scope="col">上级机关</th>
+                <th scope="col">情况</th>
+                <th scope="col">数值</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.included.map((o) => (
+                <tr key={o.organId}>
+                  <th scope="row">{o.name}</th>
+                  <td>{o.path.join(" › ") || "—"}</td>
+                  <td>{o.source}</td>
+                  <td>{valueOfCell(o.values, table, cell)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={3}>
+                  合计
+                </th>
+                <td>{summary.sum?.[table][cell]}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      <p>
+        <a href={closeHref}>收起</a>
+      </p>
+    </section>
+  );
+}
+
+function OrganLists({ summary }: { summary: SummaryView }) {
+  return (
+    <>
+      <section className="card" aria-labelledby="included-heading">
+        <h2 id="included-heading">纳入汇总的机关（{summary.included.length}）</h2>
+        <details open={summary.included.length <= OPEN_LIST_LIMIT}>
+          <summary>名单</summary>
+          {summary.included.length ? (
+            <table className="data" aria-labelledby="included-heading">
+              <thead>
+                <tr>
+                  <th scope="col">机关</th>
+                  <th scope="col">上级机关</th>
+                  <th scope="col">情况</th>
+                  <th scope="col">索引号</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.included.map((o) => (
+                  <tr key={o.organId}>
+                    <th scope="row">{o.name}</th>
+                    <td>{o.path.join(" › ") || "—"}</td>
+                    <td>{o.source}</td>
+                    <td>{o.indexNumber ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">无。</p>
+          )}
+        </details>
+      </section>
+      <section className="card" aria-labelledby="missing-heading">
+        <h2 id="missing-heading">未纳入的机关（{summary.missing.length}）</h2>
+        <details open={summary.missing.length <= OPEN_LIST_LIMIT}>
+          <summary>名单</summary>
+          {summary.missing.length ? (
+            <table className="data" aria-labelledby="missing-heading">
+              <thead>
+                <tr>
+                  <th scope="col">机关</th>
+                  <th scope="col">上级机关</th>
+                  <th scope="col">原因</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.missing.map((o) => (
+                  <tr key={o.organId}>
+                    <th scope="row">{o.name}</th>
+                    <td>{o.path.join(" › ") || "—"}</td>
+                    <td>{o.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">无，所有机关均已纳入。</p>
+          )}
+        </details>
+      </section>
+    </>
+  );
+}

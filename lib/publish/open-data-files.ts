@@ -1,0 +1,178 @@
+// The open-data files of the public site, built from what was published. Pure.
+// - a year's reports as CSV and JSON: one row per report (its newest version; withdrawn ones are
+//   not public any more and are left out), with its 索引号, organ, title, date, version, public
+//   address and every cell of tables 2–4, totals computed as on the report's page;
+// - an Atom feed (RFC 4287) of publications, corrections and withdrawals;
+// - a sitemap (sitemaps.org 0.9), split with an index above 50,000 addresses.
+import { parseAmount, parseCount } from "@/lib/report-format/cells";
+import { ALL_CELLS, cellLabel, TABLE2_FEE_CELL, type TableNumber } from "@/lib/report-format/format";
+import { fullTables, SUMMED_TABLES, type TableCells } from "@/lib/report-format/sum-tables";
+import { csvDocument } from "@/lib/csv";
+import { homePath, openDataPath, organPath, reportPath } from "./public-paths";
+
+export const OPEN_DATA_SCHEMA = "nianbao.open-data/1";
+
+export type OpenDataReport = {
+  organCode: string;
+  organName: string;
+  title: string;
+  year: number;
+  version: number;
+  publishedAt: string;
+  indexNumber: string;
+  tables: TableCells;
+};
+
+/** The date as offices write it in China's time zone: 2026-01-15. */
+const chinaDate = (iso: string) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date(iso));
+
+const FIELDS = SUMMED_TABLES.flatMap((table) => ALL_CELLS[table].map((cell) => ({ table, cell, label: cellLabel(table, cell) })));
+
+/** A cell as a number (count or fee), or null when what was published is not a valid value. */
+function cellValue(table: TableNumber, cell: string, raw: string | undefined): number | null {
+  const parsed = table === 2 && cell === TABLE2_FEE_CELL ? parseAmount(raw) : parseCount(raw);
+  return parsed.ok ? parsed.value : null;
+}
+
+export function openDataCsv(origin: string, reports: ReadonlyArray<OpenDataReport>): string {
+  const header = ["索引号", "机关", "机关代码", "标题", "发布日期", "版本", "地址", ...FIELDS.map((f) => f.label)];
+  const rows = reports.map((r) => {
+    const tables = fullTables(r.tables);
+    // A valid value in its plain form (full-width digits as typed become ordinary ones); anything else as published.
+    const cells = FIELDS.map(({ table, cell }) => {
+      const value = cellValue(table, cell, tables[table][cell]);
+      return value === null ? (tables[table][cell] ?? "") : String(value);
+    });
+    return [r.indexNumber, r.organName, r.organCode, r.title, chinaDate(r.publishedAt), String(r.version), `${origin}${reportPath(r.organCode, r.year)}`, ...cells];
+  });
+  return csvDocument([header, ...rows]);
+}
+
+export function openDataJson(origin: string, year: number, reports: ReadonlyArray<OpenDataReport>): string {
+  return JSON.stringify(
+    {
+      schema: OPEN_DATA_SCHEMA,
+      year,
+      fields: FIELDS.map((f) => ({ key: f.cell, table: `表${"二三四"[f.table - 2]}`, label: f.label, unit: f.table === 2 && f.cell === TABLE2_FEE_CELL ? "万元" : "件" })),
+      reports: reports.map((r) => {
+        const tables = fullTables(r.tables);
+        return {
+          indexNumber: r.indexNumber,
+          organ: { name: r.organName, code: r.organCode },
+          title: r.title,
+          publishedAt: r.publishedAt,
+          version: r.version,
+          url: `${origin}${reportPath(r.organCode, r.year)}`,
+          cells: Object.fromEntries(FIELDS.map(({ table, cell }) => [cell, cellValue(table, cell, tables[table][cell])])),
+        };
+      }),
+    },
+    null,
+    1,
+  );
+}
+
+// ---- XML ----
+
+/** What the feed tells: a report published, corrected (a new version) or withdrawn. */
+export type FeedEvent = {
+  kind: "published" | "corrected" | "withdrawn";
+  organCode: string;
+  organName: string;
+  year: number;
+  version: number;
+  title: string;
+  indexNumber: string;
+  at: string;
+  /** The correction's note, or the withdrawal's reason. */
+  note: string | null;
+};
+
+// Characters XML 1.0 cannot hold at all (the text schemas refuse them on input; dropped here all the same).
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+/** Text for XML content or an attribute value. */
+export const xmlText = (text: string) => text.replace(NOT_XML, "").replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+const EVENT_WORDS: Record<FeedEvent["kind"], string> = { published: "发布", corrected: "更正", withdrawn: "撤回" };
+
+/** The feed: every event with a permanent id, its date, a link to the page and a short text. */
+export function atomFeed(origin: string, events: ReadonlyArray<FeedEvent>): string {
+  const updated = events[0]?.at ?? new Date(0).toISOString();
+  const entries = events.map((e) => {
+    // A publication or correction has its version's fixed address; a withdrawal, the report's address (which then says why).
+    const link = `${origin}${e.kind === "withdrawn" ? reportPath(e.organCode, e.year) : reportPath(e.organCode, e.year, e.version)}`;
+    const id = e.kind === "withdrawn" ? `${link}#withdrawn-${Date.parse(e.at)}` : link;
+    const title = `${EVENT_WORDS[e.kind]}：${e.title}${e.kind === "corrected" ? `（第 ${e.version} 版）` : ""}`;
+    const summary =
+      e.kind === "published"
+        ? `${e.organName}发布${e.title}，索引号 ${e.indexNumber}。`
+        : e.kind === "corrected"
+          ? `${e.organName}更正${e.title}，发布第 ${e.version} 版。更正说明：${e.note ?? ""}`
+          : `${e.organName}撤回${e.title}。撤回理由：${e.note ?? ""}`;
+    return [
+      "  <entry>",
+      `    <id>${xmlText(id)}</id>`,
+      `    <title>${xmlText(title)}</title>`,
+      `    <updated>${e.at}</updated>`,
+      `    <author><name>${xmlText(e.organName)}</name></author>`,
+      `    <link rel="alternate" type="text/html" href="${xmlText(link)}"/>`,
+      `    <summary>${xmlText(summary)}</summary>`,
+      "  </entry>",
+    ].join("\n");
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-Hans">',
+    `  <id>${xmlText(`${origin}${homePath()}`)}</id>`,
+    "  <title>政府信息公开工作年度报告 · 发布动态</title>",
+    "  <subtitle>年度报告的发布、更正和撤回</subtitle>",
+    `  <updated>${updated}</updated>`,
+    "  <author><name>政府信息公开工作年度报告</name></author>",
+    `  <link rel="self" type="application/atom+xml" href="${xmlText(`${origin}/gk/feed.atom`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xmlText(`${origin}${homePath()}`)}"/>`,
+    ...entries,
+    "</feed>",
+    "",
+  ].join("\n");
+}
+
+export const SITEMAP_LIMIT = 50_000;
+export type SitemapEntry = { path: string; hantPath: string; lastModified: string | null };
+
+/** Every public page worth indexing: the home and open-data pages, each organ, each report's plain address (its 繁體 form as an alternate). */
+export function sitemapEntries(data: { organCodes: ReadonlyArray<string>; reports: ReadonlyArray<{ organCode: string; year: number; lastModified: string }> }): SitemapEntry[] {
+  const reports = [...data.reports].sort((a, b) => (a.organCode === b.organCode ? a.year - b.year : a.organCode < b.organCode ? -1 : 1));
+  return [
+    { path: homePath(), hantPath: homePath("hant"), lastModified: null },
+    { path: openDataPath(), hantPath: openDataPath("hant"), lastModified: null },
+    ...data.organCodes.map((code) => ({ path: organPath(code), hantPath: organPath(code, "hant"), lastModified: null })),
+    ...reports.map((r) => ({ path: reportPath(r.organCode, r.year), hantPath: reportPath(r.organCode, r.year, undefined, "hant"), lastModified: chinaDate(r.lastModified) })),
+  ];
+}
+
+export function sitemapXml(origin: string, entries: ReadonlyArray<SitemapEntry>): string {
+  const urls = entries.map((e) =>
+    [
+      "  <url>",
+      `    <loc>${xmlText(origin + e.path)}</loc>`,
+      ...(e.lastModified ? [`    <lastmod>${e.lastModified}</lastmod>`] : []),
+      `    <xhtml:link rel="alternate" hreflang="zh-Hans" href="${xmlText(origin + e.path)}"/>`,
+      `    <xhtml:link rel="alternate" hreflang="zh-Hant" href="${xmlText(origin + e.hantPath)}"/>`,
+      "  </url>",
+    ].join("\n"),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ...urls,
+    "</urlset>",
+    "",
+  ].join("\n");
+}
+
+/** The index of a sitemap split into parts of at most `limit` addresses (/gk/sitemap-1.xml, …). */
+export function sitemapIndexXml(origin: string, parts: number): string {
+  const items = Array.from({ length: parts }, (_, i) => `  <sitemap><loc>${xmlText(`${origin}/gk/sitemap-${i + 1}.xml`)}</loc></sitemap>`);
+  return ['<?xml version="1.0" encoding="utf-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...items, "</sitemapindex>", ""].join("\n");
+}

@@ -1,0 +1,92 @@
+// The 汇总 of a supervising office: which organs below count for a year and why the others do
+// not, and the sum of their tables 2–4. Pure: the rows come from summary-data.ts.
+import type { ReportStatus } from "@/lib/domain/report-status";
+import { addValues, readValues, type TableCells, type TableValues } from "@/lib/report-format/sum-tables";
+
+/** An organ below the supervising one, with its report of the year as far as the 汇总 needs it. */
+export type SummaryOrganRow = {
+  organId: string;
+  name: string;
+  code: string;
+  /** Names of the organs between the supervising organ and this one's parent (root first; empty for a direct child). */
+  path: string[];
+  report: {
+    status: ReportStatus;
+    withdrawn: boolean;
+    /** The newest published version (never for a withdrawn report). */
+    published: { version: number; publishedAt: Date; indexNumber: string; tables: TableCells } | null;
+    /** The approved text (待发布), loaded only when approved reports are asked for. */
+    approved: TableCells | null;
+  } | null;
+};
+
+export type IncludedOrgan = {
+  organId: string;
+  name: string;
+  code: string;
+  path: string[];
+  /** Where its figures come from, in Chinese, e.g. "已发布（第 2 版）". */
+  source: string;
+  indexNumber: string | null;
+  /** Its typed values, read (valueOfCell gives any cell of the form, totals included). */
+  values: TableValues;
+};
+export type MissingOrgan = { organId: string; name: string; code: string; path: string[]; reason: string };
+
+export type Summary = {
+  included: IncludedOrgan[];
+  missing: MissingOrgan[];
+  /** The sum, every cell of the form; null when no organ is included. */
+  sum: TableCells | null;
+};
+
+const NOT_INCLUDED: Record<ReportStatus, string> = {
+  DRAFT: "尚未发布（草稿）",
+  IN_REVIEW: "尚未发布（审核中）",
+  APPROVED: "尚未发布（待发布）",
+  PUBLISHED: "尚未发布",
+  WITHDRAWN: "已撤回",
+};
+
+type Choice = { source: string; indexNumber: string | null; tables: TableCells } | { reason: string };
+
+function choose(row: SummaryOrganRow, includeApproved: boolean): Choice {
+  const report = row.report;
+  if (!report) return { reason: "未创建报告" };
+  if (report.withdrawn) return { reason: "已撤回" };
+  const { published, approved } = report;
+  // An approved correction of a published report counts with its new text when approved reports are asked for.
+  if (includeApproved && report.status === "APPROVED" && approved) {
+    return { source: published ? `待发布的更正（已发布第 ${published.version} 版）` : "待发布", indexNumber: published?.indexNumber ?? null, tables: approved };
+  }
+  // A report being corrected stays public, and counts, with its newest published version.
+  if (published) return { source: `已发布（第 ${published.version} 版）`, indexNumber: published.indexNumber, tables: published.tables };
+  return { reason: NOT_INCLUDED[report.status] };
+}
+
+/** Published reports (each one's newest version, withdrawn ones excluded), and approved ones when asked; the rest listed with the reason. */
+export function buildSummary(rows: ReadonlyArray<SummaryOrganRow>, options: { includeApproved: boolean }): Summary {
+  const included: IncludedOrgan[] = [];
+  const missing: MissingOrgan[] = [];
+  for (const row of rows) {
+    const organ = { organId: row.organId, name: row.name, code: row.code, path: row.path };
+    const choice = choose(row, options.includeApproved);
+    if ("reason" in choice) {
+      missing.push({ ...organ, reason: choice.reason });
+      continue;
+    }
+    // Published and approved reports passed every error check; anything else is listed, never summed silently.
+    const read = readValues(choice.tables);
+    if (!read.ok) {
+      missing.push({ ...organ, reason: `表格数据不完整（${read.invalid.slice(0, 3).join("；")}${read.invalid.length > 3 ? ` 等 ${read.invalid.length} 处` : ""}）` });
+      continue;
+    }
+    included.push({ ...organ, source: choice.source, indexNumber: choice.indexNumber, values: read.values });
+  }
+  return { included, missing, sum: included.length ? addValues(included.map((o) => o.values)) : null };
+}
+
+/** One line saying what the 汇总 covers (the page, and the files' second row). */
+export function summaryHeadline(input: { organName: string; year: number; includeApproved: boolean; included: ReadonlyArray<unknown>; missing: ReadonlyArray<unknown> }) {
+  return `${input.organName}所属机关 ${input.year} 年度汇总：纳入 ${input.included.length} 个机关（${input.includeApproved ? "已发布和待发布的报告" : "已发布的报告"}），未纳入 ${input.missing.length} 个`;
+}
