@@ -1,7 +1,7 @@
 // The public home, organ and notice pages (404, 410, 503). No hooks.
 import type { ReactNode } from "react";
 import { homePath, openDataPath, organPagePath, organPath, reportPath, searchPath, type Script } from "@/lib/publish/public-paths";
-import type { ListedReport, OrganLink, Paged, TopOrgan } from "@/lib/publish/listings";
+import type { ListedExternalReport, ListedReport, OrganLink, Paged, TopOrgan } from "@/lib/publish/listings";
 import { PublicDocument, publicDate } from "./public-document";
 
 const other = (script: Script): Script => (script === "hans" ? "hant" : "hans");
@@ -145,6 +145,8 @@ export type OrganPageData = {
   above?: Array<{ code: string; name: string }>;
   reports: ListedReport[];
   below?: Paged<OrganLink>;
+  /** 历年报告（原发布）: years published elsewhere before this platform. */
+  external?: ListedExternalReport[];
 };
 
 export function OrganPage({ data, script }: { data: OrganPageData; script: Script }) {
@@ -164,6 +166,30 @@ export function OrganPage({ data, script }: { data: OrganPageData; script: Scrip
       </nav>
       <h1>{organ.name}政府信息公开工作年度报告</h1>
       <ReportList reports={reports} script={script} withOrgan={false} />
+      {data.external?.length ? (
+        <section aria-labelledby="external-reports">
+          <h2 id="external-reports">历年报告（原发布）</h2>
+          <p>以下报告在使用本平台之前发布于其他平台，未经本平台审核和发布，以原发布页面为准。</p>
+          <ul className="plain">
+            {data.external.map((r) => (
+              <li key={r.year}>
+                {r.sourceUrl ? (
+                  <a href={r.sourceUrl} rel="noopener noreferrer nofollow">
+                    {r.title}
+                  </a>
+                ) : (
+                  r.title
+                )}{" "}
+                <span>
+                  {r.issuedOn ? `原发文日期 ${r.issuedOn}` : ""}
+                  {r.indexNumber ? ` · 原索引号 ${r.indexNumber}` : ""}
+                  {r.sourceUrl ? ` · 原发布地址：${r.sourceUrl}` : "（原发布地址未记录）"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {below && below.total ? (
         <section aria-labelledby="below">
           <h2 id="below">下级机关（{below.total} 个）</h2>

@@ -49,7 +49,16 @@ const FIELD_LABELS: Record<string, string> = {
   shortName: "简称",
   parentId: "上级机关",
   count: "数量",
+  source: "来源",
+  sourceUrl: "原发布地址",
+  format: "文件类型",
+  sections: "改动的部分",
+  carriedFromExternal: "沿用外部导入的年度",
+  fromVersion: "更正前版本",
+  changes: "改动",
 };
+
+const FORMAT_LABELS: Record<string, string> = { docx: "Word 文件", html: "网页", text: "粘贴的文字" };
 
 /** Refused attempts by their Chinese names (`page.X` is opening a page that needs X). */
 const ATTEMPT_LABELS: Record<string, string> = {
@@ -66,6 +75,8 @@ const ATTEMPT_LABELS: Record<string, string> = {
   "report.create": "新建报告",
   "report.export": "下载报告",
   "report.import": "导入报告",
+  "report.importExternal": "添加外部导入的历年报告",
+  "report.correctExternal": "更正外部导入的历年报告",
   "report.submit": "提交审核",
   "report.withdrawSubmission": "撤回提交",
   "report.publish": "发布报告",
@@ -106,7 +117,7 @@ const REASON_LABELS: Record<string, string> = {
   content_changed: "内容在审核规则之外被改动",
 };
 
-export const AUDIT_TARGET_LABELS: Record<string, string> = { report: "报告", user: "账号", organ: "机关", section: "部分" };
+export const AUDIT_TARGET_LABELS: Record<string, string> = { report: "报告", user: "账号", organ: "机关", section: "部分", externalReport: "外部导入的历年报告" };
 
 const SCOPE_LABELS: Record<string, string> = { name: "按账号", address: "按地址" };
 
@@ -119,6 +130,8 @@ function valueText(key: string, value: unknown): string {
   if (Array.isArray(value)) {
     if (key === "stages") return value.map((s) => (s && typeof s === "object" && "name" in s ? String(s.name) : valueText("", s))).join("、");
     if (key === "warnings" || key === "scan") return `${value.length} 条`;
+    if (key === "changes") return `${value.length} 处`;
+    if (key === "sections") return value.map((v) => SECTION_TITLES[v as SectionKey] ?? valueText("", v)).join("、");
     return value.map((v) => valueText("", v)).join("、");
   }
   if (typeof value === "object") return describeAuditDetails(value);
@@ -128,6 +141,7 @@ function valueText(key: string, value: unknown): string {
   if (key === "code") return CODE_LABELS[text as AppErrorCode] ?? text;
   if (key === "role") return ROLE_LABELS[text as Role] ?? text;
   if (key === "scope") return SCOPE_LABELS[text] ?? text;
+  if (key === "format") return FORMAT_LABELS[text] ?? text;
   if (key === "section") return SECTION_TITLES[text as SectionKey] ?? text;
   if (key === "kind") return ORGAN_KIND_LABELS[text as OrganKind] ?? REVISION_KIND_LABELS[text] ?? text;
   if (ISO_TIME.test(text) && !Number.isNaN(Date.parse(text))) return formatDateTime(text);

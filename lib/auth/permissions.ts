@@ -22,6 +22,7 @@ export type Action =
   | "organ.manageUsers" // create users, assign and remove roles, disable, reset passwords
   | "organ.viewAudit"
   | "organ.manageReview" // review stages and the scan's word lists
+  | "organ.importHistory" // add past years' reports published elsewhere (外部导入), and correct them
   | "organ.supervise" // follow the organs below: progress dashboard, 催办, 汇总
   | "report.view" // read the organ's reports, drafts included
   | "report.create"
@@ -50,6 +51,7 @@ const RULES: Record<Action, Rule> = {
   "organ.viewAudit": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: ["SUPERVISOR"] },
   "organ.manageReview": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
   // The supervising disclosure office (上级主管) follows every organ below the one it sits in.
+  "organ.importHistory": { platformAdmin: true, ownRoles: ["ORGAN_ADMIN"], inheritedRoles: [] },
   "organ.supervise": { platformAdmin: false, ownRoles: ["SUPERVISOR"], inheritedRoles: ["SUPERVISOR"] },
   // Drafts are the organ's own business: platform administrators run the platform, not reports.
   "report.view": { platformAdmin: false, ownRoles: ANY_ROLE, inheritedRoles: ["SUPERVISOR"] },

@@ -31,6 +31,8 @@ export const APP_TABLE_GRANTS: Readonly<Record<string, readonly TablePrivilege[]
   Section: ["SELECT", "INSERT", "UPDATE"],
   ReviewRound: ["SELECT", "INSERT", "UPDATE"],
   IndexSerial: ["SELECT", "INSERT", "UPDATE"],
+  // 外部导入 past years: corrected in place (each correction audited with what it changed), never deleted.
+  ExternalReport: ["SELECT", "INSERT", "UPDATE"],
   // Counters pruned after a day (lib/db/housekeeping.ts).
   RefusalTally: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // Sign-ins: a session is started, seen (lastSeenAt) and ended, never deleted (its ending is kept).

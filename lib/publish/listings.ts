@@ -43,3 +43,5 @@ export function topOrgans(rows: Array<OrganLink & { parentCode: string | null }>
 
 /** A LIKE pattern matching `text` anywhere, its wildcards taken literally. */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A past year published elsewhere (外部导入): listed with its original address, never as published here. */
+export type ListedExternalReport = { year: number; title: string; sourceUrl: string | null; indexNumber: string | null; issuedOn: string | null };

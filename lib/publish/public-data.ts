@@ -9,6 +9,7 @@ import {
   pageWithin,
   SEARCH_PAGE_SIZE,
   topOrgans,
+  type ListedExternalReport,
   type ListedReport,
   type OrganLink,
   type Paged,
@@ -114,7 +115,16 @@ export async function listOrganPublications(code: string, askedPage = 1) {
     db().publication.findMany({ where: { organCode: code }, select: listed }),
   ]);
   const reports = newestPerReport(publications).sort((a, b) => b.year - a.year);
-  return { organ: { name: organ.name, code: organ.code }, above, reports, below: { items: children, total: organ._count.children, page, pages } };
+  // 历年报告（原发布）: years published elsewhere, for the years this platform has not published.
+  const externals = await db().externalReport.findMany({
+    where: { organ: { code } },
+    orderBy: { year: "desc" },
+    select: { year: true, title: true, sourceUrl: true, indexNumber: true, issuedOn: true },
+  });
+  const external: ListedExternalReport[] = externals
+    .filter((e) => !reports.some((r) => r.year === e.year))
+    .map((e) => ({ year: e.year, title: e.title, sourceUrl: e.sourceUrl, indexNumber: e.indexNumber, issuedOn: e.issuedOn }));
+  return { organ: { name: organ.name, code: organ.code }, above, reports, below: { items: children, total: organ._count.children, page, pages }, external };
 }
 
 /** Organs directly below `parentId`, in code order, each with its own number of organs below. */

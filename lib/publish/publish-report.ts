@@ -9,6 +9,7 @@ import { chinaDateOf, externalIndexNumberProblem, issuedOnProblem, MAX_SERIAL, p
 import type { IndexMode } from "@/lib/validation/publish-input";
 import { AppError } from "@/lib/errors";
 import { reportContentHash } from "@/lib/reports/content-hash";
+import { readExternalSections } from "@/lib/reports/external-reports";
 import { findReportOrThrow } from "@/lib/reports/find-report";
 import { loadSectionsIn } from "@/lib/reports/load-sections";
 import { readRoundStages } from "@/lib/reports/review-state";
@@ -102,6 +103,9 @@ export async function publishReport(options: { actor: Actor; reportId: string; c
           select: { year: true, snapshot: true },
         });
         const byYear = new Map(others.map((p) => [p.year, readSnapshotSections(p.snapshot)]));
+        // Years published elsewhere before this platform (外部导入) complete the trend.
+        const externals = await tx.externalReport.findMany({ where: { organId: report.organId, year: { not: report.year } }, select: { year: true, sections: true } });
+        for (const e of externals) if (!byYear.has(e.year)) byYear.set(e.year, readExternalSections(e.sections));
         const trend = [...byYear].map(([y, s]) => trendPoint(y, s)).concat(trendPoint(report.year, sections));
         const snapshot: PublishedSnapshot = {
           organ: { name: report.organ.name, code: report.organ.code, kind: report.organ.kind },

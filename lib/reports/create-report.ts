@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { startFromLastYear } from "@/lib/report-format/carry-over";
 import { reportContentHash } from "@/lib/reports/content-hash";
+import { findExternalSections } from "./external-reports";
 import { reportTitle, SECTION_KEYS } from "@/lib/report-format/format";
 import { loadSections } from "./load-sections";
 import { refreshCheckCounts } from "./report-checks";
@@ -22,7 +23,9 @@ export async function createReport(options: { actor: Actor; organId: string; yea
     await assertOrganPermission(actor, "report.create", organId);
     const organ = await db().organ.findUniqueOrThrow({ where: { id: organId }, select: { name: true, kind: true } });
     const lastYear = await db().report.findUnique({ where: { organId_year: { organId, year: year - 1 } }, select: { id: true } });
-    const { sections, carriedOver } = startFromLastYear(lastYear ? await loadSections(lastYear.id) : null);
+    // Last year's report of this platform, else one published elsewhere and added as 外部导入.
+    const lastExternal = lastYear ? null : await findExternalSections(organId, year - 1);
+    const { sections, carriedOver } = startFromLastYear(lastYear ? await loadSections(lastYear.id) : lastExternal);
     const title = reportTitle(organ.name, year);
     try {
       return await db().$transaction(async (tx) => {
@@ -33,7 +36,7 @@ export async function createReport(options: { actor: Actor; organId: string; yea
         for (const key of SECTION_KEYS) {
           const content = sections[key];
           // The history says where the first text came from; table 3 takes its row 二 from last year too.
-          const fromLastYear = carriedOver.includes(key) || (key === "requests" && lastYear !== null);
+          const fromLastYear = carriedOver.includes(key) || (key === "requests" && (lastYear !== null || lastExternal !== null));
           await tx.section.create({
             data: {
               reportId: report.id,
@@ -52,7 +55,7 @@ export async function createReport(options: { actor: Actor; organId: string; yea
           targetId: report.id,
           organId,
           clientAddress,
-          details: { year, title, carriedFrom: lastYear?.id ?? null },
+          details: { year, title, carriedFrom: lastYear?.id ?? null, ...(lastExternal ? { carriedFromExternal: year - 1 } : {}) },
           contentHash: reportContentHash(sections),
         });
         return report;

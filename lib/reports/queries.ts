@@ -5,6 +5,7 @@ import { checkDraft } from "@/lib/report-format/checks";
 import { emptySections, type ReportSections, type SectionContent } from "@/lib/report-format/content";
 import type { OrganKind } from "@/lib/domain/organ-kinds";
 import { SECTION_KEYS, type SectionKey } from "@/lib/report-format/format";
+import { findExternalSections } from "./external-reports";
 import { loadSections, readSectionContent } from "./load-sections";
 import { OPEN_STALE_AFTER_MS } from "./mark-section-open";
 
@@ -70,10 +71,10 @@ export const getReportFindings = cache(async (report: { id: string; organId: str
   });
 });
 
-/** Last year's report of the same organ, for the carry-over and copy checks. */
+/** Last year's report of the same organ, for the carry-over and copy checks: this platform's, else one added as 外部导入. */
 export const findLastYearSections = cache(async (organId: string, year: number): Promise<ReportSections | null> => {
   const last = await db().report.findUnique({ where: { organId_year: { organId, year: year - 1 } }, select: { id: true } });
-  return last ? loadSections(last.id) : null;
+  return last ? loadSections(last.id) : findExternalSections(organId, year - 1);
 });
 
 export function listOrganAuthors(organId: string) {

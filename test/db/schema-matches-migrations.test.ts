@@ -30,6 +30,7 @@ describe("prisma/migrations produce exactly prisma/schema.prisma", () => {
     expect(expected.tables).toEqual([
       "AuditCheckpoint",
       "AuditEntry",
+      "ExternalReport",
       "IndexSerial",
       "LoginThrottle",
       "MailOutbox",

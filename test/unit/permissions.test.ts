@@ -13,7 +13,7 @@ function actor(memberships: Array<[string, Role]>, isPlatformAdmin = false): Act
   return { id: "u", displayName: "某人", isPlatformAdmin, memberships: memberships.map(([organId, role]) => ({ organId, role })) };
 }
 
-const ACTIONS: Action[] = ["organ.create", "organ.edit", "organ.view", "organ.setDeadline", "organ.setIndexSerial", "organ.manageUsers", "organ.viewAudit"];
+const ACTIONS: Action[] = ["organ.create", "organ.edit", "organ.view", "organ.setDeadline", "organ.setIndexSerial", "organ.manageUsers", "organ.viewAudit", "organ.importHistory"];
 const REPORT_ACTIONS: Action[] = ["report.view", "report.create", "report.edit", "report.assign"];
 
 describe("can", () => {
@@ -27,6 +27,13 @@ describe("can", () => {
 
   it("lets a platform administrator do every organ action", () => {
     for (const action of ACTIONS) expect(can(actor([], true), action, town)).toBe(true);
+  });
+
+  it("lets only an organ's own 管理员 add and correct its 外部导入 past years", () => {
+    for (const role of ROLES) expect(can(actor([[TOWN, role]]), "organ.importHistory", town)).toBe(role === "ORGAN_ADMIN");
+    expect(can(actor([[TOWN, "ORGAN_ADMIN"]]), "organ.importHistory", otherTown)).toBe(false);
+    expect(can(actor([[CITY, "ORGAN_ADMIN"]]), "organ.importHistory", town)).toBe(false);
+    expect(can(actor([[CITY, "SUPERVISOR"]]), "organ.importHistory", town)).toBe(false);
   });
 
   it("lets every role of an organ view it, and no role view another organ", () => {

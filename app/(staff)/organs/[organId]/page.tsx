@@ -81,6 +81,11 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
               <Link href={`/organs/${organId}/review-settings`}>审核设置（环节、敏感词）</Link>
             </li>
           ) : null}
+          {can(actor, "organ.importHistory", scope) ? (
+            <li>
+              <Link href={`/organs/${organId}/history`}>历年报告（外部导入）</Link>
+            </li>
+          ) : null}
           {can(actor, "organ.supervise", scope) ? (
             <>
               <li>

@@ -7,6 +7,7 @@ export const DONE_NOTICES = {
   handedOver: "已转交。",
   published: "已发布。",
   correctionStarted: "已发起更正：报告回到草稿，修改后须重新经过审核再发布。当前公开版本保持不变。",
+  imported: "已导入。导入前的内容保留在各部分的历史版本中。",
   withdrawnFromPublic: "已撤回。公开页面将显示撤回时间和理由。",
 } as const;
 export type DoneNotice = keyof typeof DONE_NOTICES;

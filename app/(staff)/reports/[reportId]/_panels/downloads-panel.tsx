@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
 import type { SessionActor } from "@/lib/auth/load-actor";
 import { findOrganScope } from "@/lib/auth/organ-scope";
@@ -15,6 +16,11 @@ export async function DownloadsPanel({ actor, report }: { actor: SessionActor; r
       <p>
         <a href={`/api/reports/${report.id}/export/docx`}>下载 Word 文档（.docx）</a> · <a href={`/api/reports/${report.id}/export/json`}>导出 JSON</a>
       </p>
+      {canImport ? (
+        <p>
+          <Link href={`/reports/${report.id}/import`}>从 Word 文件或网页导入……</Link>（先预览，确认后才写入草稿）
+        </p>
+      ) : null}
       {canImport ? (
         <ActionForm action={importReportAction.bind(null, report.id)} submitLabel="导入 JSON" className="inline-form" buttonClassName="button secondary">
           <div className="field">
