@@ -1,41 +1,15 @@
 "use client";
-import { useState, useTransition } from "react";
 import { ImportPreviewView } from "@/components/report/import-preview-view";
-import { useHydrated } from "@/components/use-hydrated";
+import { usePreviewThenConfirm } from "@/components/report/use-preview-then-confirm";
 import { addExternalAction, previewExternalAction, type ExternalPreviewState } from "./actions";
 
 /** Add a past year: choose the file (or paste the text), preview what will be stored, confirm. */
 export function HistoryClient({ organId, years, maxBytes }: { organId: string; years: number[]; maxBytes: number }) {
-  const [state, setState] = useState<ExternalPreviewState | null>(null);
-  const [input, setInput] = useState<FormData | null>(null);
-  const [message, setMessage] = useState("");
-  const [isPending, startTransition] = useTransition();
-  const hydrated = useHydrated();
-
-  const preview = (form: HTMLFormElement) => {
-    const data = new FormData(form);
-    const file = data.get("file");
-    if (file instanceof File && file.size > maxBytes) {
-      setState({ ok: false, message: `文件超过 ${maxBytes / 1024 / 1024} MB，无法导入。` });
-      return;
-    }
-    setMessage("");
-    startTransition(async () => {
-      const result = await previewExternalAction(organId, data);
-      setState(result);
-      setInput(result.ok ? data : null);
-    });
-  };
-  const confirm = () => {
-    if (!input || !state?.ok) return;
-    const data = new FormData();
-    for (const [key, value] of input.entries()) data.append(key, value);
-    data.set("token", state.token);
-    startTransition(async () => {
-      const result = await addExternalAction(organId, data);
-      if (result && !result.ok) setMessage(result.message);
-    });
-  };
+  const { state, message, isPending, hydrated, preview, confirm, reset } = usePreviewThenConfirm<ExternalPreviewState>({
+    maxBytes,
+    preview: (data) => previewExternalAction(organId, data),
+    confirm: (data) => addExternalAction(organId, data),
+  });
 
   return (
     <>
@@ -100,7 +74,7 @@ export function HistoryClient({ organId, years, maxBytes }: { organId: string; y
             <button type="button" className="button" onClick={confirm} disabled={isPending || !hydrated || state.preview.blocking.length > 0}>
               {isPending ? "正在保存……" : "确认添加"}
             </button>{" "}
-            <button type="button" className="button secondary" onClick={() => setState(null)}>
+            <button type="button" className="button secondary" onClick={reset}>
               取消
             </button>
           </p>

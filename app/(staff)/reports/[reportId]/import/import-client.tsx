@@ -1,7 +1,6 @@
 "use client";
-import { useState, useTransition } from "react";
 import { ImportPreviewView } from "@/components/report/import-preview-view";
-import { useHydrated } from "@/components/use-hydrated";
+import { usePreviewThenConfirm } from "@/components/report/use-preview-then-confirm";
 import { confirmImportAction, previewImportAction, type PreviewState } from "./actions";
 
 /**
@@ -10,37 +9,12 @@ import { confirmImportAction, previewImportAction, type PreviewState } from "./a
  * and writes only what it showed, refusing when the draft changed in between.
  */
 export function ImportClient({ reportId, maxBytes }: { reportId: string; maxBytes: number }) {
-  const [state, setState] = useState<PreviewState | null>(null);
-  const [input, setInput] = useState<FormData | null>(null);
-  const [message, setMessage] = useState("");
-  const [isPending, startTransition] = useTransition();
-  const hydrated = useHydrated();
-
-  const preview = (form: HTMLFormElement) => {
-    const data = new FormData(form);
-    const file = data.get("file");
-    if (file instanceof File && file.size > maxBytes) {
-      setState({ ok: false, message: `文件超过 ${maxBytes / 1024 / 1024} MB，无法导入。请删除文件中的图片后再试。` });
-      return;
-    }
-    setMessage("");
-    startTransition(async () => {
-      const result = await previewImportAction(reportId, data);
-      setState(result);
-      setInput(result.ok ? data : null);
-    });
-  };
-
-  const confirm = () => {
-    if (!input || !state?.ok) return;
-    const data = new FormData();
-    for (const [key, value] of input.entries()) data.append(key, value);
-    data.set("token", state.token);
-    startTransition(async () => {
-      const result = await confirmImportAction(reportId, data);
-      if (result && !result.ok) setMessage(result.message);
-    });
-  };
+  const { state, message, isPending, hydrated, preview, confirm, reset } = usePreviewThenConfirm<PreviewState>({
+    maxBytes,
+    tooLargeHint: "请删除文件中的图片后再试。",
+    preview: (data) => previewImportAction(reportId, data),
+    confirm: (data) => confirmImportAction(reportId, data),
+  });
 
   return (
     <>
@@ -94,14 +68,7 @@ export function ImportClient({ reportId, maxBytes }: { reportId: string; maxByte
             >
               {isPending ? "正在导入……" : "确认导入"}
             </button>{" "}
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                setState(null);
-                setInput(null);
-              }}
-            >
+            <button type="button" className="button secondary" onClick={reset}>
               取消
             </button>
           </p>
