@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { planSections, previewImport, refusalsOf, type ImportPreview } from "@/lib/report-files/import/import-plan";
 import type { RecognisedReport } from "@/lib/report-files/import/recognised-report";
 import { SECTION_KEYS } from "@/lib/report-format/format";
-import { contentHash } from "./content-hash";
+import { contentHash, reportContentHash } from "./content-hash";
 import { assertWritable, findReportOrThrow, lockReportStatus, type FoundReport } from "./find-report";
 import { loadSections } from "./load-sections";
 import { findLastYearSections } from "./queries";
@@ -84,7 +84,7 @@ export async function importReportFile(options: Options & { token: string }) {
         targetId: reportId,
         organId: report.organId,
         clientAddress,
-        contentHash: contentHash(planned),
+        contentHash: reportContentHash(planned),
         details: { source: source.slice(0, 200), format, sections: changed },
       });
     });
