@@ -35,7 +35,7 @@ test.describe("organ scoping", () => {
   test("another organ's report by address is a 404, and the attempt is in that organ's log", async ({ browser }) => {
     const author = await pageAs(browser, "baisha.author");
     await author.goto(`/organs/${baishaId}`);
-    await selectYear(author, 2012);
+    await selectYear(author, 2009); // a year no other spec uses for 白沙镇
     await author.getByRole("button", { name: "新建年度报告" }).click();
     await expect(author).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
     const reportPath = new URL(author.url()).pathname;

@@ -33,7 +33,7 @@ export async function submittedReport(browser: Browser, organKey: string, year: 
 }
 
 /**
- * Picks the year in the new-report form. The form offers the last six years; an older one (which
+ * Picks the year in the new-report form. The form offers every year since 2008 without a report; a year it lacks (which
  * the server accepts down to 2008) is added as an option, as a hand-made request would send it.
  */
 export async function selectYear(page: Page, year: number) {

@@ -5,7 +5,7 @@ import { ActionForm, Field } from "@/components/action-form";
 import { requireOrganPermission } from "@/lib/auth/current-actor";
 import { can, rolesIn } from "@/lib/auth/permissions";
 import { ORGAN_KIND_LABELS } from "@/lib/domain/organ-kinds";
-import { yearInChina } from "@/lib/domain/report-progress";
+import { FIRST_REPORT_YEAR, yearInChina } from "@/lib/domain/report-progress";
 import { REPORT_STATUS_LABELS } from "@/lib/domain/report-status";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { findNextIndexNumber, getOrganDetail } from "@/lib/organs/queries";
@@ -26,7 +26,8 @@ export default async function OrganPage({ params }: { params: Promise<{ organId:
   const thisYear = yearInChina(new Date());
   const nextIndexNumber = can(actor, "organ.setIndexSerial", scope) ? await findNextIndexNumber(organId, organ.code, thisYear) : null;
   const lastYear = thisYear - 1;
-  const yearOptions = Array.from({ length: 6 }, (_, i) => thisYear - i)
+  // Every year without a report, newest first: an office catching up on earlier years finds them too.
+  const yearOptions = Array.from({ length: thisYear - FIRST_REPORT_YEAR + 1 }, (_, i) => thisYear - i)
     .filter((y) => !existingYears.has(y))
     .map((y) => ({ value: String(y), label: `${y} 年度` }));
 
