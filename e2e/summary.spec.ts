@@ -46,7 +46,7 @@ test("the supervisor's 汇总: the year's published reports summed in the offici
   await supervisor.goto(`/organs/${yunxi}`);
   await supervisor.getByRole("link", { name: "汇总统计" }).click();
   await expect(supervisor.getByRole("heading", { level: 1 })).toHaveText("汇总统计");
-  await supervisor.getByLabel("年度").selectOption(String(YEAR));
+  await supervisor.getByLabel("年度", { exact: true }).selectOption(String(YEAR));
   await supervisor.getByRole("button", { name: "查看" }).click();
   await expect(supervisor).toHaveURL(new RegExp(`/organs/${yunxi}/summary\\?year=${YEAR}$`));
 
