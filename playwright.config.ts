@@ -1,20 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { DATA_DIR, PG_PORT, PORT_A, SHARED_SECRETS } from "./e2e/instances";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium";
 
 const BASE_URL = `http://localhost:${PORT_A}`;
-
-// Debian's Chromium (Playwright's own browser download cannot work on our machines).
-// The background-networking flags stop it from calling out to a closed network.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,7 +17,7 @@ export default defineConfig({
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     trace: "off",
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"] } }],
   // The real `npm start` path, on a throwaway embedded database seeded with the demo city.

@@ -9,6 +9,7 @@ import path from "node:path";
 import * as OpenCC from "opencc-js";
 import { chromium } from "@playwright/test";
 import { longNarrative } from "./checks-workload";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium";
 import { summarise } from "./percentiles";
 
 const ITERATIONS = 2_000;
@@ -40,17 +41,8 @@ async function inChromium() {
     minify: true,
   });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();

@@ -10,20 +10,11 @@
 import { chromium } from "@playwright/test";
 import { startApp } from "./app-server";
 import { signIn } from "./http-session";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium";
 import { summarise } from "./percentiles";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PASSWORD = "bench-password-2026";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 // The narrative editor and the biggest table (table 3): the field each waits for.
 const SECTIONS = [
   { key: "overview", field: "#narrative" },
@@ -49,7 +40,7 @@ try {
   await db().$disconnect();
   const [name, value] = (await signIn(base, "bench.editor", PASSWORD)).split("=") as [string, string];
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     for (const section of SECTIONS) {
       const url = `${base}/reports/${report.id}/sections/${section.key}`;
