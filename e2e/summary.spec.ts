@@ -206,7 +206,8 @@ test("open data on the public site: the year's CSV and JSON, the feed and the si
   expect(json.headers()["content-type"]).toBe("application/json; charset=utf-8");
   const data = await json.json();
   expect(data.reports).toEqual([expect.objectContaining({ indexNumber, organ: { name: "白沙镇", code: BAISHA.code }, version: 1, url: address })]);
-  expect(data.reports[0].cells["newRequests.total"]).toBe(5);
+  expect(data.schema).toBe("nianbao.open-data/2");
+  expect(data.reports[0].values[data.fields.findIndex((f: { key: string }) => f.key === "newRequests.total")]).toBe(5);
 
   const feed = await visitor.request.get("/gk/feed.atom");
   expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");

@@ -6,11 +6,11 @@
 // - a sitemap (sitemaps.org 0.9), split with an index above 50,000 addresses.
 import { parseAmount, parseCount } from "@/lib/report-format/cells";
 import { ALL_CELLS, cellLabel, TABLE2_FEE_CELL, type TableNumber } from "@/lib/report-format/format";
-import { fullTables, SUMMED_TABLES, type TableCells } from "@/lib/report-format/sum-tables";
+import { allCellTexts, fullTables, SUMMED_TABLES, type ReportFigures } from "@/lib/report-format/sum-tables";
 import { csvDocument } from "@/lib/csv";
 import { homePath, openDataPath, organPath, reportPath } from "./public-paths";
 
-export const OPEN_DATA_SCHEMA = "nianbao.open-data/1";
+export const OPEN_DATA_SCHEMA = "nianbao.open-data/2";
 
 export type OpenDataReport = {
   organCode: string;
@@ -20,11 +20,12 @@ export type OpenDataReport = {
   version: number;
   publishedAt: string;
   indexNumber: string;
-  tables: TableCells;
+  figures: ReportFigures;
 };
 
 /** The date as offices write it in China's time zone: 2026-01-15. */
-const chinaDate = (iso: string) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date(iso));
+const CHINA_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" });
+const chinaDate = (iso: string) => CHINA_DATE.format(new Date(iso));
 
 const FIELDS = SUMMED_TABLES.flatMap((table) => ALL_CELLS[table].map((cell) => ({ table, cell, label: cellLabel(table, cell) })));
 
@@ -34,42 +35,57 @@ function cellValue(table: TableNumber, cell: string, raw: string | undefined): n
   return parsed.ok ? parsed.value : null;
 }
 
+/**
+ * Every cell of the form (FIELDS' order: allCellTexts' order, totals computed as on the report's page): the value as a
+ * number and as text. A valid value is written plainly (full-width digits as typed become ordinary
+ * ones); anything else keeps its published text and has no number.
+ */
+function reportCells(figures: ReportFigures): Array<{ value: number | null; text: string }> {
+  if ("values" in figures) return allCellTexts(figures.values).map((text) => ({ value: Number(text), text }));
+  const tables = fullTables(figures.cells);
+  return FIELDS.map(({ table, cell }) => {
+    const value = cellValue(table, cell, tables[table][cell]);
+    return { value, text: value === null ? (tables[table][cell] ?? "") : String(value) };
+  });
+}
+
 export function openDataCsv(origin: string, reports: ReadonlyArray<OpenDataReport>): string {
   const header = ["索引号", "机关", "机关代码", "标题", "发布日期", "版本", "地址", ...FIELDS.map((f) => f.label)];
-  const rows = reports.map((r) => {
-    const tables = fullTables(r.tables);
-    // A valid value in its plain form (full-width digits as typed become ordinary ones); anything else as published.
-    const cells = FIELDS.map(({ table, cell }) => {
-      const value = cellValue(table, cell, tables[table][cell]);
-      return value === null ? (tables[table][cell] ?? "") : String(value);
-    });
-    return [r.indexNumber, r.organName, r.organCode, r.title, chinaDate(r.publishedAt), String(r.version), `${origin}${reportPath(r.organCode, r.year)}`, ...cells];
-  });
+  const rows = reports.map((r) => [
+    r.indexNumber,
+    r.organName,
+    r.organCode,
+    r.title,
+    chinaDate(r.publishedAt),
+    String(r.version),
+    `${origin}${reportPath(r.organCode, r.year)}`,
+    ...reportCells(r.figures).map((c) => c.text),
+  ]);
   return csvDocument([header, ...rows]);
 }
 
+/**
+ * The year as JSON: `fields` names each cell once (table, label, unit) and every report lists its
+ * `values` in that order (null for a value that was published but is not valid). One line per
+ * field and per report: a province's year stays a few megabytes (keyed cells made it 22 M characters).
+ */
 export function openDataJson(origin: string, year: number, reports: ReadonlyArray<OpenDataReport>): string {
-  return JSON.stringify(
-    {
-      schema: OPEN_DATA_SCHEMA,
-      year,
-      fields: FIELDS.map((f) => ({ key: f.cell, table: `表${"二三四"[f.table - 2]}`, label: f.label, unit: f.table === 2 && f.cell === TABLE2_FEE_CELL ? "万元" : "件" })),
-      reports: reports.map((r) => {
-        const tables = fullTables(r.tables);
-        return {
-          indexNumber: r.indexNumber,
-          organ: { name: r.organName, code: r.organCode },
-          title: r.title,
-          publishedAt: r.publishedAt,
-          version: r.version,
-          url: `${origin}${reportPath(r.organCode, r.year)}`,
-          cells: Object.fromEntries(FIELDS.map(({ table, cell }) => [cell, cellValue(table, cell, tables[table][cell])])),
-        };
-      }),
-    },
-    null,
-    1,
+  const fields = FIELDS.map((f) =>
+    JSON.stringify({ key: f.cell, table: `表${"二三四"[f.table - 2]}`, label: f.label, unit: f.table === 2 && f.cell === TABLE2_FEE_CELL ? "万元" : "件" }),
   );
+  const rows = reports.map((r) =>
+    JSON.stringify({
+      indexNumber: r.indexNumber,
+      organ: { name: r.organName, code: r.organCode },
+      title: r.title,
+      publishedAt: r.publishedAt,
+      version: r.version,
+      url: `${origin}${reportPath(r.organCode, r.year)}`,
+      values: reportCells(r.figures).map((c) => c.value),
+    }),
+  );
+  const list = (items: string[]) => (items.length ? `[\n${items.join(",\n")}\n]` : "[]");
+  return `{"schema":${JSON.stringify(OPEN_DATA_SCHEMA)},"year":${year},\n"fields":${list(fields)},\n"reports":${list(rows)}}\n`;
 }
 
 // ---- XML ----

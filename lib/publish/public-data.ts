@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createPrismaClient, type AppPrismaClient } from "@/lib/db/create-client";
 import { readJsonColumn } from "@/lib/db/json-column";
+import { publicationFiguresColumns, readStoredFigures } from "@/lib/db/table-figures";
 import {
   CHILDREN_PAGE_SIZE,
   containsPattern,
@@ -14,7 +15,7 @@ import {
   type OrganLink,
   type Paged,
 } from "./listings";
-import type { FeedEvent } from "./open-data-files";
+import type { FeedEvent, OpenDataReport } from "./open-data-files";
 import { readListedSnapshot, readPublishedSnapshot } from "./snapshot";
 
 // Public data comes only from publications (immutable snapshots) and the organ
@@ -174,20 +175,11 @@ export async function findPublicationSnapshot(code: string, year: number, versio
 }
 
 // ---- Open data (汇总 of what is public: the year files, the feed, the sitemap) ----
-// Read from Publication.digest (metadata and table cells, a few kilobytes), never the whole
-// snapshot, so that a province's year file does not decompress thousands of snapshots.
+// Read from Publication.tableValues and Publication.digest (see lib/db/table-figures.ts),
+// never the whole snapshot, so that a province's year file does not decompress thousands of snapshots.
 // Withdrawn reports are not in the year files or the sitemap; the feed records their withdrawal.
 
-const digestSchema = z.object({
-  organ: z.object({ name: z.string(), code: z.string() }),
-  title: z.string(),
-  sections: z.object({
-    proactive: z.object({ cells: z.record(z.string(), z.string()) }),
-    requests: z.object({ cells: z.record(z.string(), z.string()) }),
-    appeals: z.object({ cells: z.record(z.string(), z.string()) }),
-  }),
-});
-const headSchema = digestSchema.pick({ organ: true, title: true });
+const headSchema = z.object({ organ: z.object({ name: z.string(), code: z.string() }), title: z.string() });
 
 /** Years with published reports (withdrawn ones aside), newest first, with how many. */
 export async function listOpenDataYears(): Promise<Array<{ year: number; reports: number }>> {
@@ -200,26 +192,26 @@ export async function listOpenDataYears(): Promise<Array<{ year: number; reports
 }
 
 /** Every report of the year as published (its newest version; withdrawn ones left out), by organ code. */
-export async function listYearPublications(year: number) {
-  const rows = await db().$queryRaw<Array<{ organCode: string; version: number; publishedAt: Date; indexNumber: string; digest: unknown }>>`
-    SELECT DISTINCT ON (p."reportId") p."organCode", p.version, p."publishedAt", p."indexNumber", p.digest
+export async function listYearPublications(year: number): Promise<OpenDataReport[]> {
+  const rows = await db().$queryRaw<
+    Array<{ organCode: string; version: number; publishedAt: Date; indexNumber: string; organName: string; title: string; values: string | null; tables: unknown }>
+  >`
+    SELECT DISTINCT ON (p."reportId") p."organCode", p.version, p."publishedAt", p."indexNumber",
+           p.digest -> 'organ' ->> 'name' AS "organName", p.digest ->> 'title' AS title, ${publicationFiguresColumns("p")}
     FROM "Publication" p JOIN "Report" r ON r.id = p."reportId"
     WHERE p.year = ${year} AND r."withdrawnAt" IS NULL
     ORDER BY p."reportId", p.version DESC`;
   return rows
-    .map((row) => {
-      const digest = readJsonColumn(digestSchema, row.digest, "Publication.digest");
-      return {
-        organCode: row.organCode,
-        organName: digest.organ.name,
-        title: digest.title,
-        year,
-        version: row.version,
-        publishedAt: row.publishedAt.toISOString(),
-        indexNumber: row.indexNumber,
-        tables: { 2: digest.sections.proactive.cells, 3: digest.sections.requests.cells, 4: digest.sections.appeals.cells },
-      };
-    })
+    .map((row) => ({
+      organCode: row.organCode,
+      organName: row.organName,
+      title: row.title,
+      year,
+      version: row.version,
+      publishedAt: row.publishedAt.toISOString(),
+      indexNumber: row.indexNumber,
+      figures: readStoredFigures(row, "Publication.digest"),
+    }))
     .sort((a, b) => (a.organCode < b.organCode ? -1 : a.organCode > b.organCode ? 1 : 0));
 }
 

@@ -106,9 +106,11 @@ export async function summaryXlsx(input: SummaryFileInput): Promise<Uint8Array<A
   organs.addRow([]);
   const headerRow = organs.addRow(header);
   headerRow.font = { ...FONT, bold: true };
-  for (const o of input.included) organs.addRow([o.name, o.path.join(" › "), o.code, "纳入", o.source, o.indexNumber ?? ""]).font = FONT;
-  for (const o of input.missing) organs.addRow([o.name, o.path.join(" › "), o.code, "未纳入", o.reason, ""]).font = FONT;
+  // No font set per row: on a province's 5,000 rows that took a third of the file's time (the sheet's default font shows them).
+  for (const o of input.included) organs.addRow([o.name, o.path.join(" › "), o.code, "纳入", o.source, o.indexNumber ?? ""]);
+  for (const o of input.missing) organs.addRow([o.name, o.path.join(" › "), o.code, "未纳入", o.reason, ""]);
   [20, 24, 20, 14, 36, 28].forEach((width, i) => (organs.getColumn(i + 1).width = width));
   organs.views = [{ state: "frozen", ySplit: headerRow.number }];
-  return Uint8Array.from(Buffer.from(await workbook.xlsx.writeBuffer()));
+  // Fast compression: the file is built on every download, and the best level took longer for a few kilobytes less.
+  return Uint8Array.from(Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } })));
 }

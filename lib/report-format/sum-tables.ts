@@ -46,6 +46,42 @@ export function readValues(tables: TableCells): { ok: true; values: TableValues 
   return invalid.length || fee === null ? { ok: false, invalid } : { ok: true, values: { counts, fee } };
 }
 
+/**
+ * The typed cells of tables 2, 3 and 4 one after the other: the order of Publication.tableValues,
+ * the values PostgreSQL reads from each publication (see its migration).
+ */
+export const STORED_VALUE_CELLS: ReadonlyArray<{ table: TableNumber; cell: string }> = SUMMED_TABLES.flatMap((table) => TYPED_CELLS[table].map((cell) => ({ table, cell })));
+
+/**
+ * A publication's values as stored (`array_to_string(tableValues, ',', '')`: plain values only, an
+ * empty place where a value was not plain), or null when any place is empty or the count does
+ * not match the form: that publication's cells are then read with readValues.
+ */
+export function readStoredValues(text: string): TableValues | null {
+  const places = text.split(",");
+  if (places.length !== STORED_VALUE_CELLS.length) return null;
+  const counts = { 2: [], 3: [], 4: [] } as Record<TableNumber, number[]>;
+  let fee = BigInt(0);
+  for (let i = 0; i < places.length; i++) {
+    const place = places[i]!;
+    if (place === "") return null;
+    const { table, cell } = STORED_VALUE_CELLS[i]!;
+    if (table === 2 && cell === TABLE2_FEE_CELL) {
+      fee = BigInt(place);
+      counts[2].push(0);
+    } else counts[table].push(Number(place));
+  }
+  return { counts, fee };
+}
+
+/** A report's figures as they were loaded: values already read (a publication's plain values), or cells still to read. */
+export type ReportFigures = { values: TableValues } | { cells: TableCells };
+
+/** The figures' values, or the human names of the cells holding no valid value. */
+export function readFigures(figures: ReportFigures): ReturnType<typeof readValues> {
+  return "values" in figures ? { ok: true, values: figures.values } : readValues(figures.cells);
+}
+
 /** The typed cells of a report that hold no valid value, by their human names. */
 export function invalidCells(tables: TableCells): string[] {
   const read = readValues(tables);
@@ -120,6 +156,24 @@ function addendsOf(table: TableNumber, cell: string): number[] {
     }
   }
   return addendsCache.get(`${table}:${cell}`) ?? [];
+}
+
+/** Every cell of tables 2, 3 and 4 (totals included, ALL_CELLS' order, table after table), from a report's read values, written as the form writes it. */
+export function allCellTexts(values: TableValues): string[] {
+  const texts: string[] = [];
+  for (const table of SUMMED_TABLES) {
+    const counts = values.counts[table];
+    for (const cell of ALL_CELLS[table]) {
+      if (table === 2 && cell === TABLE2_FEE_CELL) {
+        texts.push(formatAmount(values.fee));
+        continue;
+      }
+      let sum = 0;
+      for (const i of addendsOf(table, cell)) sum += counts[i]!;
+      texts.push(String(sum));
+    }
+  }
+  return texts;
 }
 
 /** One report's value of any cell of the form (a total included), from its read values, written as the form writes it. */

@@ -1,17 +1,18 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { readJsonColumn } from "@/lib/db/json-column";
+import { Prisma } from "@/lib/db/generated/client";
+import { publicationFiguresColumns, readStoredFigures, sectionFiguresJoins } from "@/lib/db/table-figures";
 import { REPORT_STATUSES } from "@/lib/domain/report-status";
-import type { TableCells } from "@/lib/report-format/sum-tables";
 import type { SummaryOrganRow } from "./summary";
 
 // The 汇总's data in one query: every organ below the supervising one (any depth), its report of
-// the year, the newest published version's tables and, when asked, an approved report's tables.
-// Only the three tables' cells leave the database, read from Publication.digest (a few
-// kilobytes), never from the snapshot: decompressing every whole snapshot made a province's
-// query take seconds. Indexes used: Organ(parentId), Report(organId, year),
-// Publication(reportId, version), Section(reportId, key).
+// the year, the newest published version's values and, when asked, an approved report's values.
+// Values leave the database as one short line of integers per report (the tableValues columns,
+// lib/db/table-figures.ts); only a report holding a value that is not plain digits sends its
+// cells' JSON (from Publication.digest, never the whole snapshot), to be read by the editor's own
+// parser. Shipping every report's cells as JSON made a province's 汇总 take about a second. Indexes used:
+// Organ(parentId), Report(organId, year), Publication(reportId, version), Section(reportId, key).
 
 type Row = {
   id: string;
@@ -25,18 +26,13 @@ type Row = {
   version: number | null;
   publishedAt: Date | null;
   indexNumber: string | null;
-  published: unknown;
-  approved: unknown;
+  values: string | null;
+  tables: unknown;
+  approvedValues: string | null;
+  approvedTables: unknown;
 };
 
-const cellsSchema = z.object({ cells: z.record(z.string(), z.string()) });
-const tablesSchema = z.object({ proactive: cellsSchema, requests: cellsSchema, appeals: cellsSchema });
 const statusSchema = z.enum(REPORT_STATUSES);
-
-function readTables(json: unknown, column: string): TableCells {
-  const t = readJsonColumn(tablesSchema, json, column);
-  return { 2: t.proactive.cells, 3: t.requests.cells, 4: t.appeals.cells };
-}
 
 export async function loadSummaryRows(options: { rootId: string; year: number; includeApproved: boolean }): Promise<SummaryOrganRow[]> {
   const { rootId, year, includeApproved } = options;
@@ -53,22 +49,18 @@ export async function loadSummaryRows(options: { rootId: string; year: number; i
     sorted AS (SELECT id, name, code, path, (row_number() OVER (ORDER BY path, name))::int AS ord FROM tree WHERE depth > 0)
     SELECT t.id, t.name, t.code, t.path, t.ord,
            r.id AS "reportId", r.status::text AS status, r."withdrawnAt" IS NOT NULL AS withdrawn,
-           p.version, p."publishedAt", p."indexNumber", p.tables AS published, a.tables AS approved
+           p.version, p."publishedAt", p."indexNumber", p.values, p.tables,
+           section_values.values AS "approvedValues", section_cells.tables AS "approvedTables"
     FROM sorted t
     LEFT JOIN "Report" r ON r."organId" = t.id AND r.year = ${year}
     LEFT JOIN LATERAL (
-      SELECT version, "publishedAt", "indexNumber", digest -> 'sections' AS tables
+      SELECT version, "publishedAt", "indexNumber", ${publicationFiguresColumns("Publication")}
       FROM "Publication"
       WHERE "reportId" = r.id AND r."withdrawnAt" IS NULL
       ORDER BY version DESC
       LIMIT 1
     ) p ON true
-    LEFT JOIN LATERAL (
-      SELECT jsonb_object_agg(s.key::text, jsonb_build_object('cells', s.content -> 'cells')) AS tables
-      FROM "Section" s
-      WHERE ${includeApproved}::boolean AND r.status = 'APPROVED' AND s."reportId" = r.id AND s.key IN ('proactive', 'requests', 'appeals')
-      HAVING count(*) = 3
-    ) a ON true`;
+    ${sectionFiguresJoins("r", Prisma.sql`${includeApproved}::boolean AND r.status = 'APPROVED'`)}`;
   rows.sort((a, b) => a.ord - b.ord);
   return rows.map((row) => ({
     organId: row.id,
@@ -83,9 +75,9 @@ export async function loadSummaryRows(options: { rootId: string; year: number; i
             withdrawn: row.withdrawn === true,
             published:
               row.version !== null && row.publishedAt && row.indexNumber
-                ? { version: row.version, publishedAt: row.publishedAt, indexNumber: row.indexNumber, tables: readTables(row.published, "Publication.digest") }
+                ? { version: row.version, publishedAt: row.publishedAt, indexNumber: row.indexNumber, figures: readStoredFigures(row, "Publication.digest") }
                 : null,
-            approved: row.approved ? readTables(row.approved, "Section.content") : null,
+            approved: row.approvedValues === null ? null : readStoredFigures({ values: row.approvedValues, tables: row.approvedTables }, "Section.content"),
           },
   }));
 }

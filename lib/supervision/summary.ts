@@ -1,7 +1,7 @@
 // The 汇总 of a supervising office: which organs below count for a year and why the others do
 // not, and the sum of their tables 2–4. Pure: the rows come from summary-data.ts.
 import type { ReportStatus } from "@/lib/domain/report-status";
-import { addValues, readValues, type TableCells, type TableValues } from "@/lib/report-format/sum-tables";
+import { addValues, readFigures, type ReportFigures, type TableCells, type TableValues } from "@/lib/report-format/sum-tables";
 
 /** An organ below the supervising one, with its report of the year as far as the 汇总 needs it. */
 export type SummaryOrganRow = {
@@ -14,9 +14,9 @@ export type SummaryOrganRow = {
     status: ReportStatus;
     withdrawn: boolean;
     /** The newest published version (never for a withdrawn report). */
-    published: { version: number; publishedAt: Date; indexNumber: string; tables: TableCells } | null;
-    /** The approved text (待发布), loaded only when approved reports are asked for. */
-    approved: TableCells | null;
+    published: { version: number; publishedAt: Date; indexNumber: string; figures: ReportFigures } | null;
+    /** The approved text's tables (待发布), loaded only when approved reports are asked for. */
+    approved: ReportFigures | null;
   } | null;
 };
 
@@ -48,7 +48,7 @@ const NOT_INCLUDED: Record<ReportStatus, string> = {
   WITHDRAWN: "已撤回",
 };
 
-type Choice = { source: string; indexNumber: string | null; tables: TableCells } | { reason: string };
+type Choice = { source: string; indexNumber: string | null; figures: ReportFigures } | { reason: string };
 
 function choose(row: SummaryOrganRow, includeApproved: boolean): Choice {
   const report = row.report;
@@ -57,10 +57,10 @@ function choose(row: SummaryOrganRow, includeApproved: boolean): Choice {
   const { published, approved } = report;
   // An approved correction of a published report counts with its new text when approved reports are asked for.
   if (includeApproved && report.status === "APPROVED" && approved) {
-    return { source: published ? `待发布的更正（已发布第 ${published.version} 版）` : "待发布", indexNumber: published?.indexNumber ?? null, tables: approved };
+    return { source: published ? `待发布的更正（已发布第 ${published.version} 版）` : "待发布", indexNumber: published?.indexNumber ?? null, figures: approved };
   }
   // A report being corrected stays public, and counts, with its newest published version.
-  if (published) return { source: `已发布（第 ${published.version} 版）`, indexNumber: published.indexNumber, tables: published.tables };
+  if (published) return { source: `已发布（第 ${published.version} 版）`, indexNumber: published.indexNumber, figures: published.figures };
   return { reason: NOT_INCLUDED[report.status] };
 }
 
@@ -76,7 +76,7 @@ export function buildSummary(rows: ReadonlyArray<SummaryOrganRow>, options: { in
       continue;
     }
     // Published and approved reports passed every error check; anything else is listed, never summed silently.
-    const read = readValues(choice.tables);
+    const read = readFigures(choice.figures);
     if (!read.ok) {
       missing.push({ ...organ, reason: `表格数据不完整（${read.invalid.slice(0, 3).join("；")}${read.invalid.length > 3 ? ` 等 ${read.invalid.length} 处` : ""}）` });
       continue;

@@ -86,6 +86,9 @@ export function shapeFromSchema(schemaPath: string): Shape {
   return sortShape(shape);
 }
 
+/** An array column's element type under the name information_schema gives plain columns ("_int8" → "bigint"). */
+const arrayElementType = (udtName: string) => ({ int8: "bigint", int4: "integer" })[udtName.replace(/^_/, "")] ?? udtName.replace(/^_/, "");
+
 export async function shapeFromDatabase(client: pg.Client): Promise<Shape> {
   const shape: Shape = { tables: [], columns: [], enums: [], indexes: [], foreignKeys: [] };
   const tables = await client.query<{ table_name: string }>(
@@ -98,7 +101,7 @@ export async function shapeFromDatabase(client: pg.Client): Promise<Shape> {
   );
   for (const c of columns.rows) {
     const isArray = c.data_type === "ARRAY";
-    let type = c.data_type === "USER-DEFINED" ? `enum ${c.udt_name}` : isArray ? c.udt_name.replace(/^_/, "") : c.data_type;
+    let type = c.data_type === "USER-DEFINED" ? `enum ${c.udt_name}` : isArray ? arrayElementType(c.udt_name) : c.data_type;
     if (type.startsWith("timestamp")) type = `${type}(${c.datetime_precision})`;
     shape.columns.push(`${c.table_name}.${c.column_name} ${type}${isArray ? "[]" : ""} ${c.is_nullable === "YES" ? "NULL" : "NOT NULL"}`);
   }

@@ -276,7 +276,8 @@ describe("汇总 (combined statistics of the organs below)", () => {
         [organs.townX!.name, 1],
       ].sort(),
     );
-    expect(year.find((r) => r.organCode === organs.townA!.code)!.tables[3]["newRequests.legal"]).toBe("4");
+    const townA = year.find((r) => r.organCode === organs.townA!.code)!.figures;
+    expect("values" in townA && valueOfCell(townA.values, 3, "newRequests.legal")).toBe("4");
     const events = (await listFeedEvents(500)).filter((e) => mine.has(e.organCode));
     expect(events.filter((e) => e.organCode === organs.townA!.code).map((e) => [e.kind, e.version])).toEqual([
       ["corrected", 2],

@@ -4,7 +4,7 @@
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { TYPED_CELLS, ALL_CELLS, type TableNumber } from "@/lib/report-format/format";
-import type { TableCells } from "@/lib/report-format/sum-tables";
+import { readValues, type TableCells } from "@/lib/report-format/sum-tables";
 import { atomFeed, openDataCsv, openDataJson, sitemapEntries, sitemapIndexXml, sitemapXml, xmlText, type FeedEvent, type OpenDataReport } from "@/lib/publish/open-data-files";
 import { isOpenDataPath, openDataFile } from "@/lib/publish/open-data";
 
@@ -23,8 +23,15 @@ const report = (organName: string, title: string, overrides: Partial<Record<Tabl
   version: 2,
   publishedAt: "2026-01-14T17:30:00.000Z", // 2026-01-15 in China
   indexNumber: "001008004005001/2026-00003",
-  tables: tables(overrides),
+  figures: { cells: tables(overrides) },
 });
+
+/** The same report as the database gives it when every value is plain: its values already read. */
+function withValues(r: OpenDataReport): OpenDataReport {
+  const read = "cells" in r.figures ? readValues(r.figures.cells) : null;
+  if (!read?.ok) throw new Error("not a valid report");
+  return { ...r, figures: { values: read.values } };
+}
 
 /** Parses a whole XML document strictly; returns its elements' names in order, or throws at the first error. */
 function xmlElements(xml: string): string[] {
@@ -77,6 +84,23 @@ describe("a year's reports as CSV", () => {
     expect(at("表二 行政事业性收费 / 本年收费金额（单位：万元）")).toBe("1.5");
   });
 
+  it("the same file whether a report's values were read by the database or from its cells", () => {
+    const reports = [report("青石镇", "报告", { 2: { "fees.amount": "12.0450" }, 3: { "newRequests.natural": "５", "disclosed.natural": "5" }, 4: { "review.upheld": "3" } })];
+    expect(openDataCsv(ORIGIN, reports.map(withValues))).toBe(openDataCsv(ORIGIN, reports));
+    expect(openDataJson(ORIGIN, 2025, reports.map(withValues))).toBe(openDataJson(ORIGIN, 2025, reports));
+    expect(readCsv(openDataCsv(ORIGIN, reports.map(withValues)))[1]).toContain("12.045");
+  });
+
+  it("a published value that is not valid keeps its text in the CSV and has no number in the JSON", () => {
+    const odd = [report("青石镇", "报告", { 3: { "newRequests.natural": "/" } })];
+    const rows = readCsv(openDataCsv(ORIGIN, odd));
+    expect(rows[1]![rows[0]!.indexOf("表三 一、本年新收政府信息公开申请数量 / 自然人")]).toBe("/");
+    expect(rows[1]![rows[0]!.indexOf("表三 一、本年新收政府信息公开申请数量 / 总计")]).toBe("");
+    const data = JSON.parse(openDataJson(ORIGIN, 2025, odd));
+    const at = (key: string) => data.reports[0].values[data.fields.findIndex((f: { key: string }) => f.key === key)];
+    expect([at("newRequests.natural"), at("newRequests.total"), at("newRequests.legal")]).toEqual([null, null, 0]);
+  });
+
   it("quotes every field and neutralises formulas, as the report's own CSV does", () => {
     const csv = openDataCsv(ORIGIN, [report('=HYPERLINK("http://x")', '-1+2 "引号"')]);
     const lines = csv.split("\r\n");
@@ -95,7 +119,7 @@ describe("a year's reports as CSV", () => {
 describe("a year's reports as JSON", () => {
   it("describes its fields and gives each report's values as numbers, with its address", () => {
     const data = JSON.parse(openDataJson(ORIGIN, 2025, [report("白沙镇", "白沙镇2025年度报告", { 2: { "fees.amount": "0.1" }, 4: { "review.upheld": "3" } })]));
-    expect(data.schema).toBe("nianbao.open-data/1");
+    expect(data.schema).toBe("nianbao.open-data/2");
     expect(data.year).toBe(2025);
     expect(data.fields).toHaveLength(ALL_CELLS[2].length + ALL_CELLS[3].length + ALL_CELLS[4].length);
     expect(data.fields).toContainEqual({ key: "review.total", table: "表四", label: "表四 行政复议 / 总计", unit: "件" });
@@ -110,9 +134,12 @@ describe("a year's reports as JSON", () => {
         url: `${ORIGIN}/gk/001008004005001/2025`,
       }),
     ]);
-    expect(data.reports[0].cells["review.total"]).toBe(3);
-    expect(data.reports[0].cells["fees.amount"]).toBe(0.1);
-    expect(Object.keys(data.reports[0].cells)).toHaveLength(data.fields.length);
+    const at = (key: string) => data.reports[0].values[data.fields.findIndex((f: { key: string }) => f.key === key)];
+    expect(at("review.upheld")).toBe(3);
+    expect(at("review.total")).toBe(3);
+    expect(at("fees.amount")).toBe(0.1);
+    expect(at("newRequests.total")).toBe(0);
+    expect(data.reports[0].values).toHaveLength(data.fields.length);
     expect(JSON.parse(openDataJson(ORIGIN, 2024, [])).reports).toEqual([]);
   });
 });

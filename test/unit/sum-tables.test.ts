@@ -4,7 +4,20 @@ import { withTotals } from "@/lib/report-format/cells";
 import { checkReport } from "@/lib/report-format/checks";
 import { emptySections, type ReportSections } from "@/lib/report-format/content";
 import { ALL_CELLS, TABLE2_FEE_CELL, TABLE3_APPLICANT_COLUMNS, TABLE3_RESULT_ROWS, TYPED_CELLS, type TableNumber } from "@/lib/report-format/format";
-import { formatAmount, fullTables, invalidCells, readValues, sumTables, tableOfCell, valueOfCell, type TableCells } from "@/lib/report-format/sum-tables";
+import {
+  allCellTexts,
+  formatAmount,
+  fullTables,
+  invalidCells,
+  readStoredValues,
+  readValues,
+  STORED_VALUE_CELLS,
+  SUMMED_TABLES,
+  sumTables,
+  tableOfCell,
+  valueOfCell,
+  type TableCells,
+} from "@/lib/report-format/sum-tables";
 
 const TABLE_CHECKS = new Set(["CELL", "T3-BALANCE", "T3-RESULTS", "T3-ROWTOTAL", "T4-TOTAL"]);
 
@@ -133,5 +146,35 @@ describe("summing tables 2–4 (汇总)", () => {
     const tables = fullTables({ 2: {}, 3: { "disclosed.natural": "2", "disclosed.legal": "3" }, 4: { "review.upheld": "1" } });
     expect(tables[3]).toEqual(withTotals(3, { "disclosed.natural": "2", "disclosed.legal": "3" }));
     expect(tables[4]["review.total"]).toBe("");
+  });
+});
+
+describe("values as PostgreSQL stores them (Publication.tableValues)", () => {
+  /** What array_to_string(tableValues, ',', '') gives for plain tables: each typed value in STORED_VALUE_CELLS' order, the fee in ten-thousandths. */
+  const storedText = (tables: TableCells, fee: bigint) =>
+    STORED_VALUE_CELLS.map(({ table, cell }) => (table === 2 && cell === TABLE2_FEE_CELL ? String(fee) : tables[table][cell])).join(",");
+
+  it("read back, they are exactly the values the editor's parser reads, and give every cell (totals included) as valueOfCell does", () => {
+    fc.assert(
+      fc.property(organTables, ({ tables, fee }) => {
+        const read = readValues(tables);
+        expect(read.ok).toBe(true);
+        const values = readStoredValues(storedText(tables, fee))!;
+        expect(values).toEqual(read.ok && read.values);
+        const cells = SUMMED_TABLES.flatMap((table) => ALL_CELLS[table].map((cell) => valueOfCell(values, table, cell)));
+        expect(allCellTexts(values)).toEqual(cells);
+        expect(allCellTexts(values)).toEqual(SUMMED_TABLES.flatMap((table) => ALL_CELLS[table].map((cell) => fullTables(tables)[table][cell])));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("an empty place (a value that was not plain) or a count that does not match the form: not read, so the cells are", () => {
+    const zeros = STORED_VALUE_CELLS.map(() => "0");
+    expect(readStoredValues(zeros.join(","))).not.toBeNull();
+    expect(readStoredValues(zeros.map((z, i) => (i === 7 ? "" : z)).join(","))).toBeNull();
+    expect(readStoredValues(zeros.slice(1).join(","))).toBeNull();
+    expect(readStoredValues([...zeros, "0"].join(","))).toBeNull();
+    expect(readStoredValues("")).toBeNull();
   });
 });

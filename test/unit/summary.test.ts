@@ -14,7 +14,12 @@ function zeroTables(overrides: Partial<Record<TableNumber, Record<string, string
   return { 2: { ...zeros(2), ...overrides[2] }, 3: { ...zeros(3), ...overrides[3] }, 4: { ...zeros(4), ...overrides[4] } };
 }
 
-const published = (version: number, tables: TableCells) => ({ version, publishedAt: new Date("2026-02-01T00:00:00Z"), indexNumber: `X/2026-0000${version}`, tables });
+const published = (version: number, tables: TableCells) => ({
+  version,
+  publishedAt: new Date("2026-02-01T00:00:00Z"),
+  indexNumber: `X/2026-0000${version}`,
+  figures: { cells: tables },
+});
 
 function row(name: string, report: SummaryOrganRow["report"], path: string[] = []): SummaryOrganRow {
   return { organId: `id-${name}`, name, code: `C${name.length}`, path, report };
@@ -51,8 +56,8 @@ describe("which organs the 汇总 counts", () => {
   const rows: SummaryOrganRow[] = [
     row("已发布镇", { status: "PUBLISHED", withdrawn: false, published: published(2, a), approved: null }, ["某县"]),
     row("更正中镇", { status: "DRAFT", withdrawn: false, published: published(1, b), approved: null }),
-    row("待发布更正镇", { status: "APPROVED", withdrawn: false, published: published(1, a), approved: c }),
-    row("待发布镇", { status: "APPROVED", withdrawn: false, published: null, approved: b }),
+    row("待发布更正镇", { status: "APPROVED", withdrawn: false, published: published(1, a), approved: { cells: c } }),
+    row("待发布镇", { status: "APPROVED", withdrawn: false, published: null, approved: { cells: b } }),
     row("撤回镇", { status: "WITHDRAWN", withdrawn: true, published: null, approved: null }),
     row("草稿镇", { status: "DRAFT", withdrawn: false, published: null, approved: null }),
     row("审核镇", { status: "IN_REVIEW", withdrawn: false, published: null, approved: null }),
