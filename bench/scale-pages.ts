@@ -20,12 +20,18 @@ export type PageToMeasure = {
 
 export const PAGES: PageToMeasure[] = [
   { name: "上级主管 我的工作台 /workspace", as: "supervisor", path: () => "/workspace" },
+  { name: "上级主管 待办 /inbox", as: "supervisor", path: () => "/inbox" },
+  { name: "撰稿人 待办 /inbox", as: "author", path: () => "/inbox" },
   { name: "supervision dashboard /organs/{province}/supervision", as: "supervisor", path: (c) => `/organs/${c.provinceId}/supervision` },
+  { name: "汇总 /organs/{province}/summary?year=2024", as: "supervisor", path: (c) => `/organs/${c.provinceId}/summary?year=2024` },
   { name: "/gk home, cache miss", path: () => "/gk", cold: true },
   { name: "/gk home, cached", path: () => "/gk" },
   { name: "/gk?q=镇&year=2024, cache miss", path: () => `/gk?q=${encodeURIComponent("镇")}&year=2024`, cold: true },
   { name: "organ page /gk/{code}, cache miss", path: (c) => `/gk/${c.published.code}`, cold: true },
   { name: "report page /gk/{code}/{year}, cache miss", path: (c) => `/gk/${c.published.code}/${c.published.year}`, cold: true },
+  { name: "open data /gk/open-data/2024.csv, cached", path: () => "/gk/open-data/2024.csv" },
+  { name: "open data /gk/open-data/2024.json, cached", path: () => "/gk/open-data/2024.json" },
+  { name: "open data /gk/open-data/2024.csv, cache miss (built)", path: () => "/gk/open-data/2024.csv", cold: true },
   { name: "staff report page /reports/{id}", as: "author", path: (c) => `/reports/${c.draftId}` },
   { name: "staff section page (table 3)", as: "author", path: (c) => `/reports/${c.draftId}/sections/requests` },
 ];

@@ -10,10 +10,14 @@ export function summaryYears(now: Date) {
   return { first: FIRST_REPORT_YEAR, last: yearInChina(now) + 1, byDefault: currentReportYear(now) };
 }
 
-export type SummaryQuery = { year: number; includeApproved: boolean; cell: string | null };
+/** The lists of organs (included, missing, a cell's values) are shown this many at a time; the Excel file has them all. */
+export const SUMMARY_LIST_PAGE_SIZE = 100;
+
+export type SummaryQuery = { year: number; includeApproved: boolean; cell: string | null; includedPage: number; missingPage: number };
 export type SummaryQueryResult = ({ ok: true } & SummaryQuery) | { ok: false; message: string; includeApproved: boolean };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const listPage = z.coerce.number().int().min(1).max(100_000).default(1).catch(1);
 
 export function readSummaryQuery(params: Record<string, string | string[] | undefined>, now: Date): SummaryQueryResult {
   const years = summaryYears(now);
@@ -36,17 +40,29 @@ export function readSummaryQuery(params: Record<string, string | string[] | unde
       .string()
       .optional()
       .transform((v) => (v && tableOfCell(v) ? v : null)),
+    // Page numbers, like filters: anything malformed is the first page.
+    included: listPage,
+    missing: listPage,
   });
   const yearText = first(params.year);
-  const parsed = schema.safeParse({ year: yearText === "" ? undefined : yearText, approved: first(params.approved), cell: first(params.cell) });
+  const parsed = schema.safeParse({
+    year: yearText === "" ? undefined : yearText,
+    approved: first(params.approved),
+    cell: first(params.cell),
+    included: first(params.included),
+    missing: first(params.missing),
+  });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? message, includeApproved: first(params.approved) === "1" };
-  return { ok: true, year: parsed.data.year, includeApproved: parsed.data.approved, cell: parsed.data.cell };
+  const { year, approved, cell, included, missing } = parsed.data;
+  return { ok: true, year, includeApproved: approved, cell, includedPage: included, missingPage: missing };
 }
 
-/** The query string of a summary address (the page, a cell's breakdown, the downloads). */
-export function summaryQueryString(query: { year: number; includeApproved: boolean; cell?: string | null }) {
+/** The query string of a summary address (the page, a cell's breakdown, a page of a list, the downloads). */
+export function summaryQueryString(query: { year: number; includeApproved: boolean; cell?: string | null; includedPage?: number; missingPage?: number }) {
   const params = new URLSearchParams({ year: String(query.year) });
   if (query.includeApproved) params.set("approved", "1");
   if (query.cell) params.set("cell", query.cell);
+  if (query.includedPage && query.includedPage > 1) params.set("included", String(query.includedPage));
+  if (query.missingPage && query.missingPage > 1) params.set("missing", String(query.missingPage));
   return `?${params.toString()}`;
 }

@@ -9,12 +9,46 @@ import { TABLE_LAYOUTS } from "@/lib/report-format/table-layouts";
 import { getSummary, type SummaryView } from "@/lib/supervision/get-summary";
 import { summaryHeadline } from "@/lib/supervision/summary";
 import { findOrganName } from "@/lib/supervision/summary-data";
-import { readSummaryQuery, summaryQueryString, summaryYears } from "@/lib/supervision/summary-query";
+import { pageWithin } from "@/lib/publish/listings";
+import { readSummaryQuery, SUMMARY_LIST_PAGE_SIZE, summaryQueryString, summaryYears, type SummaryQuery } from "@/lib/supervision/summary-query";
 
 export const metadata: Metadata = { title: "汇总统计" };
 
 // Long lists start folded (a province has thousands of organs); short ones open.
 const OPEN_LIST_LIMIT = 50;
+
+type Pages = Pick<SummaryQuery, "includedPage" | "missingPage">;
+
+/** One page of a list, and the links to the pages around it (the other list's page kept). */
+function Paged<T>({
+  items,
+  asked,
+  label,
+  hrefOf,
+  children,
+}: {
+  items: T[];
+  asked: number;
+  label: string;
+  hrefOf: (page: number) => string;
+  children: (shown: T[]) => React.ReactNode;
+}) {
+  const { page, pages, offset } = pageWithin(items.length, SUMMARY_LIST_PAGE_SIZE, asked);
+  return (
+    <>
+      {children(items.slice(offset, offset + SUMMARY_LIST_PAGE_SIZE))}
+      {pages > 1 ? (
+        <nav aria-label={`${label}分页`} className="inline-form">
+          <span>
+            第 {page} / {pages} 页（每页 {SUMMARY_LIST_PAGE_SIZE} 个，完整名单见 Excel）
+          </span>
+          {page > 1 ? <a href={hrefOf(page - 1)}>上一页</a> : null}
+          {page < pages ? <a href={hrefOf(page + 1)}>下一页</a> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
 
 export default async function SummaryPage({
   params,
@@ -66,14 +100,15 @@ export default async function SummaryPage({
           {query.message}
         </p>
       ) : summary ? (
-        <SummaryBody organId={organId} summary={summary} cell={query.cell} />
+        <SummaryBody organId={organId} summary={summary} cell={query.cell} pages={query} />
       ) : null}
     </>
   );
 }
 
-function SummaryBody({ organId, summary, cell }: { organId: string; summary: SummaryView; cell: string | null }) {
+function SummaryBody({ organId, summary, cell, pages }: { organId: string; summary: SummaryView; cell: string | null; pages: Pages }) {
   const base = { year: summary.year, includeApproved: summary.includeApproved };
+  const here = { ...base, cell, ...pages };
   const files = (format: string) => `/api/organs/${organId}/summary/${format}${summaryQueryString(base)}`;
   return (
     <>
@@ -82,7 +117,15 @@ function SummaryBody({ organId, summary, cell }: { organId: string; summary: Sum
         下载：<a href={files("xlsx")}>Excel（.xlsx）</a> · <a href={files("csv")}>CSV</a>
       </p>
       {summary.sum ? <p className="muted">点击表中数字，可查看各机关的数值。</p> : <p className="notice">没有纳入汇总的报告，表中暂无数字。</p>}
-      {cell ? <CellBreakdown summary={summary} cell={cell} closeHref={summaryQueryString(base)} /> : null}
+      {cell ? (
+        <CellBreakdown
+          summary={summary}
+          cell={cell}
+          closeHref={summaryQueryString({ ...here, cell: null })}
+          hrefOf={(includedPage) => `${summaryQueryString({ ...here, includedPage })}#cell-detail`}
+          asked={pages.includedPage}
+        />
+      ) : null}
       {SUMMED_TABLES.map((table) => (
         <section key={table} className="card">
           <div className="table-scroll">
@@ -107,12 +150,12 @@ function SummaryBody({ organId, summary, cell }: { organId: string; summary: Sum
           </div>
         </section>
       ))}
-      <OrganLists summary={summary} />
+      <OrganLists summary={summary} pages={pages} hrefOf={(change, anchor) => `${summaryQueryString({ ...here, ...change })}#${anchor}`} />
     </>
   );
 }
 
-function CellBreakdown({ summary, cell, closeHref }: { summary: SummaryView; cell: string; closeHref: string }) {
+function CellBreakdown({ summary, cell, closeHref, hrefOf, asked }: { summary: SummaryView; cell: string; closeHref: string; hrefOf: (page: number) => string; asked: number }) {
   const table = tableOfCell(cell)!;
   const label = cellLabel(table, cell);
   return (
@@ -121,36 +164,40 @@ function CellBreakdown({ summary, cell, closeHref }: { summary: SummaryView; cel
       {summary.included.length === 0 ? (
         <p className="muted">没有纳入汇总的机关。</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data" aria-labelledby="cell-detail-heading">
-            <thead>
-              <tr>
-                <th scope="col">机关</th>
-                <th scope="col">上级机关</th>
-                <th scope="col">情况</th>
-                <th scope="col">数值</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.included.map((o) => (
-                <tr key={o.organId}>
-                  <th scope="row">{o.name}</th>
-                  <td>{o.path.join(" › ") || "—"}</td>
-                  <td>{o.source}</td>
-                  <td>{valueOfCell(o.values, table, cell)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  合计
-                </th>
-                <td>{summary.sum?.[table][cell]}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <Paged items={summary.included} asked={asked} label="各机关数值" hrefOf={hrefOf}>
+          {(shown) => (
+            <div className="table-scroll">
+              <table className="data" aria-labelledby="cell-detail-heading">
+                <thead>
+                  <tr>
+                    <th scope="col">机关</th>
+                    <th scope="col">上级机关</th>
+                    <th scope="col">情况</th>
+                    <th scope="col">数值</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((o) => (
+                    <tr key={o.organId}>
+                      <th scope="row">{o.name}</th>
+                      <td>{o.path.join(" › ") || "—"}</td>
+                      <td>{o.source}</td>
+                      <td>{valueOfCell(o.values, table, cell)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row" colSpan={3}>
+                      合计（{summary.included.length} 个机关）
+                    </th>
+                    <td>{summary.sum?.[table][cell]}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          )}
+        </Paged>
       )}
       <p>
         <a href={closeHref}>收起</a>
@@ -159,62 +206,70 @@ function CellBreakdown({ summary, cell, closeHref }: { summary: SummaryView; cel
   );
 }
 
-function OrganLists({ summary }: { summary: SummaryView }) {
+function OrganLists({ summary, pages, hrefOf }: { summary: SummaryView; pages: Pages; hrefOf: (change: Partial<Pages>, anchor: string) => string }) {
   return (
     <>
-      <section className="card" aria-labelledby="included-heading">
+      <section className="card" aria-labelledby="included-heading" id="included">
         <h2 id="included-heading">纳入汇总的机关（{summary.included.length}）</h2>
-        <details open={summary.included.length <= OPEN_LIST_LIMIT}>
+        <details open={summary.included.length <= OPEN_LIST_LIMIT || pages.includedPage > 1}>
           <summary>名单</summary>
           {summary.included.length ? (
-            <table className="data" aria-labelledby="included-heading">
-              <thead>
-                <tr>
-                  <th scope="col">机关</th>
-                  <th scope="col">上级机关</th>
-                  <th scope="col">情况</th>
-                  <th scope="col">索引号</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.included.map((o) => (
-                  <tr key={o.organId}>
-                    <th scope="row">{o.name}</th>
-                    <td>{o.path.join(" › ") || "—"}</td>
-                    <td>{o.source}</td>
-                    <td>{o.indexNumber ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Paged items={summary.included} asked={pages.includedPage} label="纳入汇总的机关" hrefOf={(includedPage) => hrefOf({ includedPage }, "included")}>
+              {(shown) => (
+                <table className="data" aria-labelledby="included-heading">
+                  <thead>
+                    <tr>
+                      <th scope="col">机关</th>
+                      <th scope="col">上级机关</th>
+                      <th scope="col">情况</th>
+                      <th scope="col">索引号</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.map((o) => (
+                      <tr key={o.organId}>
+                        <th scope="row">{o.name}</th>
+                        <td>{o.path.join(" › ") || "—"}</td>
+                        <td>{o.source}</td>
+                        <td>{o.indexNumber ?? "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </Paged>
           ) : (
             <p className="muted">无。</p>
           )}
         </details>
       </section>
-      <section className="card" aria-labelledby="missing-heading">
+      <section className="card" aria-labelledby="missing-heading" id="missing">
         <h2 id="missing-heading">未纳入的机关（{summary.missing.length}）</h2>
-        <details open={summary.missing.length <= OPEN_LIST_LIMIT}>
+        <details open={summary.missing.length <= OPEN_LIST_LIMIT || pages.missingPage > 1}>
           <summary>名单</summary>
           {summary.missing.length ? (
-            <table className="data" aria-labelledby="missing-heading">
-              <thead>
-                <tr>
-                  <th scope="col">机关</th>
-                  <th scope="col">上级机关</th>
-                  <th scope="col">原因</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.missing.map((o) => (
-                  <tr key={o.organId}>
-                    <th scope="row">{o.name}</th>
-                    <td>{o.path.join(" › ") || "—"}</td>
-                    <td>{o.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Paged items={summary.missing} asked={pages.missingPage} label="未纳入的机关" hrefOf={(missingPage) => hrefOf({ missingPage }, "missing")}>
+              {(shown) => (
+                <table className="data" aria-labelledby="missing-heading">
+                  <thead>
+                    <tr>
+                      <th scope="col">机关</th>
+                      <th scope="col">上级机关</th>
+                      <th scope="col">原因</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.map((o) => (
+                      <tr key={o.organId}>
+                        <th scope="row">{o.name}</th>
+                        <td>{o.path.join(" › ") || "—"}</td>
+                        <td>{o.reason}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </Paged>
           ) : (
             <p className="muted">无，所有机关均已纳入。</p>
           )}
