@@ -64,6 +64,13 @@ test("the supervisor sees three organs in three states, filters, sends 催办, a
   const line = main(author).locator(`.work-item[data-year="${YEAR}"]`);
   await expect(line).toContainText("草稿");
   await expect(line.getByRole("link", { name: "继续撰写" })).toBeVisible();
+  // 催办 every overdue organ at once (after a confirmation).
+  const remindAll = main(supervisor).getByRole("region", { name: /催办全部逾期机关/ });
+  const overdue = Number(/（(\d+) 个）/.exec((await remindAll.getByRole("heading").textContent()) ?? "")?.[1]);
+  expect(overdue).toBeGreaterThan(0);
+  supervisor.once("dialog", (dialog) => void dialog.accept());
+  await remindAll.getByRole("button", { name: "催办全部逾期机关" }).click();
+  await expect(remindAll.getByRole("status")).toContainText(`已向 ${overdue} 个机关催办`);
 
   // Another organ's staff get nothing at the dashboard's address or its downloads.
   expect((await author.request.get(`/organs/${cityId}/supervision?year=${YEAR}`)).status()).toBe(404);

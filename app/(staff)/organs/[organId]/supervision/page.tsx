@@ -35,6 +35,8 @@ export default async function SupervisionPage({
   const query = readDashboardQuery(await searchParams);
   const rows = await findOrganProgress({ rootId: organId, year: query.year });
   const view = dashboardView(rows, query);
+  // One action reference for every 催办 form on the page (the organ is each form's own field).
+  const remind = remindAction.bind(null, organId, query.year);
   const downloadQuery = href(organId, query, {}).split("?")[1];
 
   return (
@@ -117,7 +119,8 @@ export default async function SupervisionPage({
       {view.overdue > 0 ? (
         <section className="card" aria-labelledby="remind-all">
           <h2 id="remind-all">催办全部逾期机关（{view.overdue} 个）</h2>
-          <ActionForm action={remindAction.bind(null, organId, query.year, "overdue")} submitLabel="催办全部逾期机关" confirmText={`向 ${view.overdue} 个逾期机关发送催办？`}>
+          <ActionForm action={remind} submitLabel="催办全部逾期机关" confirmText={`向 ${view.overdue} 个逾期机关发送催办？`}>
+            <input type="hidden" name="target" value="overdue" />
             <Field name="message" label="留言（可选）" maxLength={500} />
           </ActionForm>
         </section>
@@ -165,13 +168,8 @@ export default async function SupervisionPage({
                 <td>
                   {r.lastReminderAt ? <div className="hint">最近：{formatDateTime(r.lastReminderAt)}</div> : null}
                   {r.progress !== "PUBLISHED" && r.progress !== "WITHDRAWN" ? (
-                    <ActionForm
-                      fieldIdSuffix={r.organId}
-                      action={remindAction.bind(null, organId, query.year, r.organId)}
-                      submitLabel="催办"
-                      className="inline-form"
-                      buttonClassName="button secondary"
-                    >
+                    <ActionForm fieldIdSuffix={r.organId} action={remind} submitLabel="催办" className="inline-form" buttonClassName="button secondary">
+                      <input type="hidden" name="target" value={r.organId} />
                       <Field name="message" label={`给${r.organName}的留言（可选）`} hideLabel maxLength={500} />
                     </ActionForm>
                   ) : null}
