@@ -36,17 +36,24 @@ function cellValue(table: TableNumber, cell: string, raw: string | undefined): n
 }
 
 /**
- * Every cell of the form (FIELDS' order: allCellTexts' order, totals computed as on the report's page): the value as a
- * number and as text. A valid value is written plainly (full-width digits as typed become ordinary
- * ones); anything else keeps its published text and has no number.
+ * Every cell of the form (FIELDS' order: allCellTexts' order, totals computed as on the report's
+ * page) as text: a valid value written plainly (full-width digits as typed become ordinary ones);
+ * anything else keeps its published text.
  */
-function reportCells(figures: ReportFigures): Array<{ value: number | null; text: string }> {
-  if ("values" in figures) return allCellTexts(figures.values).map((text) => ({ value: Number(text), text }));
+function cellTexts(figures: ReportFigures): string[] {
+  if ("values" in figures) return allCellTexts(figures.values);
   const tables = fullTables(figures.cells);
   return FIELDS.map(({ table, cell }) => {
     const value = cellValue(table, cell, tables[table][cell]);
-    return { value, text: value === null ? (tables[table][cell] ?? "") : String(value) };
+    return value === null ? (tables[table][cell] ?? "") : String(value);
   });
+}
+
+/** The same cells as numbers, null for a value that is not valid. */
+function cellNumbers(figures: ReportFigures): Array<number | null> {
+  if ("values" in figures) return allCellTexts(figures.values).map(Number);
+  const tables = fullTables(figures.cells);
+  return FIELDS.map(({ table, cell }) => cellValue(table, cell, tables[table][cell]));
 }
 
 export function openDataCsv(origin: string, reports: ReadonlyArray<OpenDataReport>): string {
@@ -59,7 +66,7 @@ export function openDataCsv(origin: string, reports: ReadonlyArray<OpenDataRepor
     chinaDate(r.publishedAt),
     String(r.version),
     `${origin}${reportPath(r.organCode, r.year)}`,
-    ...reportCells(r.figures).map((c) => c.text),
+    ...cellTexts(r.figures),
   ]);
   return csvDocument([header, ...rows]);
 }
@@ -81,7 +88,7 @@ export function openDataJson(origin: string, year: number, reports: ReadonlyArra
       publishedAt: r.publishedAt,
       version: r.version,
       url: `${origin}${reportPath(r.organCode, r.year)}`,
-      values: reportCells(r.figures).map((c) => c.value),
+      values: cellNumbers(r.figures),
     }),
   );
   const list = (items: string[]) => (items.length ? `[\n${items.join(",\n")}\n]` : "[]");
