@@ -180,6 +180,8 @@ export async function findPublicationSnapshot(code: string, year: number, versio
 // Withdrawn reports are not in the year files or the sitemap; the feed records their withdrawal.
 
 const headSchema = z.object({ organ: z.object({ name: z.string(), code: z.string() }), title: z.string() });
+/** The organ's name and the title as a year file reads them out of the digest (every snapshot has both). */
+const yearRowHeadSchema = z.object({ organName: z.string().min(1), title: z.string().min(1) });
 
 /** Years with published reports (withdrawn ones aside), newest first, with how many. */
 export async function listOpenDataYears(): Promise<Array<{ year: number; reports: number }>> {
@@ -194,7 +196,7 @@ export async function listOpenDataYears(): Promise<Array<{ year: number; reports
 /** Every report of the year as published (its newest version; withdrawn ones left out), by organ code. */
 export async function listYearPublications(year: number): Promise<OpenDataReport[]> {
   const rows = await db().$queryRaw<
-    Array<{ organCode: string; version: number; publishedAt: Date; indexNumber: string; organName: string; title: string; values: string | null; tables: unknown }>
+    Array<{ organCode: string; version: number; publishedAt: Date; indexNumber: string; organName: unknown; title: unknown; values: string | null; tables: unknown }>
   >`
     SELECT DISTINCT ON (p."reportId") p."organCode", p.version, p."publishedAt", p."indexNumber",
            p.digest -> 'organ' ->> 'name' AS "organName", p.digest ->> 'title' AS title, ${publicationFiguresColumns("p")}
@@ -204,8 +206,7 @@ export async function listYearPublications(year: number): Promise<OpenDataReport
   return rows
     .map((row) => ({
       organCode: row.organCode,
-      organName: row.organName,
-      title: row.title,
+      ...readJsonColumn(yearRowHeadSchema, { organName: row.organName, title: row.title }, "Publication.digest"),
       year,
       version: row.version,
       publishedAt: row.publishedAt.toISOString(),

@@ -66,6 +66,20 @@ describe("Publication.tableValues", () => {
     );
   });
 
+  it("computes them with no search path, as a restore from pg_dump does", async () => {
+    const sections = setCell(validDraft(), "requests", "newRequests.natural", "7");
+    const expected = await storedValues(sections);
+    const values = await db().$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL search_path = ''`;
+      const [row] = await tx.$queryRaw<Array<{ values: string }>>`
+        SELECT array_to_string(public.report_table2_values(s -> 'proactive' -> 'cells') || public.report_table3_values(s -> 'requests' -> 'cells')
+                               || public.report_table4_values(s -> 'appeals' -> 'cells'), ',', '') AS values
+        FROM (SELECT ${JSON.stringify(sections)}::jsonb AS s) AS given`;
+      return row!.values;
+    });
+    expect(values).toBe(expected.values);
+  });
+
   it("leaves a value that is not plain digits empty (the publication is then read by the editor's parser)", async () => {
     const odd = ["１２", " 3", "3 ", "1,234", "", "/", "12件", "-1", "1.5", "0012345678901"];
     const sections = validDraft();
