@@ -167,6 +167,10 @@ test("an organ admin adds a review stage and a wrong term; fewer than three stag
   const admin = await pageAs(browser, "yunxi.admin");
   await admin.getByRole("link", { name: "云溪市" }).click();
   await admin.getByRole("link", { name: /审核设置/ }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("审核设置");
+  // The same settings open in a second tab, before this one saves.
+  const staleTab = await admin.context().newPage();
+  await staleTab.goto(admin.url());
   await admin.getByRole("button", { name: "添加环节" }).click();
   await admin.getByLabel("第 4 个环节名称").fill("法制审核");
   await admin.getByLabel("第 4 个环节的审核角色").selectOption({ label: "发布人" });
@@ -174,9 +178,22 @@ test("an organ admin adds a review stage and a wrong term; fewer than three stag
   await admin.getByLabel(/常见错误表述/).fill("镇长书记=镇党委书记");
   await admin.getByRole("button", { name: "保存审核设置" }).click();
   await expect(admin.getByRole("status")).toHaveText("审核设置已保存。");
+  // Saving again from the same page goes through (it now stands on what it saved)…
+  await admin.getByLabel(/敏感词/).fill("某内部代号");
+  await admin.getByRole("button", { name: "保存审核设置" }).click();
+  await expect(admin.getByRole("status")).toHaveText("审核设置已保存。");
+  // …while the tab opened before the first save is told, and keeps what was typed there.
+  await staleTab.getByLabel(/敏感词/).fill("另一个词");
+  await staleTab.getByRole("button", { name: "保存审核设置" }).click();
+  await expect(main(staleTab).getByRole("alert").first()).toContainText(
+    "审核设置已被他人修改，本次未保存。现在的设置是：审核环节：一校·初审、二校·复审（含保密审查）、法制审核、三校·终审（签发）；敏感词 1 个；常见错误表述 1 条。",
+  );
+  await expect(staleTab.getByLabel(/敏感词/)).toHaveValue("另一个词");
+  await staleTab.close();
   await admin.reload();
   await expect(admin.getByLabel("第 3 个环节名称")).toHaveValue("法制审核");
   await expect(admin.getByLabel(/常见错误表述/)).toHaveValue("镇长书记=镇党委书记");
+  await expect(admin.getByLabel(/敏感词/)).toHaveValue("某内部代号");
 
   for (let i = 0; i < 2; i++) await admin.getByRole("button", { name: "删除第 1 个环节" }).click();
   await admin.getByRole("button", { name: "保存审核设置" }).click();

@@ -23,13 +23,56 @@ describe("review settings", () => {
     const lists = { sensitiveWords: ["某内部代号"], wrongTerms: [{ wrong: "镇长书记", right: "镇党委书记" }] };
     const admin: Actor = { id: "a", displayName: "管理员", isPlatformAdmin: false, memberships: [{ organId, role: "ORGAN_ADMIN" }] };
     const author: Actor = { id: "b", displayName: "撰稿", isPlatformAdmin: false, memberships: [{ organId, role: "AUTHOR" }] };
-    const refused = await saveReviewSettings({ actor: author, organId, stages, lists, clientAddress: null }).then(
+    const { version: basedOn } = await getReviewSettings(organId);
+    const refused = await saveReviewSettings({ actor: author, organId, stages, lists, basedOn, clientAddress: null }).then(
       () => null,
       (e: unknown) => e,
     );
     expect(refused).toBeInstanceOf(AppError);
-    await saveReviewSettings({ actor: admin, organId, stages, lists, clientAddress: null });
-    expect(await getReviewSettings(organId)).toEqual({ stages, lists });
+    await saveReviewSettings({ actor: admin, organId, stages, lists, basedOn, clientAddress: null });
+    expect(await getReviewSettings(organId)).toMatchObject({ stages, lists });
+  });
+
+  it("refuses a save based on settings someone else has changed since, saying what they are now, and writes nothing", async () => {
+    const { id: organId } = await createOrgan({
+      actor: platformAdmin,
+      clientAddress: null,
+      input: { name: `并发镇${tag()}`, shortName: "并发", kind: "TOWNSHIP", code: `S${tag()}`, parentId: null, deadlineMonth: 1, deadlineDay: 31 },
+    });
+    const admin: Actor = { id: "a", displayName: "管理员", isPlatformAdmin: false, memberships: [{ organId, role: "ORGAN_ADMIN" }] };
+    const opened = await getReviewSettings(organId); // both 管理员 open the page
+    const first = { stages: [...DEFAULT_STAGES], lists: { sensitiveWords: ["甲", "乙"], wrongTerms: [] } };
+    const second = { stages: [...DEFAULT_STAGES, { name: "法制审核", role: "PUBLISHER" as const, isConfidentialityReview: false }], lists: { sensitiveWords: [], wrongTerms: [] } };
+    await saveReviewSettings({ actor: admin, organId, ...first, basedOn: opened.version, clientAddress: null });
+    const conflict = await saveReviewSettings({ actor: admin, organId, ...second, basedOn: opened.version, clientAddress: null }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(conflict).toBeInstanceOf(AppError);
+    expect((conflict as AppError).code).toBe("CONFLICT");
+    expect((conflict as AppError).userMessage).toBe(
+      "审核设置已被他人修改，本次未保存。现在的设置是：审核环节：一校·初审、二校·复审（含保密审查）、三校·终审（签发）；敏感词 2 个；常见错误表述 0 条。请刷新页面，核对后再保存。",
+    );
+    const now = await getReviewSettings(organId);
+    expect(now).toMatchObject(first);
+    // Based on what is there now, the same save goes through.
+    await saveReviewSettings({ actor: admin, organId, ...second, basedOn: now.version, clientAddress: null });
+    expect(await getReviewSettings(organId)).toMatchObject(second);
+  });
+
+  it("two saves at once from the same page: one is kept, the other refused (never both, never a mix)", async () => {
+    const { id: organId } = await createOrgan({
+      actor: platformAdmin,
+      clientAddress: null,
+      input: { name: `同时镇${tag()}`, shortName: "同时", kind: "TOWNSHIP", code: `S${tag()}`, parentId: null, deadlineMonth: 1, deadlineDay: 31 },
+    });
+    const admin: Actor = { id: "a", displayName: "管理员", isPlatformAdmin: false, memberships: [{ organId, role: "ORGAN_ADMIN" }] };
+    const { version } = await getReviewSettings(organId);
+    const saves = ["丙", "丁"].map((word) => ({ stages: [...DEFAULT_STAGES], lists: { sensitiveWords: [word], wrongTerms: [] } }));
+    const results = await Promise.allSettled(saves.map((s) => saveReviewSettings({ actor: admin, organId, ...s, basedOn: version, clientAddress: null })));
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const kept = saves[results.findIndex((r) => r.status === "fulfilled")]!;
+    expect(await getReviewSettings(organId)).toMatchObject(kept);
   });
 
   it("keeps at least three stages and exactly one confidentiality review", () => {

@@ -20,7 +20,8 @@ export async function saveReviewSettingsAction(organId: string, _state: FormStat
     if (!stages.success) throw new AppError("INVALID_INPUT", stages.error.issues[0]!.message);
     const lists = parseWordLists(String(formData.get("sensitiveWords") ?? ""), String(formData.get("wrongTerms") ?? ""));
     if ("error" in lists) throw new AppError("INVALID_INPUT", lists.error);
-    await saveReviewSettings({ actor, organId: parseId(organId), stages: stages.data, lists: lists.lists, clientAddress: await currentClientAddress() });
+    const basedOn = String(formData.get("basedOn") ?? "");
+    await saveReviewSettings({ actor, organId: parseId(organId), stages: stages.data, lists: lists.lists, basedOn, clientAddress: await currentClientAddress() });
     revalidatePath(`/organs/${organId}/review-settings`);
     return "审核设置已保存。";
   });

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "审核设置" };
 export default async function ReviewSettingsPage({ params }: { params: Promise<{ organId: string }> }) {
   const { organId } = await params;
   await requireOrganPermission("organ.manageReview", organId);
-  const { stages, lists } = await getReviewSettings(organId);
+  const { stages, lists, version } = await getReviewSettings(organId);
   return (
     <>
       <p>
@@ -21,6 +21,8 @@ export default async function ReviewSettingsPage({ params }: { params: Promise<{
       <h1>审核设置</h1>
       <p className="muted">修改只影响此后提交的报告；正在审核的报告按提交时的环节进行。</p>
       <ActionForm action={saveReviewSettingsAction.bind(null, organId)} submitLabel="保存审核设置" className="card">
+        {/* The settings this form shows: a save after someone else's is refused, not silently lost. */}
+        <input type="hidden" name="basedOn" value={version} />
         <StagesEditor initial={stages} />
         <div className="field">
           <label htmlFor="sensitiveWords">敏感词（每行一个；保密审查时逐个查找）</label>
