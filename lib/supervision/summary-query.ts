@@ -13,7 +13,7 @@ export function summaryYears(now: Date) {
 /** The lists of organs (included, missing, a cell's values) are shown this many at a time; the Excel file has them all. */
 export const SUMMARY_LIST_PAGE_SIZE = 100;
 
-export type SummaryQuery = { year: number; includeApproved: boolean; cell: string | null; includedPage: number; missingPage: number };
+export type SummaryQuery = { year: number; includeApproved: boolean; cell: string | null; includedPage: number; missingPage: number; cellPage: number };
 export type SummaryQueryResult = ({ ok: true } & SummaryQuery) | { ok: false; message: string; includeApproved: boolean };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -43,6 +43,7 @@ export function readSummaryQuery(params: Record<string, string | string[] | unde
     // Page numbers, like filters: anything malformed is the first page.
     included: listPage,
     missing: listPage,
+    cellPage: listPage,
   });
   const yearText = first(params.year);
   const parsed = schema.safeParse({
@@ -51,18 +52,20 @@ export function readSummaryQuery(params: Record<string, string | string[] | unde
     cell: first(params.cell),
     included: first(params.included),
     missing: first(params.missing),
+    cellPage: first(params.cellPage),
   });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? message, includeApproved: first(params.approved) === "1" };
-  const { year, approved, cell, included, missing } = parsed.data;
-  return { ok: true, year, includeApproved: approved, cell, includedPage: included, missingPage: missing };
+  const { year, approved, cell, included, missing, cellPage } = parsed.data;
+  return { ok: true, year, includeApproved: approved, cell, includedPage: included, missingPage: missing, cellPage };
 }
 
 /** The query string of a summary address (the page, a cell's breakdown, a page of a list, the downloads). */
-export function summaryQueryString(query: { year: number; includeApproved: boolean; cell?: string | null; includedPage?: number; missingPage?: number }) {
+export function summaryQueryString(query: { year: number; includeApproved: boolean; cell?: string | null; includedPage?: number; missingPage?: number; cellPage?: number }) {
   const params = new URLSearchParams({ year: String(query.year) });
   if (query.includeApproved) params.set("approved", "1");
   if (query.cell) params.set("cell", query.cell);
   if (query.includedPage && query.includedPage > 1) params.set("included", String(query.includedPage));
   if (query.missingPage && query.missingPage > 1) params.set("missing", String(query.missingPage));
+  if (query.cell && query.cellPage && query.cellPage > 1) params.set("cellPage", String(query.cellPage));
   return `?${params.toString()}`;
 }

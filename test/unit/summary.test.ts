@@ -27,7 +27,7 @@ function row(name: string, report: SummaryOrganRow["report"], path: string[] = [
 
 describe("the 汇总's address", () => {
   it("takes a year from 2008 to next year, and says so in Chinese for anything else", () => {
-    expect(readSummaryQuery({}, NOW)).toEqual({ ok: true, year: 2025, includeApproved: false, cell: null, includedPage: 1, missingPage: 1 });
+    expect(readSummaryQuery({}, NOW)).toEqual({ ok: true, year: 2025, includeApproved: false, cell: null, includedPage: 1, missingPage: 1, cellPage: 1 });
     expect(readSummaryQuery({ year: "" }, NOW)).toMatchObject({ ok: true, year: 2025 });
     expect(readSummaryQuery({ year: "2008" }, NOW)).toMatchObject({ ok: true, year: 2008 });
     expect(readSummaryQuery({ year: "2027" }, NOW)).toMatchObject({ ok: true, year: 2027 });
@@ -45,20 +45,23 @@ describe("the 汇总's address", () => {
       cell: "newRequests.natural",
       includedPage: 1,
       missingPage: 1,
+      cellPage: 1,
     });
     expect(readSummaryQuery({ approved: "yes", cell: "nonsense.cell" }, NOW)).toMatchObject({ includeApproved: false, cell: null });
     expect(readSummaryQuery({ cell: "resultsTotal.total" }, NOW)).toMatchObject({ cell: "resultsTotal.total" });
   });
 
   it("pages through the lists of organs (a province has thousands): malformed page numbers are the first page; the address keeps every choice", () => {
-    expect(readSummaryQuery({ included: "3", missing: "2" }, NOW)).toMatchObject({ includedPage: 3, missingPage: 2 });
+    expect(readSummaryQuery({ included: "3", missing: "2", cellPage: "5" }, NOW)).toMatchObject({ includedPage: 3, missingPage: 2, cellPage: 5 });
     for (const bad of ["0", "-1", "abc", "1.5", "999999999"])
-      expect(readSummaryQuery({ included: bad, missing: bad }, NOW)).toMatchObject({ ok: true, includedPage: 1, missingPage: 1 });
-    const query = { year: 2024, includeApproved: true, cell: "review.total", includedPage: 4, missingPage: 2 };
+      expect(readSummaryQuery({ included: bad, missing: bad, cellPage: bad }, NOW)).toMatchObject({ ok: true, includedPage: 1, missingPage: 1, cellPage: 1 });
+    const query = { year: 2024, includeApproved: true, cell: "review.total", includedPage: 4, missingPage: 2, cellPage: 3 };
     const address = summaryQueryString(query);
-    expect(address).toBe("?year=2024&approved=1&cell=review.total&included=4&missing=2");
+    expect(address).toBe("?year=2024&approved=1&cell=review.total&included=4&missing=2&cellPage=3");
     expect(readSummaryQuery(Object.fromEntries(new URLSearchParams(address)), NOW)).toEqual({ ok: true, ...query });
-    expect(summaryQueryString({ year: 2024, includeApproved: false, includedPage: 1, missingPage: 1 })).toBe("?year=2024");
+    // A cell's page means nothing without the cell.
+    expect(summaryQueryString({ year: 2024, includeApproved: false, cell: null, cellPage: 3 })).toBe("?year=2024");
+    expect(summaryQueryString({ year: 2024, includeApproved: false, includedPage: 1, missingPage: 1, cellPage: 1 })).toBe("?year=2024");
   });
 });
 

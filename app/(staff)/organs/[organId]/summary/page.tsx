@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "汇总统计" };
 // Long lists start folded (a province has thousands of organs); short ones open.
 const OPEN_LIST_LIMIT = 50;
 
-type Pages = Pick<SummaryQuery, "includedPage" | "missingPage">;
+type Pages = Pick<SummaryQuery, "includedPage" | "missingPage" | "cellPage">;
 
 /** One page of a list, and the links to the pages around it (the other list's page kept). */
 function Paged<T>({
@@ -122,8 +122,8 @@ function SummaryBody({ organId, summary, cell, pages }: { organId: string; summa
           summary={summary}
           cell={cell}
           closeHref={summaryQueryString({ ...here, cell: null })}
-          hrefOf={(includedPage) => `${summaryQueryString({ ...here, includedPage })}#cell-detail`}
-          asked={pages.includedPage}
+          hrefOf={(cellPage) => `${summaryQueryString({ ...here, cellPage })}#cell-detail`}
+          asked={pages.cellPage}
         />
       ) : null}
       {SUMMED_TABLES.map((table) => (
