@@ -1,5 +1,4 @@
 import "server-only";
-import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { auditingRefusals } from "@/lib/audit/refusals";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -12,8 +11,7 @@ import { assertWritable, findReportOrThrow, lockReportStatus, type FoundReport }
 import { loadSections } from "./load-sections";
 import { findLastYearSections } from "./queries";
 import { readReportInput, type ReportInput } from "./read-report-input";
-import { refreshCheckCounts } from "./report-checks";
-import { writeVersion } from "./save-section";
+import { writeImport } from "./write-import";
 
 type Options = { actor: Actor; reportId: string; input: ReportInput; clientAddress: string | null };
 
@@ -72,18 +70,12 @@ export async function importReportFile(options: Options & { token: string }) {
     if (refused.length) throw new AppError("INVALID_INPUT", `文件中的内容不能保存，未导入：${refused.slice(0, 3).join("；")}`);
     await db().$transaction(async (tx) => {
       assertWritable(await lockReportStatus(tx, reportId), ["DRAFT"]);
-      for (const key of changed) {
-        const written = await writeVersion(tx, { reportId, key, baseVersion: versions[key]!, content: planned[key], actor, kind: "import" });
-        if (!written) throw new AppError("CONFLICT", "导入时有人正在保存，未导入。请重新预览后再确认。");
-      }
-      await refreshCheckCounts(tx, report.id);
-      await appendAuditEntry(tx, {
-        action: "report.imported",
+      await writeImport(tx, {
+        report,
         actor,
-        targetType: "report",
-        targetId: reportId,
-        organId: report.organId,
         clientAddress,
+        sections: changed.map((key) => ({ key, baseVersion: versions[key]!, content: planned[key] })),
+        conflictMessage: "导入时有人正在保存，未导入。请重新预览后再确认。",
         contentHash: reportContentHash(planned),
         details: { source: source.slice(0, 200), format, sections: changed },
       });

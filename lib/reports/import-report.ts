@@ -1,6 +1,5 @@
 import "server-only";
 import { auditingRefusals } from "@/lib/audit/refusals";
-import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -10,9 +9,8 @@ import { reportContentHash } from "@/lib/reports/content-hash";
 import { isOptionalSection, SECTION_KEYS, SECTION_TABLE, TYPED_CELLS } from "@/lib/report-format/format";
 import { parseReportJson } from "@/lib/report-files/report-json";
 import { assertWritable, findReportOrThrow, lockReportStatus } from "./find-report";
-import { refreshCheckCounts } from "./report-checks";
 import { readSectionContent } from "./load-sections";
-import { writeVersion } from "./save-section";
+import { writeImport } from "./write-import";
 
 const TOTAL_RULES = new Set(["T3-ROWTOTAL", "T3-RESULTS", "T4-TOTAL"]);
 
@@ -50,7 +48,7 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
     await db().$transaction(async (tx) => {
       assertWritable(await lockReportStatus(tx, reportId), ["DRAFT"]);
       const current = await tx.section.findMany({ where: { reportId }, select: { key: true, version: true, content: true } });
-      for (const key of SECTION_KEYS) {
+      const sections = SECTION_KEYS.flatMap((key) => {
         const imported = parsed.sections[key];
         const table = SECTION_TABLE[key];
         const content: SectionContent =
@@ -59,19 +57,15 @@ export async function importReport(options: { actor: Actor; reportId: string; ra
             : imported;
         const row = current.find((s) => s.key === key)!;
         // A file without a 引言 over a draft without one: nothing to record.
-        if (isOptionalSection(key) && isEmptySection(content) && isEmptySection(readSectionContent(row.content))) continue;
-        const baseVersion = row.version;
-        const written = await writeVersion(tx, { reportId, key, baseVersion, content, actor, kind: "import" });
-        if (!written) throw new AppError("CONFLICT", "导入时有人正在保存，请稍后再试。");
-      }
-      await refreshCheckCounts(tx, report.id);
-      await appendAuditEntry(tx, {
-        action: "report.imported",
+        if (isOptionalSection(key) && isEmptySection(content) && isEmptySection(readSectionContent(row.content))) return [];
+        return [{ key, baseVersion: row.version, content }];
+      });
+      await writeImport(tx, {
+        report,
         actor,
-        targetType: "report",
-        targetId: reportId,
-        organId: report.organId,
         clientAddress,
+        sections,
+        conflictMessage: "导入时有人正在保存，请稍后再试。",
         contentHash: reportContentHash(parsed.sections),
       });
     });
