@@ -19,24 +19,60 @@ const OPEN_LIST_LIMIT = 50;
 
 type Pages = Pick<SummaryQuery, "includedPage" | "missingPage" | "cellPage">;
 
-/** One page of a list, and the links to the pages around it (the other list's page kept). */
-function Paged<T>({
+type ListedOrgan = { organId: string; name: string; path: string[] };
+type Column<T> = { header: string; cell: (organ: T) => React.ReactNode };
+
+/**
+ * One page of a list of organs as a table (the organ, the organs above it, then `columns`), and
+ * the links to the pages around it (the other lists' pages kept).
+ */
+function OrganTable<T extends ListedOrgan>({
   items,
   asked,
   label,
+  labelledBy,
   hrefOf,
-  children,
+  columns,
+  foot,
 }: {
   items: T[];
   asked: number;
   label: string;
+  labelledBy: string;
   hrefOf: (page: number) => string;
-  children: (shown: T[]) => React.ReactNode;
+  columns: Column<T>[];
+  foot?: React.ReactNode;
 }) {
   const { page, pages, offset } = pageWithin(items.length, SUMMARY_LIST_PAGE_SIZE, asked);
   return (
     <>
-      {children(items.slice(offset, offset + SUMMARY_LIST_PAGE_SIZE))}
+      <div className="table-scroll">
+        <table className="data" aria-labelledby={labelledBy}>
+          <thead>
+            <tr>
+              <th scope="col">机关</th>
+              <th scope="col">上级机关</th>
+              {columns.map((c) => (
+                <th key={c.header} scope="col">
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {items.slice(offset, offset + SUMMARY_LIST_PAGE_SIZE).map((o) => (
+              <tr key={o.organId}>
+                <th scope="row">{o.name}</th>
+                <td>{o.path.join(" › ") || "—"}</td>
+                {columns.map((c) => (
+                  <td key={c.header}>{c.cell(o)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          {foot ? <tfoot>{foot}</tfoot> : null}
+        </table>
+      </div>
       {pages > 1 ? (
         <nav aria-label={`${label}分页`} className="inline-form">
           <span>
@@ -164,40 +200,25 @@ function CellBreakdown({ summary, cell, closeHref, hrefOf, asked }: { summary: S
       {summary.included.length === 0 ? (
         <p className="muted">没有纳入汇总的机关。</p>
       ) : (
-        <Paged items={summary.included} asked={asked} label="各机关数值" hrefOf={hrefOf}>
-          {(shown) => (
-            <div className="table-scroll">
-              <table className="data" aria-labelledby="cell-detail-heading">
-                <thead>
-                  <tr>
-                    <th scope="col">机关</th>
-                    <th scope="col">上级机关</th>
-                    <th scope="col">情况</th>
-                    <th scope="col">数值</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((o) => (
-                    <tr key={o.organId}>
-                      <th scope="row">{o.name}</th>
-                      <td>{o.path.join(" › ") || "—"}</td>
-                      <td>{o.source}</td>
-                      <td>{valueOfCell(o.values, table, cell)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" colSpan={3}>
-                      合计（{summary.included.length} 个机关）
-                    </th>
-                    <td>{summary.sum?.[table][cell]}</td>
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
-          )}
-        </Paged>
+        <OrganTable
+          items={summary.included}
+          asked={asked}
+          label="各机关数值"
+          labelledBy="cell-detail-heading"
+          hrefOf={hrefOf}
+          columns={[
+            { header: "情况", cell: (o) => o.source },
+            { header: "数值", cell: (o) => valueOfCell(o.values, table, cell) },
+          ]}
+          foot={
+            <tr>
+              <th scope="row" colSpan={3}>
+                合计（{summary.included.length} 个机关）
+              </th>
+              <td>{summary.sum?.[table][cell]}</td>
+            </tr>
+          }
+        />
       )}
       <p>
         <a href={closeHref}>收起</a>
@@ -209,72 +230,43 @@ function CellBreakdown({ summary, cell, closeHref, hrefOf, asked }: { summary: S
 function OrganLists({ summary, pages, hrefOf }: { summary: SummaryView; pages: Pages; hrefOf: (change: Partial<Pages>, anchor: string) => string }) {
   return (
     <>
-      <section className="card" aria-labelledby="included-heading" id="included">
-        <h2 id="included-heading">纳入汇总的机关（{summary.included.length}）</h2>
-        <details open={summary.included.length <= OPEN_LIST_LIMIT || pages.includedPage > 1}>
-          <summary>名单</summary>
-          {summary.included.length ? (
-            <Paged items={summary.included} asked={pages.includedPage} label="纳入汇总的机关" hrefOf={(includedPage) => hrefOf({ includedPage }, "included")}>
-              {(shown) => (
-                <table className="data" aria-labelledby="included-heading">
-                  <thead>
-                    <tr>
-                      <th scope="col">机关</th>
-                      <th scope="col">上级机关</th>
-                      <th scope="col">情况</th>
-                      <th scope="col">索引号</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((o) => (
-                      <tr key={o.organId}>
-                        <th scope="row">{o.name}</th>
-                        <td>{o.path.join(" › ") || "—"}</td>
-                        <td>{o.source}</td>
-                        <td>{o.indexNumber ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </Paged>
-          ) : (
-            <p className="muted">无。</p>
-          )}
-        </details>
-      </section>
-      <section className="card" aria-labelledby="missing-heading" id="missing">
-        <h2 id="missing-heading">未纳入的机关（{summary.missing.length}）</h2>
-        <details open={summary.missing.length <= OPEN_LIST_LIMIT || pages.missingPage > 1}>
-          <summary>名单</summary>
-          {summary.missing.length ? (
-            <Paged items={summary.missing} asked={pages.missingPage} label="未纳入的机关" hrefOf={(missingPage) => hrefOf({ missingPage }, "missing")}>
-              {(shown) => (
-                <table className="data" aria-labelledby="missing-heading">
-                  <thead>
-                    <tr>
-                      <th scope="col">机关</th>
-                      <th scope="col">上级机关</th>
-                      <th scope="col">原因</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((o) => (
-                      <tr key={o.organId}>
-                        <th scope="row">{o.name}</th>
-                        <td>{o.path.join(" › ") || "—"}</td>
-                        <td>{o.reason}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </Paged>
-          ) : (
-            <p className="muted">无，所有机关均已纳入。</p>
-          )}
-        </details>
-      </section>
+      <OrganList
+        id="included"
+        heading="纳入汇总的机关"
+        items={summary.included}
+        asked={pages.includedPage}
+        hrefOf={(includedPage) => hrefOf({ includedPage }, "included")}
+        columns={[
+          { header: "情况", cell: (o) => o.source },
+          { header: "索引号", cell: (o) => o.indexNumber ?? "—" },
+        ]}
+        none="无。"
+      />
+      <OrganList
+        id="missing"
+        heading="未纳入的机关"
+        items={summary.missing}
+        asked={pages.missingPage}
+        hrefOf={(missingPage) => hrefOf({ missingPage }, "missing")}
+        columns={[{ header: "原因", cell: (o) => o.reason }]}
+        none="无，所有机关均已纳入。"
+      />
     </>
+  );
+}
+
+/** A list of organs under its heading, folded when long (a page past the first opens it). */
+function OrganList<T extends ListedOrgan>(props: { id: string; heading: string; items: T[]; asked: number; hrefOf: (page: number) => string; columns: Column<T>[]; none: string }) {
+  const { id, heading, items, asked, hrefOf, columns, none } = props;
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`} id={id}>
+      <h2 id={`${id}-heading`}>
+        {heading}（{items.length}）
+      </h2>
+      <details open={items.length <= OPEN_LIST_LIMIT || asked > 1}>
+        <summary>名单</summary>
+        {items.length ? <OrganTable items={items} asked={asked} label={heading} labelledBy={`${id}-heading`} hrefOf={hrefOf} columns={columns} /> : <p className="muted">{none}</p>}
+      </details>
+    </section>
   );
 }
