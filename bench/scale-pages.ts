@@ -8,6 +8,8 @@ export type ScaleContext = {
   draftId: string;
   /** The province (the root organ), where the 上级主管 works. */
   provinceId: string;
+  /** The organ of the published and the draft report. */
+  sampleOrganId: string;
 };
 
 export type PageToMeasure = {
@@ -16,6 +18,11 @@ export type PageToMeasure = {
   as?: "supervisor" | "author";
   /** Drop the public page cache (through the real NOTIFY) before each request, so each is rendered. */
   cold?: boolean;
+  /**
+   * Announce a change of organs' progress before each request (through the real NOTIFY), so
+   * that the dashboard's or 汇总's kept reading is read again: the whole tree, or one organ's year.
+   */
+  progressChange?: (context: ScaleContext) => { tree: true } | { organId: string; year: number };
 };
 
 export const PAGES: PageToMeasure[] = [
@@ -23,7 +30,20 @@ export const PAGES: PageToMeasure[] = [
   { name: "上级主管 待办 /inbox", as: "supervisor", path: () => "/inbox" },
   { name: "撰稿人 待办 /inbox", as: "author", path: () => "/inbox" },
   { name: "supervision dashboard /organs/{province}/supervision", as: "supervisor", path: (c) => `/organs/${c.provinceId}/supervision` },
+  {
+    name: "dashboard, one organ changed before each request",
+    as: "supervisor",
+    path: (c) => `/organs/${c.provinceId}/supervision`,
+    progressChange: (c) => ({ organId: c.sampleOrganId, year: 2025 }),
+  },
+  { name: "dashboard, the tree changed before each request", as: "supervisor", path: (c) => `/organs/${c.provinceId}/supervision`, progressChange: () => ({ tree: true }) },
   { name: "汇总 /organs/{province}/summary?year=2024", as: "supervisor", path: (c) => `/organs/${c.provinceId}/summary?year=2024` },
+  {
+    name: "汇总, one of its organs changed before each request",
+    as: "supervisor",
+    path: (c) => `/organs/${c.provinceId}/summary?year=2024`,
+    progressChange: (c) => ({ organId: c.sampleOrganId, year: 2024 }),
+  },
   { name: "/gk home, cache miss", path: () => "/gk", cold: true },
   { name: "/gk home, cached", path: () => "/gk" },
   { name: "/gk?q=镇&year=2024, cache miss", path: () => `/gk?q=${encodeURIComponent("镇")}&year=2024`, cold: true },

@@ -6,7 +6,9 @@
 // the public report page measured. Each page is asked for REQUESTS times in a row, as a
 // browser asks (brotli or gzip accepted), over loopback: the times are the client's, an upper
 // bound of the server's. "Cache miss" pages have every instance drop its public page cache
-// first (the NOTIFY that publishing sends), so each request renders. Last, how long a cached
+// first (the NOTIFY that publishing sends), so each request renders; pages marked with a progress
+// change have it announced first (the NOTIFY PostgreSQL's triggers send), so that the dashboard or
+// 汇总 reads again what a real change would make it read. Last, how long a cached
 // report page takes while cold searches run, the cost the event loop used to pass on.
 import http from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -50,10 +52,10 @@ function get(path: string, cookie?: string): Promise<{ ms: number; status: numbe
 
 try {
   const superuser = process.env.DATABASE_URL!;
-  const notify = async (change: object) => {
+  const notify = async (change: object, channel = "nianbao_public_changes") => {
     const client = new pg.Client({ connectionString: superuser });
     await client.connect();
-    await client.query("SELECT pg_notify('nianbao_public_changes', $1)", [JSON.stringify(change)]);
+    await client.query("SELECT pg_notify($1, $2)", [channel, JSON.stringify(change)]);
     await client.end();
     await new Promise((r) => setTimeout(r, 30)); // delivered within a few milliseconds
   };
@@ -114,7 +116,7 @@ try {
   const draft = await createReport({ actor: author.actor, organId: organ.id, year: 2025, clientAddress: null });
   await db().$disconnect();
 
-  const context: ScaleContext = { published: { code: sample.code, year }, draftId: draft.id, provinceId: await organId(superuser, 0) };
+  const context: ScaleContext = { published: { code: sample.code, year }, draftId: draft.id, provinceId: await organId(superuser, 0), sampleOrganId: organ.id };
   const cookies = { supervisor: await signIn(base, supervisor.username, PASSWORD), author: await signIn(base, author.username, PASSWORD) };
 
   const measure = async (page: PageToMeasure) => {
@@ -124,6 +126,7 @@ try {
     let last = { status: 0, html: 0, sent: 0 };
     for (let i = -3; i < REQUESTS; i++) {
       if (page.cold) await notify({ all: true });
+      if (page.progressChange) await notify(page.progressChange(context), "nianbao_progress_changes");
       const result = await get(path, cookie);
       if (result.status !== 200) throw new Error(`${path}: ${result.status}`);
       if (i >= 0) times.push(result.ms);

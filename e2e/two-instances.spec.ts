@@ -107,7 +107,7 @@ test("a save on A and a save on B of one section conflict: the later one gets bo
   await expect(onB.getByTestId("conflict-theirs")).toHaveValue("在实例 A 上写的内容：公开栏更新不及时。");
 });
 
-test("a withdrawal on A turns the report's public page on B into a 410 within 5 seconds", async ({ browser }) => {
+test("a withdrawal on A turns the report's public page on B into a 410, and B's dashboard says 已撤回, within 5 seconds", async ({ browser }) => {
   test.setTimeout(240_000);
   const organ = DEMO_ORGANS.find((o) => o.key === "baisha")!;
   const { reportId: published } = await submittedReport(browser, "baisha", 2026, undefined, "2026年，本机关未收取政府信息公开信息处理费。");
@@ -119,6 +119,14 @@ test("a withdrawal on A turns the report's public page on B into a 410 within 5 
   const onB = `${B}/gk/${organ.code}/2026`;
   for (let i = 0; i < 3; i++) expect((await visitor.request.get(onB)).status()).toBe(200);
   expect((await visitor.request.get(`${onB}/v/1`)).status()).toBe(200);
+  // B's dashboard for the 上级主管 keeps what it read (every organ's row) until it hears of a change.
+  const supervisor = await pageAs(browser, "yunxi.supervisor");
+  const dashboard = `${B}/organs/${await organIdFromWorkspace(supervisor, "云溪市")}/supervision?year=2026`;
+  const baishaRow = main(supervisor).getByTestId("progress-table").locator('tr[data-organ="白沙镇"]');
+  for (let i = 0; i < 2; i++) {
+    await supervisor.goto(dashboard);
+    await expect(baishaRow).toContainText("已发布");
+  }
 
   await publisher.goto(`${A}/reports/${published}`);
   await publisher.getByLabel("撤回理由（必填）").fill("两个实例的测试");
@@ -135,4 +143,8 @@ test("a withdrawal on A turns the report's public page on B into a 410 within 5 
   const version = await visitor.request.get(`${onB}/v/1`);
   expect(version.status()).toBe(410);
   expect(await version.text()).toContain("两个实例的测试");
+  await expect(async () => {
+    await supervisor.goto(dashboard);
+    await expect(baishaRow).toContainText("已撤回", { timeout: 500 });
+  }).toPass({ timeout: 5_000 });
 });

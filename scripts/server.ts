@@ -12,6 +12,7 @@ import { MAIL_CHANNEL, startMailSender } from "@/lib/notify/outbox";
 import { invalidatePublicPages, setPublicCacheListening } from "@/lib/publish/public-cache";
 import { PUBLIC_CHANGES_CHANNEL, readPublicChange } from "@/lib/publish/public-changes";
 import { handlePublicRequest, isPublicPath } from "@/lib/publish/public-handler";
+import { heardProgressChange, PROGRESS_CHANGES_CHANNEL, readProgressChange, setProgressListening } from "@/lib/supervision/progress-changes";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -39,15 +40,20 @@ scheduleDailyCheckpoints(createPrismaClient(process.env.DATABASE_URL!, 1), log);
 // Review e-mails queued by any instance (lib/notify/outbox.ts): every instance sends what is due.
 const mail = smtpSettings() ? startMailSender(createPrismaClient(process.env.DATABASE_URL!, 1), log) : null;
 
-// What every instance must hear at once: public pages to drop (the page cache is trusted only
-// while this connection listens) and mail to send.
+// What every instance must hear at once: public pages to drop, organs whose progress changed
+// (the page cache and the dashboard's and 汇总's kept readings are trusted only while this
+// connection listens) and mail to send.
 const listener = listenToDatabase({
   url: process.env.DATABASE_URL!,
   channels: {
     [PUBLIC_CHANGES_CHANNEL]: (payload) => invalidatePublicPages(readPublicChange(payload)),
+    [PROGRESS_CHANGES_CHANNEL]: (payload) => heardProgressChange(readProgressChange(payload)),
     [MAIL_CHANNEL]: () => mail?.wake(),
   },
-  onState: setPublicCacheListening,
+  onState: (listening) => {
+    setPublicCacheListening(listening);
+    setProgressListening(listening);
+  },
   log,
 });
 

@@ -2,19 +2,21 @@ import "server-only";
 import { assertOrganPermission } from "@/lib/auth/assert-permission";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { buildSummary, type Summary } from "./summary";
-import { findOrganName, findSummaryFingerprint, loadSummaryRows } from "./summary-data";
+import { buildSummary, type Summary, type SummaryOrganRow } from "./summary";
+import { changedSince, changeMark, keepReading, type ChangeMark } from "./progress-changes";
+import { findOrganName, loadSummaryRows } from "./summary-data";
 import { reportYearProblem } from "@/lib/domain/report-progress";
 
 export type SummaryView = Summary & { organName: string; year: number; includeApproved: boolean };
 
-// A province's 汇总 reads thousands of reports' tables (about a second); its result is kept in
-// this process beside the fingerprint of everything it depends on (summary-data.ts), which costs a
-// few tens of milliseconds to check, so that it is only read again after something changed.
+// A province's 汇总 reads thousands of reports' tables (a few hundred milliseconds). What was read is
+// kept in this process, and only the organs that PostgreSQL has announced as changed since are read
+// again (progress-changes.ts); the sums are then made afresh (milliseconds). Nothing is kept while
+// changes cannot be heard.
 const KEPT = 20;
-type Kept = { fingerprint: string; summary: Summary };
+type Kept = { mark: ChangeMark; rows: SummaryOrganRow[]; summary: Summary };
 const shared = globalThis as unknown as { nianbaoSummaries?: Map<string, Kept> };
-const kept = (shared.nianbaoSummaries ??= new Map());
+const kept: Map<string, Kept> = (shared.nianbaoSummaries ??= new Map());
 
 /** The 汇总 of the organs below `organId` for a year, for whoever may supervise that organ (anyone else: not found). */
 export async function getSummary(options: { actor: Actor; organId: string; year: number; includeApproved: boolean }): Promise<SummaryView> {
@@ -22,17 +24,27 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
   await assertOrganPermission(actor, "organ.supervise", organId);
   const yearProblem = reportYearProblem(year, new Date());
   if (yearProblem) throw new AppError("INVALID_INPUT", yearProblem);
-  const [organ, fingerprint] = await Promise.all([findOrganName(organId), findSummaryFingerprint({ rootId: organId, year })]);
+  const organ = await findOrganName(organId);
   if (!organ) throw new AppError("NOT_FOUND", "机关不存在，或您无权进行此操作。");
   const key = `${organId}|${year}|${includeApproved}`;
+  // Marked before reading: a change committed after this is heard after it, and read next time.
+  const mark = changeMark();
   const hit = kept.get(key);
-  let summary = hit?.fingerprint === fingerprint ? hit.summary : null;
-  if (!summary) {
-    // Read after the fingerprint: a change in between makes the next request read again, never serves old figures.
-    summary = buildSummary(await loadSummaryRows({ rootId: organId, year, includeApproved }), { includeApproved });
-    kept.delete(key);
-    kept.set(key, { fingerprint, summary });
-    if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+  const changed = hit ? changedSince(hit.mark, year) : "everything";
+  let reading: Omit<Kept, "mark">;
+  if (changed === "everything") {
+    const rows = await loadSummaryRows({ rootId: organId, year, includeApproved });
+    reading = { rows, summary: buildSummary(rows, { includeApproved }) };
+  } else {
+    const stale = hit!.rows.filter((row) => changed.has(row.organId)).map((row) => row.organId);
+    if (stale.length === 0) reading = hit!;
+    else {
+      // Their reports only: a change of an organ's name, code or place is a change of the tree.
+      const fresh = new Map((await loadSummaryRows({ rootId: organId, year, includeApproved, organs: stale })).map((row) => [row.organId, row.report]));
+      const rows = hit!.rows.map((row) => (fresh.has(row.organId) ? { ...row, report: fresh.get(row.organId)! } : row));
+      reading = { rows, summary: buildSummary(rows, { includeApproved }) };
+    }
   }
-  return { organName: organ.name, year, includeApproved, ...summary };
+  if (mark) keepReading(kept, key, { mark, ...reading }, KEPT);
+  return { organName: organ.name, year, includeApproved, ...reading.summary };
 }

@@ -34,10 +34,15 @@ type Row = {
 
 const statusSchema = z.enum(REPORT_STATUSES);
 
-export async function loadSummaryRows(options: { rootId: string; year: number; includeApproved: boolean }): Promise<SummaryOrganRow[]> {
-  const { rootId, year, includeApproved } = options;
-  const rows = await db().$queryRaw<Row[]>`
-    WITH RECURSIVE tree AS (
+/**
+ * Every organ below `rootId` in the 汇总's order, with its report of the year; or only the organs
+ * named (`organs`), whose place the caller already has (their `path` is then empty).
+ */
+export async function loadSummaryRows(options: { rootId: string; year: number; includeApproved: boolean; organs?: string[] }): Promise<SummaryOrganRow[]> {
+  const { rootId, year, includeApproved, organs } = options;
+  const sorted = organs
+    ? Prisma.sql`sorted AS (SELECT id, name, code, ARRAY[]::text[] AS path, 0 AS ord FROM "Organ" WHERE id = ANY(${organs}::text[]))`
+    : Prisma.sql`tree AS (
       SELECT id, name, code, ARRAY[]::text[] AS path, 0 AS depth FROM "Organ" WHERE id = ${rootId}
       UNION ALL
       SELECT o.id, o.name, o.code, CASE WHEN t.depth = 0 THEN t.path ELSE t.path || t.name END, t.depth + 1
@@ -46,7 +51,9 @@ export async function loadSummaryRows(options: { rootId: string; year: number; i
     ),
     -- The order is decided on the organs alone: sorting the joined rows, tables and all, spilled
     -- megabytes to disk for a province.
-    sorted AS (SELECT id, name, code, path, (row_number() OVER (ORDER BY path, name))::int AS ord FROM tree WHERE depth > 0)
+    sorted AS (SELECT id, name, code, path, (row_number() OVER (ORDER BY path, name))::int AS ord FROM tree WHERE depth > 0)`;
+  const rows = await db().$queryRaw<Row[]>`
+    WITH RECURSIVE ${sorted}
     SELECT t.id, t.name, t.code, t.path, t.ord,
            r.id AS "reportId", r.status::text AS status, r."withdrawnAt" IS NOT NULL AS withdrawn,
            p.version, p."publishedAt", p."indexNumber", p.values, p.tables,
@@ -80,27 +87,6 @@ export async function loadSummaryRows(options: { rootId: string; year: number; i
             approved: row.approvedValues === null ? null : readStoredFigures({ values: row.approvedValues, tables: row.approvedTables }, "Section.content"),
           },
   }));
-}
-
-/**
- * What the 汇总 depends on, as one short text: the organs below (names, codes, places) and each
- * one's report of the year (status, withdrawal, newest published version). Published versions
- * never change, and an approved report's text cannot (nothing is written past 提交), so this
- * changes whenever the 汇总 would. It reads no JSON: a few tens of milliseconds for a province.
- */
-export async function findSummaryFingerprint(options: { rootId: string; year: number }): Promise<string> {
-  const [row] = await db().$queryRaw<Array<{ fingerprint: string | null }>>`
-    WITH RECURSIVE tree AS (
-      SELECT id, name, code, "parentId", 0 AS depth FROM "Organ" WHERE id = ${options.rootId}
-      UNION ALL
-      SELECT o.id, o.name, o.code, o."parentId", t.depth + 1 FROM "Organ" o JOIN tree t ON o."parentId" = t.id WHERE t.depth < 32
-    )
-    SELECT md5(string_agg(
-             concat_ws('|', t.id, t.name, t.code, t."parentId", r.id, r.status, r."withdrawnAt",
-                       (SELECT max(p.version) FROM "Publication" p WHERE p."reportId" = r.id)),
-             ',' ORDER BY t.id)) AS fingerprint
-    FROM tree t LEFT JOIN "Report" r ON r."organId" = t.id AND r.year = ${options.year}`;
-  return row?.fingerprint ?? "";
 }
 
 /** The supervising organ's name (the page's heading). */

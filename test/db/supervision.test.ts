@@ -140,6 +140,8 @@ describe("supervision", () => {
     expect(townA.checkErrors).toBeGreaterThan(100); // nothing filled in yet
     expect(byName.get(organs.townB!.name)).toMatchObject({ progress: "IN_REVIEW", statusText: "审核中·一校·初审", holder: "first", checkErrors: 0 });
     expect(byName.get(organs.street!.name)).toMatchObject({ progress: "APPROVED", statusText: "待发布", holder: "发布人", path: [] });
+    // In Chinese order by place: 丙 (bǐng) before 县 (xiàn), then below 县 甲 (jiǎ) before 乙 (yǐ), which code points would reverse.
+    expect([...rows].sort((a, b) => a.order - b.order).map((r) => r.organName)).toEqual([organs.street!.name, organs.county!.name, organs.townA!.name, organs.townB!.name]);
     // Another tree is not there, and the root only when asked.
     expect((await findOrganProgress({ rootId: organs.county!.id, year: YEAR })).map((r) => r.organName).sort()).toEqual([organs.townA!.name, organs.townB!.name].sort());
     expect((await findOrganProgress({ rootId: organs.county!.id, year: YEAR, onlyRoot: true })).map((r) => r.organName)).toEqual([organs.county!.name]);

@@ -60,12 +60,15 @@ describe("where a report stands", () => {
 
 describe("the supervision dashboard's view", () => {
   const now = china("2025-03-01T09:00:00");
+  let listed = 0;
+  /** An organ's row; the organs' order is the order they are written in here. */
   const row = (organId: string, parentId: string | null, progress: "DRAFT" | "PUBLISHED" | "IN_REVIEW", overdue: boolean, kind = "TOWNSHIP", errors: number | null = 0) => ({
     organId,
     parentId,
     organName: organId,
     organKind: kind,
     path: [],
+    order: listed++,
     progress,
     overdue,
     deadline: deadlineOf(2024, 1, 31),
@@ -100,6 +103,12 @@ describe("the supervision dashboard's view", () => {
     expect(view.overdue).toBe(3);
     expect(view.filtered.map((r) => r.organId)).toEqual(["镇A1", "县B", "镇A2"]);
     expect(dashboardView(rows, readDashboardQuery({ kind: "COUNTY" }, now)).filtered.map((r) => r.organId)).toEqual(["县A", "县B"]);
+  });
+
+  it("sorts by the organs' order, which also settles ties of the other sorts", () => {
+    const shuffled = [rows[3]!, rows[1]!, rows[4]!, rows[0]!, rows[2]!];
+    expect(dashboardView(shuffled, readDashboardQuery({}, now)).filtered.map((r) => r.organId)).toEqual(["县A", "镇A1", "镇A2", "县B", "镇B1"]);
+    expect(dashboardView(shuffled, readDashboardQuery({ sort: "status" }, now)).filtered.map((r) => r.organId)).toEqual(["镇A1", "县B", "镇A2", "县A", "镇B1"]);
   });
 
   it("narrows to one organ and everything below it, at any depth", () => {

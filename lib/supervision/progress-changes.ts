@@ -1,0 +1,80 @@
+// What this process has heard of changes to organs' progress, so that the supervising office's
+// dashboard and 汇总 over thousands of organs are read again only where something changed.
+// PostgreSQL announces every such change itself (triggers of migration 20261205000000, NOTIFY
+// on commit) and every instance hears it (scripts/server.ts). Each heard change gets the next
+// number; a reading of the database is marked with the number heard before it began, and is
+// up to date for every organ that no later change names. While this process cannot hear (its
+// connection lost or not yet opened) there are no marks: everything is read afresh. Plain TS.
+
+export const PROGRESS_CHANGES_CHANNEL = "nianbao_progress_changes";
+
+/** A report's (or a 催办's) organ and year, or the organ tree (names, codes, places, deadlines). */
+export type ProgressChange = { organId: string; year: number } | { tree: true };
+
+/** A notification's payload; anything unexpected is taken as a change of the tree (everything). */
+export function readProgressChange(payload: string): ProgressChange {
+  try {
+    const value = JSON.parse(payload) as { organId?: unknown; year?: unknown };
+    if (typeof value.organId === "string" && Number.isInteger(value.year)) return { organId: value.organId, year: value.year as number };
+  } catch {
+    /* fall through */
+  }
+  return { tree: true };
+}
+
+/** The changes heard before a reading began (null: none can be told apart, read everything). */
+export type ChangeMark = { epoch: number; heard: number };
+
+/** At most this many organ changes are remembered; a mark older than all of them reads everything again. */
+const REMEMBERED = 20_000;
+
+type Heard = { number: number; organId: string; year: number };
+type Store = { listening: boolean; epoch: number; heard: number; treeChangedAt: number; forgottenUpTo: number; log: Heard[] };
+// On globalThis: the front server and Next's bundle load this module separately in one process.
+const shared = globalThis as unknown as { nianbaoProgressChanges?: Store };
+const store = (shared.nianbaoProgressChanges ??= { listening: false, epoch: 0, heard: 0, treeChangedAt: 0, forgottenUpTo: 0, log: [] });
+
+export function heardProgressChange(change: ProgressChange) {
+  const number = ++store.heard;
+  if ("tree" in change) store.treeChangedAt = number;
+  else {
+    store.log.push({ number, organId: change.organId, year: change.year });
+    if (store.log.length > 2 * REMEMBERED) store.forgottenUpTo = store.log.splice(0, store.log.length - REMEMBERED).at(-1)!.number;
+  }
+}
+
+/** Whether this process hears every change; either way, what was read before cannot be trusted any more. */
+export function setProgressListening(listening: boolean) {
+  store.listening = listening;
+  store.epoch++;
+  store.log = [];
+}
+
+/** Taken before a reading of the database; null while changes cannot be heard. */
+export function changeMark(): ChangeMark | null {
+  return store.listening ? { epoch: store.epoch, heard: store.heard } : null;
+}
+
+/**
+ * The organs whose report of `year` changed since a reading marked `mark`, or "everything"
+ * when that cannot be told (no mark, the tree changed, the changes of that time forgotten).
+ */
+export function changedSince(mark: ChangeMark | null, year: number): Set<string> | "everything" {
+  if (!mark || !store.listening || mark.epoch !== store.epoch) return "everything";
+  if (store.treeChangedAt > mark.heard || store.forgottenUpTo > mark.heard) return "everything";
+  const organs = new Set<string>();
+  for (let i = store.log.length - 1; i >= 0 && store.log[i]!.number > mark.heard; i--) if (store.log[i]!.year === year) organs.add(store.log[i]!.organId);
+  return organs;
+}
+
+/**
+ * Keeps what a reading marked `entry.mark` found, unless a reading that began later has kept its
+ * own already; at most `limit` readings, the one kept longest ago dropped first.
+ */
+export function keepReading<T extends { mark: ChangeMark }>(kept: Map<string, T>, key: string, entry: T, limit: number) {
+  const newest = kept.get(key);
+  if (newest && (newest.mark.epoch > entry.mark.epoch || (newest.mark.epoch === entry.mark.epoch && newest.mark.heard > entry.mark.heard))) return;
+  kept.delete(key);
+  kept.set(key, entry);
+  if (kept.size > limit) kept.delete(kept.keys().next().value!);
+}

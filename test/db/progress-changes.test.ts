@@ -1,0 +1,184 @@
+// What moves an organ's progress is announced by PostgreSQL itself (triggers, NOTIFY on commit),
+// and the dashboard's and 汇总's kept readings are read again for exactly the organs announced —
+// and entirely whenever this process cannot hear.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { listenToDatabase, type DatabaseListener } from "@/lib/db/listen";
+import type { Role } from "@/lib/domain/roles";
+import { createOrgan } from "@/lib/organs/save-organ";
+import { toReportJson } from "@/lib/report-files/report-json";
+import { createReport } from "@/lib/reports/create-report";
+import { importReport } from "@/lib/reports/import-report";
+import { submitReport } from "@/lib/reports/submit-report";
+import { getSummary } from "@/lib/supervision/get-summary";
+import { findOrganProgress } from "@/lib/supervision/organ-progress";
+import { heardProgressChange, PROGRESS_CHANGES_CHANNEL, readProgressChange, setProgressListening, type ProgressChange } from "@/lib/supervision/progress-changes";
+import { sendReminders } from "@/lib/supervision/send-reminders";
+import { createUser } from "@/lib/users/create-user";
+import { validDraft } from "../unit/report-fixtures";
+import { platformAdmin, tag } from "./fixtures";
+
+const clientAddress = "127.0.0.1";
+const YEAR = 2023;
+const quiet = () => undefined;
+
+const until = async (check: () => boolean, ms = 5_000) => {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > ms) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe("progress changes", () => {
+  const organs: Record<string, { id: string; code: string; name: string }> = {};
+  const people: Record<string, Actor> = {};
+  const heard: ProgressChange[] = [];
+  let listening = false;
+  let listener: DatabaseListener;
+  /** The database's owner, for changes made behind the app's back (triggers off: nothing announced). */
+  let owner: pg.Client;
+
+  const organ = async (key: string, parent: string | null) => {
+    const code = `P${tag()}`;
+    const name = `${key}${tag()}`;
+    const { id } = await createOrgan({
+      actor: platformAdmin,
+      input: { name, shortName: key, kind: "TOWNSHIP", code, parentId: parent ? organs[parent]!.id : null, deadlineMonth: 1, deadlineDay: 31 },
+      clientAddress,
+    });
+    organs[key] = { id, code, name };
+  };
+  const person = async (key: string, organKey: string, roles: Role[]) => {
+    const organId = organs[organKey]!.id;
+    const user = await createUser({ actor: platformAdmin, organId, username: `pc-${tag()}`, displayName: key, password: "a-good-password", roles, clientAddress });
+    people[key] = { id: user.id, displayName: key, isPlatformAdmin: false, memberships: roles.map((role) => ({ organId, role })) };
+  };
+  const heardOf = (organKey: string) => heard.some((c) => "organId" in c && c.organId === organs[organKey]!.id && c.year === YEAR);
+  const unannounced = async (sql: string, values: unknown[]) => {
+    await owner.query("SET session_replication_role = replica");
+    await owner.query(sql, values);
+    await owner.query("SET session_replication_role = DEFAULT");
+  };
+  const progressOf = async (organKey: string) => (await findOrganProgress({ rootId: organs.county!.id, year: YEAR })).find((r) => r.organId === organs[organKey]!.id)!;
+
+  beforeAll(async () => {
+    await organ("county", null);
+    await organ("townA", "county");
+    await organ("townB", "county");
+    await person("supervisor", "county", ["SUPERVISOR"]);
+    await person("authorA", "townA", ["AUTHOR"]);
+    await person("authorB", "townB", ["AUTHOR"]);
+    const superuser = new URL(process.env.NIANBAO_TEST_SUPERUSER_URL!);
+    superuser.pathname = new URL(process.env.DATABASE_URL!).pathname;
+    owner = new pg.Client({ connectionString: superuser.toString() });
+    await owner.connect();
+    listener = listenToDatabase({
+      url: process.env.DATABASE_URL!,
+      channels: {
+        [PROGRESS_CHANGES_CHANNEL]: (payload) => {
+          heard.push(readProgressChange(payload));
+          heardProgressChange(readProgressChange(payload));
+        },
+      },
+      onState: (state) => {
+        listening = state;
+        setProgressListening(state);
+      },
+      log: quiet,
+    });
+    await until(() => listening);
+  }, 60_000);
+  afterAll(async () => {
+    await listener.stop();
+    await owner.end();
+    await db().$disconnect();
+  });
+
+  it("announces a report's creation, submission and review round, a 催办 and a change of the tree, and not an edit of anything else", async () => {
+    const { id } = await createReport({ actor: people.authorA!, organId: organs.townA!.id, year: YEAR, clientAddress });
+    await until(() => heardOf("townA"));
+    const o = organs.townA!;
+    await importReport({
+      actor: people.authorA!,
+      reportId: id,
+      clientAddress,
+      raw: toReportJson({ organ: { name: o.name, code: o.code, kind: "TOWNSHIP" }, year: YEAR, title: "t", sections: validDraft() }),
+    });
+    heard.length = 0;
+    await submitReport({ actor: people.authorA!, reportId: id, clientAddress });
+    await until(() => heardOf("townA"));
+
+    heard.length = 0;
+    await sendReminders({ actor: people.supervisor!, organId: organs.county!.id, year: YEAR, targets: { organIds: [organs.townB!.id] }, message: "", clientAddress });
+    await until(() => heardOf("townB"));
+
+    // What no dashboard or 汇总 shows: a title, an organ's word lists. Then a rename: the tree.
+    heard.length = 0;
+    await db().report.update({ where: { id }, data: { title: "另一个标题" } });
+    await db().organ.update({ where: { id: organs.townB!.id }, data: { sensitiveWords: ["某词"] } });
+    await db().organ.update({ where: { id: organs.townB!.id }, data: { shortName: "乙" } });
+    await db().organ.update({ where: { id: organs.townB!.id }, data: { name: `${organs.townB!.name}改` } });
+    organs.townB!.name += "改";
+    await until(() => heard.length > 0);
+    await new Promise((r) => setTimeout(r, 200)); // anything else announced would have arrived by now
+    expect(heard).toEqual([{ tree: true }]);
+  });
+
+  it("reads again exactly the organs announced since the last reading, and everything while it cannot hear", async () => {
+    const before = await progressOf("townB");
+    expect(before.lastReminderAt).not.toBeNull();
+    // Behind the app's back (nothing announced): the kept reading is what the dashboard shows.
+    await unannounced(`UPDATE "Reminder" SET "createdAt" = '2020-01-01' WHERE "organId" = $1`, [organs.townB!.id]);
+    expect((await progressOf("townB")).lastReminderAt).toEqual(before.lastReminderAt);
+    // A 催办 to 甲 is announced: 甲 is read again (its report in review, its reminder), 乙 is not.
+    heard.length = 0;
+    await sendReminders({ actor: people.supervisor!, organId: organs.county!.id, year: YEAR, targets: { organIds: [organs.townA!.id] }, message: "", clientAddress });
+    await until(() => heardOf("townA"));
+    const townA = await progressOf("townA");
+    expect(townA).toMatchObject({ progress: "IN_REVIEW", statusText: "审核中·一校·初审" });
+    expect(townA.lastReminderAt).not.toBeNull();
+    expect((await progressOf("townB")).lastReminderAt).toEqual(before.lastReminderAt);
+    // An announcement for 乙 (of this year): read again.
+    await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.townB!.id, YEAR]);
+    await until(() => heardOf("townB"));
+    expect((await progressOf("townB")).lastReminderAt).toEqual(new Date("2020-01-01T00:00:00Z"));
+
+    // A new organ below: the tree changed, everything is read again.
+    await organ("townC", "county");
+    await until(() => heard.some((c) => "tree" in c));
+    expect((await progressOf("townC")).progress).toBe("NOT_CREATED");
+
+    // Not hearing (the connection lost): nothing kept is used.
+    await unannounced(`UPDATE "Reminder" SET "createdAt" = '2021-01-01' WHERE "organId" = $1`, [organs.townB!.id]);
+    setProgressListening(false);
+    expect((await progressOf("townB")).lastReminderAt).toEqual(new Date("2021-01-01T00:00:00Z"));
+    setProgressListening(true);
+  });
+
+  it("keeps the 汇总, and reads again the reports of exactly the organs announced, or everything when the tree is", async () => {
+    const summary = () => getSummary({ actor: people.supervisor!, organId: organs.county!.id, year: YEAR, includeApproved: true });
+    const reasons = async () => Object.fromEntries((await summary()).missing.map((m) => [m.organId, m.reason]));
+    expect(await reasons()).toEqual({ [organs.townA!.id]: "尚未发布（审核中）", [organs.townB!.id]: "未创建报告", [organs.townC!.id]: "未创建报告" });
+    // Behind the app's back: 甲's report withdrawn, 丙 renamed.
+    await unannounced(`UPDATE "Report" SET "withdrawnAt" = now() WHERE "organId" = $1`, [organs.townA!.id]);
+    await unannounced(`UPDATE "Organ" SET name = name || '新' WHERE id = $1`, [organs.townC!.id]);
+    expect((await reasons())[organs.townA!.id]).toBe("尚未发布（审核中）");
+    // 甲's report of another year, and 乙's of this year: 甲 is not read again.
+    heard.length = 0;
+    await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.townA!.id, YEAR - 1]);
+    await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.townB!.id, YEAR]);
+    await until(() => heard.length === 2);
+    expect((await reasons())[organs.townA!.id]).toBe("尚未发布（审核中）");
+    // 甲 this year: its report is read again; the organs' names are not (a rename is a change of the tree).
+    await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.townA!.id, YEAR]);
+    await until(() => heardOf("townA"));
+    expect((await reasons())[organs.townA!.id]).toBe("已撤回");
+    expect((await summary()).missing.map((m) => m.name)).toContain(organs.townC!.name);
+    await owner.query(`SELECT pg_notify('nianbao_progress_changes', '{"tree":true}')`);
+    await until(() => heard.some((c) => "tree" in c));
+    expect((await summary()).missing.map((m) => m.name)).toContain(`${organs.townC!.name}新`);
+  });
+});

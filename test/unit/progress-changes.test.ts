@@ -1,0 +1,65 @@
+// The changes this process has heard, and which organs a kept reading must read again.
+import { afterEach, describe, expect, it } from "vitest";
+import { changedSince, changeMark, heardProgressChange, keepReading, readProgressChange, setProgressListening, type ChangeMark } from "@/lib/supervision/progress-changes";
+
+describe("progress changes heard", () => {
+  afterEach(() => setProgressListening(false));
+
+  it("reads a notification's payload, and takes anything unexpected as a change of the whole tree", () => {
+    expect(readProgressChange('{"organId":"a","year":2024}')).toEqual({ organId: "a", year: 2024 });
+    expect(readProgressChange('{"tree":true}')).toEqual({ tree: true });
+    for (const odd of ["", "not json", '{"organId":1,"year":2024}', '{"organId":"a","year":"2024"}', "null"]) expect(readProgressChange(odd)).toEqual({ tree: true });
+  });
+
+  it("has no mark while not listening: everything is read", () => {
+    setProgressListening(false);
+    expect(changeMark()).toBeNull();
+    expect(changedSince(null, 2024)).toBe("everything");
+  });
+
+  it("names the organs changed since a mark, for that year only", () => {
+    setProgressListening(true);
+    heardProgressChange({ organId: "before", year: 2024 });
+    const mark = changeMark()!;
+    expect(changedSince(mark, 2024)).toEqual(new Set());
+    heardProgressChange({ organId: "a", year: 2024 });
+    heardProgressChange({ organId: "b", year: 2023 });
+    heardProgressChange({ organId: "a", year: 2024 });
+    expect(changedSince(mark, 2024)).toEqual(new Set(["a"]));
+    expect(changedSince(mark, 2023)).toEqual(new Set(["b"]));
+    expect(changedSince(changeMark(), 2024)).toEqual(new Set());
+  });
+
+  it("reads everything after a change of the tree, a lost connection, or once the changes since the mark are forgotten", () => {
+    setProgressListening(true);
+    const mark = changeMark()!;
+    heardProgressChange({ tree: true });
+    expect(changedSince(mark, 2024)).toBe("everything");
+
+    const afterTree = changeMark()!;
+    setProgressListening(false);
+    setProgressListening(true);
+    expect(changedSince(afterTree, 2024)).toBe("everything");
+
+    const old = changeMark()!;
+    for (let i = 0; i < 50_000; i++) heardProgressChange({ organId: `o${i}`, year: 2024 });
+    expect(changedSince(old, 2024)).toBe("everything");
+    const recent = changeMark()!;
+    heardProgressChange({ organId: "x", year: 2024 });
+    expect(changedSince(recent, 2024)).toEqual(new Set(["x"]));
+  });
+
+  it("keeps a reading unless one that began later is kept already, and drops the oldest beyond the limit", () => {
+    const kept = new Map<string, { mark: ChangeMark; value: string }>();
+    keepReading(kept, "k", { mark: { epoch: 1, heard: 5 }, value: "newer" }, 2);
+    keepReading(kept, "k", { mark: { epoch: 1, heard: 3 }, value: "older" }, 2);
+    expect(kept.get("k")!.value).toBe("newer");
+    keepReading(kept, "k", { mark: { epoch: 2, heard: 0 }, value: "after reconnecting" }, 2);
+    expect(kept.get("k")!.value).toBe("after reconnecting");
+    keepReading(kept, "k", { mark: { epoch: 1, heard: 9 }, value: "begun before reconnecting" }, 2);
+    expect(kept.get("k")!.value).toBe("after reconnecting");
+    keepReading(kept, "l", { mark: { epoch: 2, heard: 1 }, value: "l" }, 2);
+    keepReading(kept, "m", { mark: { epoch: 2, heard: 1 }, value: "m" }, 2);
+    expect([...kept.keys()]).toEqual(["l", "m"]);
+  });
+});
