@@ -27,6 +27,12 @@ export type PageToMeasure = {
 
 export const PAGES: PageToMeasure[] = [
   { name: "上级主管 我的工作台 /workspace", as: "supervisor", path: () => "/workspace" },
+  {
+    name: "上级主管 我的工作台, one organ changed before each request",
+    as: "supervisor",
+    path: () => "/workspace",
+    progressChange: (c) => ({ organId: c.sampleOrganId, year: 2025 }),
+  },
   { name: "上级主管 待办 /inbox", as: "supervisor", path: () => "/inbox" },
   { name: "撰稿人 待办 /inbox", as: "author", path: () => "/inbox" },
   { name: "supervision dashboard /organs/{province}/supervision", as: "supervisor", path: (c) => `/organs/${c.provinceId}/supervision` },

@@ -43,7 +43,7 @@ export function listenToDatabase(options: {
       client.end().catch(() => undefined);
       if (current === client) current = null;
       if (stopped) return;
-      if (failures++ === 0) options.log(`数据库通知连接中断（${reason}），公开页面暂不使用缓存，正在重连……`);
+      if (failures++ === 0) options.log(`数据库通知连接中断（${reason}），公开页面、进度表和汇总暂不使用缓存，正在重连……`);
       retry = setTimeout(() => void connect(), Math.min(5_000, 250 * 2 ** Math.min(failures, 5)));
     };
     client.on("error", (error) => onLost(error.message));

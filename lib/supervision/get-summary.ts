@@ -13,8 +13,9 @@ export type SummaryView = Summary & { organName: string; year: number; includeAp
 // kept in this process, and only the organs that PostgreSQL has announced as changed since are read
 // again (progress-changes.ts); the sums are then made afresh (milliseconds). Nothing is kept while
 // changes cannot be heard.
-const KEPT = 20;
-type Kept = { mark: ChangeMark; rows: SummaryOrganRow[]; summary: Summary };
+/** Organs kept at most, over every supervising organ, year and choice (a province is 5,000, about 15 MB). */
+const KEPT_ORGANS = 20_000;
+type Kept = { mark: ChangeMark; size: number; rows: SummaryOrganRow[]; summary: Summary };
 const shared = globalThis as unknown as { nianbaoSummaries?: Map<string, Kept> };
 const kept: Map<string, Kept> = (shared.nianbaoSummaries ??= new Map());
 
@@ -31,7 +32,7 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
   const mark = changeMark();
   const hit = kept.get(key);
   const changed = hit ? changedSince(hit.mark, year) : "everything";
-  let reading: Omit<Kept, "mark">;
+  let reading: Omit<Kept, "mark" | "size">;
   if (changed === "everything") {
     const rows = await loadSummaryRows({ rootId: organId, year, includeApproved });
     reading = { rows, summary: buildSummary(rows, { includeApproved }) };
@@ -45,6 +46,6 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
       reading = { rows, summary: buildSummary(rows, { includeApproved }) };
     }
   }
-  if (mark) keepReading(kept, key, { mark, ...reading }, KEPT);
+  if (mark) keepReading(kept, key, { mark, size: reading.rows.length, ...reading }, KEPT_ORGANS);
   return { organName: organ.name, year, includeApproved, ...reading.summary };
 }

@@ -69,8 +69,9 @@ type PlacedRow = Row & { path: string[]; order: number };
 // A province's dashboard reads 5,000 organs (about 100 ms of SQL); what was read is kept in this
 // process per supervising organ and year, and only the organs that changed since are read again
 // (progress-changes.ts: PostgreSQL announces every change). Nothing is kept while changes cannot be heard.
-const KEPT = 20;
-type Kept = { mark: ChangeMark; rows: Map<string, PlacedRow> };
+/** Rows kept at most, over every supervising organ and year (a province is 5,000, about 5 MB). */
+const KEPT_ROWS = 50_000;
+type Kept = { mark: ChangeMark; size: number; rows: Map<string, PlacedRow> };
 const shared = globalThis as unknown as { nianbaoOrganProgress?: Map<string, Kept> };
 const kept: Map<string, Kept> = (shared.nianbaoOrganProgress ??= new Map());
 
@@ -128,7 +129,7 @@ async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]>
       for (const row of await readRows({ rootId, year, organs: stale })) rows.set(row.id, { ...row, path: rows.get(row.id)!.path, order: rows.get(row.id)!.order });
     }
   }
-  if (mark) keepReading(kept, key, { mark, rows }, KEPT);
+  if (mark) keepReading(kept, key, { mark, size: rows.size, rows }, KEPT_ROWS);
   return [...rows.values()];
 }
 
@@ -236,30 +237,61 @@ async function holdersOfOpenRounds(
   return holders;
 }
 
+// The 工作台's groups, kept like the dashboard's rows: read again once a change is announced for an
+// organ below the root (or the tree changed). A province is a few dozen groups.
+const KEPT_GROUPS = 10_000;
+type KeptGroups = { mark: ChangeMark; size: number; groups: ProgressGroup[] };
+const sharedGroups = globalThis as unknown as { nianbaoProgressGroups?: Map<string, KeptGroups> };
+const keptGroups: Map<string, KeptGroups> = (sharedGroups.nianbaoProgressGroups ??= new Map());
+
 /**
  * The 工作台's summary of every organ below `rootId` for `year` (progress-summary.ts): one query
  * that groups the organs by what their reading depends on, so a province is a few dozen rows.
  */
 export async function summariseOrganProgress(options: { rootId: string; year: number; listed: number; now?: Date }): Promise<ProgressSummary> {
-  const groups = await overTheTree(
+  const { rootId, year, listed } = options;
+  const key = `${rootId}|${year}|${listed}`;
+  // Marked before reading: a change committed after this is heard after it, and read next time.
+  const mark = changeMark();
+  const hit = keptGroups.get(key);
+  const changed = hit ? changedSince(hit.mark, year) : "everything";
+  const groups = changed !== "everything" && !(await anyBelow(rootId, [...changed])) ? hit!.groups : await readGroups(rootId, year, listed);
+  if (mark) keepReading(keptGroups, key, { mark, size: groups.length, groups }, KEPT_GROUPS);
+  return summariseProgress(groups, year, options.now ?? new Date(), listed);
+}
+
+function readGroups(rootId: string, year: number, listed: number) {
+  return overTheTree(
     (tx) => tx.$queryRaw<ProgressGroup[]>`
     WITH RECURSIVE tree AS (
-      SELECT id, 0 AS depth FROM "Organ" WHERE id = ${options.rootId}
+      SELECT id, 0 AS depth FROM "Organ" WHERE id = ${rootId}
       UNION ALL
       SELECT o.id, t.depth + 1 FROM "Organ" o JOIN tree t ON o."parentId" = t.id WHERE t.depth < 32
     )
     SELECT o."deadlineMonth", o."deadlineDay", r.status::text AS status, r."isCorrection", rr.status::text AS "roundStatus",
            CASE WHEN r.status = 'IN_REVIEW' THEN rr.stages -> rr."stageIndex" ->> 'name' END AS "stageName",
            EXISTS (SELECT 1 FROM "Publication" p WHERE p."reportId" = r.id) AS published,
-           count(*)::int AS organs, (array_agg(o.name ORDER BY o.name))[1:${options.listed}] AS names
+           count(*)::int AS organs, (array_agg(o.name ORDER BY o.name))[1:${listed}] AS names
     FROM tree t
     JOIN "Organ" o ON o.id = t.id
-    LEFT JOIN "Report" r ON r."organId" = o.id AND r.year = ${options.year}
+    LEFT JOIN "Report" r ON r."organId" = o.id AND r.year = ${year}
     LEFT JOIN LATERAL (SELECT status, "stageIndex", stages FROM "ReviewRound" WHERE "reportId" = r.id ORDER BY number DESC LIMIT 1) rr ON true
     WHERE t.depth >= 1
     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   );
-  return summariseProgress(groups, options.year, options.now ?? new Date(), options.listed);
+}
+
+/** Whether any of the organs is below the root: a walk up from each (a few levels), not down the whole tree. */
+async function anyBelow(rootId: string, organIds: string[]): Promise<boolean> {
+  if (organIds.length === 0) return false;
+  const [row] = await db().$queryRaw<Array<{ below: boolean }>>`
+    WITH RECURSIVE up AS (
+      SELECT "parentId" AS id, 1 AS depth FROM "Organ" WHERE id = ANY(${organIds}::text[])
+      UNION
+      SELECT o."parentId", u.depth + 1 FROM "Organ" o JOIN up u ON o.id = u.id WHERE u.depth < 32
+    )
+    SELECT EXISTS (SELECT 1 FROM up WHERE id = ${rootId}) AS below`;
+  return row?.below === true;
 }
 
 /**

@@ -69,12 +69,19 @@ export function changedSince(mark: ChangeMark | null, year: number): Set<string>
 
 /**
  * Keeps what a reading marked `entry.mark` found, unless a reading that began later has kept its
- * own already; at most `limit` readings, the one kept longest ago dropped first.
+ * own already. The readings kept hold at most `maxRows` rows together (a province's dashboard is
+ * about 5 MB, its 汇总 about 15 MB); those kept longest ago are dropped first, never the new one.
  */
-export function keepReading<T extends { mark: ChangeMark }>(kept: Map<string, T>, key: string, entry: T, limit: number) {
+export function keepReading<T extends { mark: ChangeMark; size: number }>(kept: Map<string, T>, key: string, entry: T, maxRows: number) {
   const newest = kept.get(key);
   if (newest && (newest.mark.epoch > entry.mark.epoch || (newest.mark.epoch === entry.mark.epoch && newest.mark.heard > entry.mark.heard))) return;
   kept.delete(key);
   kept.set(key, entry);
-  if (kept.size > limit) kept.delete(kept.keys().next().value!);
+  let rows = 0;
+  for (const { size } of kept.values()) rows += size;
+  for (const [oldest, { size }] of kept) {
+    if (rows <= maxRows || oldest === key) break;
+    kept.delete(oldest);
+    rows -= size;
+  }
 }

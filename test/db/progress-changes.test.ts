@@ -13,7 +13,7 @@ import { createReport } from "@/lib/reports/create-report";
 import { importReport } from "@/lib/reports/import-report";
 import { submitReport } from "@/lib/reports/submit-report";
 import { getSummary } from "@/lib/supervision/get-summary";
-import { findOrganProgress } from "@/lib/supervision/organ-progress";
+import { findOrganProgress, summariseOrganProgress } from "@/lib/supervision/organ-progress";
 import { heardProgressChange, PROGRESS_CHANGES_CHANNEL, readProgressChange, setProgressListening, type ProgressChange } from "@/lib/supervision/progress-changes";
 import { sendReminders } from "@/lib/supervision/send-reminders";
 import { createUser } from "@/lib/users/create-user";
@@ -180,5 +180,23 @@ describe("progress changes", () => {
     await owner.query(`SELECT pg_notify('nianbao_progress_changes', '{"tree":true}')`);
     await until(() => heard.some((c) => "tree" in c));
     expect((await summary()).missing.map((m) => m.name)).toContain(`${organs.townC!.name}新`);
+  });
+
+  it("keeps the 工作台's summary until an organ below, at any depth, is announced", async () => {
+    heard.length = 0;
+    await organ("far", null);
+    await organ("deep", "townA");
+    await until(() => heard.filter((c) => "tree" in c).length === 2); // heard before the summary is read
+    const counts = async () => (await summariseOrganProgress({ rootId: organs.county!.id, year: YEAR, listed: 10 })).counts;
+    expect(await counts()).toMatchObject({ IN_REVIEW: 1, NOT_CREATED: 3 });
+    await unannounced(`UPDATE "Report" SET status = 'DRAFT' WHERE "organId" = $1`, [organs.townA!.id]);
+    // An organ elsewhere: not this summary's business.
+    await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.far!.id, YEAR]);
+    await until(() => heardOf("far"));
+    expect(await counts()).toMatchObject({ IN_REVIEW: 1 });
+    // An organ two levels below: the summary is read again.
+    await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.deep!.id, YEAR]);
+    await until(() => heardOf("deep"));
+    expect(await counts()).toMatchObject({ IN_REVIEW: 0, DRAFT: 1, NOT_CREATED: 3 });
   });
 });

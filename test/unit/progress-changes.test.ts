@@ -49,17 +49,21 @@ describe("progress changes heard", () => {
     expect(changedSince(recent, 2024)).toEqual(new Set(["x"]));
   });
 
-  it("keeps a reading unless one that began later is kept already, and drops the oldest beyond the limit", () => {
-    const kept = new Map<string, { mark: ChangeMark; value: string }>();
-    keepReading(kept, "k", { mark: { epoch: 1, heard: 5 }, value: "newer" }, 2);
-    keepReading(kept, "k", { mark: { epoch: 1, heard: 3 }, value: "older" }, 2);
+  it("keeps a reading unless one that began later is kept already, and drops the oldest beyond the rows allowed", () => {
+    const kept = new Map<string, { mark: ChangeMark; size: number; value: string }>();
+    keepReading(kept, "k", { mark: { epoch: 1, heard: 5 }, size: 10, value: "newer" }, 25);
+    keepReading(kept, "k", { mark: { epoch: 1, heard: 3 }, size: 10, value: "older" }, 25);
     expect(kept.get("k")!.value).toBe("newer");
-    keepReading(kept, "k", { mark: { epoch: 2, heard: 0 }, value: "after reconnecting" }, 2);
+    keepReading(kept, "k", { mark: { epoch: 2, heard: 0 }, size: 10, value: "after reconnecting" }, 25);
     expect(kept.get("k")!.value).toBe("after reconnecting");
-    keepReading(kept, "k", { mark: { epoch: 1, heard: 9 }, value: "begun before reconnecting" }, 2);
+    keepReading(kept, "k", { mark: { epoch: 1, heard: 9 }, size: 10, value: "begun before reconnecting" }, 25);
     expect(kept.get("k")!.value).toBe("after reconnecting");
-    keepReading(kept, "l", { mark: { epoch: 2, heard: 1 }, value: "l" }, 2);
-    keepReading(kept, "m", { mark: { epoch: 2, heard: 1 }, value: "m" }, 2);
+    keepReading(kept, "l", { mark: { epoch: 2, heard: 1 }, size: 10, value: "l" }, 25);
+    expect([...kept.keys()]).toEqual(["k", "l"]);
+    keepReading(kept, "m", { mark: { epoch: 2, heard: 1 }, size: 10, value: "m" }, 25);
     expect([...kept.keys()]).toEqual(["l", "m"]);
+    // One reading larger than all that is allowed is still kept, alone.
+    keepReading(kept, "n", { mark: { epoch: 2, heard: 1 }, size: 30, value: "n" }, 25);
+    expect([...kept.keys()]).toEqual(["n"]);
   });
 });
