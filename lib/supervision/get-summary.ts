@@ -46,6 +46,6 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
       reading = { rows, summary: buildSummary(rows, { includeApproved }) };
     }
   }
-  if (mark) keepReading(kept, key, { mark, size: reading.rows.length, ...reading }, KEPT_ORGANS);
+  if (mark) keepReading(kept, key, { rows: reading.rows, summary: reading.summary, mark, size: reading.rows.length }, KEPT_ORGANS);
   return { organName: organ.name, year, includeApproved, ...reading.summary };
 }

@@ -121,7 +121,8 @@ async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]>
   let rows: Map<string, PlacedRow>;
   if (changed === "everything") rows = placed(await readRows({ rootId, year, organs: "below" }), rootId);
   else {
-    const stale = [...changed].filter((id) => hit!.rows.has(id));
+    // Also those whose check counts were not known yet (a reading computes at most 100 of them).
+    const stale = [...hit!.rows.values()].filter((row) => changed.has(row.id) || (row.reportId !== null && row.checkErrors === null)).map((row) => row.id);
     rows = hit!.rows;
     if (stale.length > 0) {
       rows = new Map(rows);
