@@ -65,14 +65,14 @@ export async function updateOrgan(options: { actor: Actor; organId: string; inpu
         if (input.parentId && (await findDescendantIds([organId], tx)).includes(input.parentId)) {
           throw new AppError("INVALID_INPUT", "上级机关不能是本机关或其下级机关。", { parentId: "上级机关不能是本机关或其下级机关。" });
         }
-        const before = await tx.organ.findUniqueOrThrow({ where: { id: organId }, select: { code: true, name: true } });
+        const before = await tx.organ.findUniqueOrThrow({ where: { id: organId }, select: { code: true, name: true, kind: true } });
         // Published pages, their addresses and 索引号 carry the code: it is fixed once the organ has published.
         if (before.code !== input.code && (await tx.publication.count({ where: { organCode: before.code } })) > 0) {
           throw new AppError("INVALID_INPUT", "本机关已有发布的报告，机关代码不能再修改。", { code: "本机关已有发布的报告，机关代码不能再修改。" });
         }
         await tx.organ.update({ where: { id: organId }, data: input });
-        // Reports are checked against their organ's name (ORGAN): the stored counts are out of date.
-        if (before.name !== input.name) await forgetCheckCounts(tx, { organId });
+        // Reports are checked against their organ's name (ORGAN) and kind (the fee's plausible size): the stored counts are out of date.
+        if (before.name !== input.name || before.kind !== input.kind) await forgetCheckCounts(tx, { organId });
         await appendAuditEntry(tx, {
           action: "organ.updated",
           actor,

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { OrganKind } from "@/lib/domain/organ-kinds";
 import type { Role } from "@/lib/domain/roles";
-import { createOrgan } from "@/lib/organs/save-organ";
+import { createOrgan, updateOrgan } from "@/lib/organs/save-organ";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { createReport } from "@/lib/reports/create-report";
 import { decideStage } from "@/lib/reports/decide-stage";
@@ -145,6 +145,19 @@ describe("supervision", () => {
     // Another tree is not there, and the root only when asked.
     expect((await findOrganProgress({ rootId: organs.county!.id, year: YEAR })).map((r) => r.organName).sort()).toEqual([organs.townA!.name, organs.townB!.name].sort());
     expect((await findOrganProgress({ rootId: organs.county!.id, year: YEAR, onlyRoot: true })).map((r) => r.organName)).toEqual([organs.county!.name]);
+  });
+
+  it("forgets an organ's stored check counts when its name or kind changes (the checks depend on both), and counts them again", async () => {
+    const townB = organs.townB!;
+    const stored = () => db().report.findFirstOrThrow({ where: { organId: townB.id, year: YEAR }, select: { checkErrors: true } });
+    expect((await stored()).checkErrors).toBe(0);
+    const input = { name: townB.name, shortName: "乙镇", kind: "TOWNSHIP" as const, code: townB.code, parentId: organs.county!.id, deadlineMonth: 1, deadlineDay: 31 };
+    await updateOrgan({ actor: platformAdmin, organId: townB.id, input: { ...input, shortName: "乙" }, clientAddress });
+    expect((await stored()).checkErrors).toBe(0); // a short name is not checked
+    await updateOrgan({ actor: platformAdmin, organId: townB.id, input: { ...input, kind: "STREET" }, clientAddress });
+    expect((await stored()).checkErrors).toBeNull();
+    expect((await progress()).find((r) => r.organId === townB.id)!.checkErrors).toBe(0);
+    await updateOrgan({ actor: platformAdmin, organId: townB.id, input, clientAddress });
   });
 
   it("summarises the same organs for the 工作台 as the dashboard lists: counts per status, the overdue ones first by name", async () => {
