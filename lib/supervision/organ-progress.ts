@@ -77,7 +77,8 @@ const kept: Map<string, Kept> = (shared.nianbaoOrganProgress ??= new Map());
 
 /**
  * Every organ below `rootId` (at any depth), or the root alone when asked, with its report for
- * `year`, in no particular order. `path` holds the organs between the root and each one.
+ * `year`, in the organs' order (`order`: by path, then name). `path` holds the organs between the
+ * root and each one.
  */
 export async function findOrganProgress(options: { rootId: string; year: number; onlyRoot?: boolean; now?: Date }): Promise<OrganProgress[]> {
   const { rootId, year } = options;
@@ -148,7 +149,10 @@ function placed(rows: Row[], rootId: string): Map<string, PlacedRow> {
     return path;
   };
   // Compared as one string each, by one collator: a province's 5,000 organs are sorted here once per reading.
-  const places = rows.map((row) => ({ row, path: pathOf(row), place: [...pathOf(row), row.name].join("/") }));
+  const places = rows.map((row) => {
+    const path = pathOf(row);
+    return { row, path, place: [...path, row.name].join("/") };
+  });
   places.sort((a, b) => CHINESE_ORDER.compare(a.place, b.place));
   return new Map(places.map(({ row, path }, order) => [row.id, { ...row, path, order }]));
 }

@@ -1,5 +1,5 @@
 // What this process has heard of changes to organs' progress, so that the supervising office's
-// dashboard and 汇总 over thousands of organs are read again only where something changed.
+// dashboard, 工作台 and 汇总 over thousands of organs are read again only where something changed.
 // PostgreSQL announces every such change itself (triggers of migration 20261205000000, NOTIFY
 // on commit) and every instance hears it (scripts/server.ts). Each heard change gets the next
 // number; a reading of the database is marked with the number heard before it began, and is
