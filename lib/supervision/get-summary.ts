@@ -3,7 +3,7 @@ import { assertOrganPermission } from "@/lib/auth/assert-permission";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { buildSummary, type Summary, type SummaryOrganRow } from "./summary";
-import { changedSince, changeMark, keepReading, type ChangeMark } from "./progress-changes";
+import { keptReading, type Marked } from "./progress-changes";
 import { findOrganName, loadSummaryRows } from "./summary-data";
 import { reportYearProblem } from "@/lib/domain/report-progress";
 
@@ -15,7 +15,7 @@ export type SummaryView = Summary & { organName: string; year: number; includeAp
 // changes cannot be heard.
 /** Organs kept at most, over every supervising organ, year and choice (a province is 5,000, about 15 MB). */
 const KEPT_ORGANS = 20_000;
-type Kept = { mark: ChangeMark; size: number; rows: SummaryOrganRow[]; summary: Summary };
+type Kept = Marked<{ size: number; rows: SummaryOrganRow[]; summary: Summary }>;
 const shared = globalThis as unknown as { nianbaoSummaries?: Map<string, Kept> };
 const kept: Map<string, Kept> = (shared.nianbaoSummaries ??= new Map());
 
@@ -27,25 +27,18 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
   if (yearProblem) throw new AppError("INVALID_INPUT", yearProblem);
   const organ = await findOrganName(organId);
   if (!organ) throw new AppError("NOT_FOUND", "机关不存在，或您无权进行此操作。");
-  const key = `${organId}|${year}|${includeApproved}`;
-  // Marked before reading: a change committed after this is heard after it, and read next time.
-  const mark = changeMark();
-  const hit = kept.get(key);
-  const changed = hit ? changedSince(hit.mark, year) : "everything";
-  let reading: Omit<Kept, "mark" | "size">;
-  if (changed === "everything") {
-    const rows = await loadSummaryRows({ rootId: organId, year, includeApproved });
-    reading = { rows, summary: buildSummary(rows, { includeApproved }) };
-  } else {
-    const stale = hit!.rows.filter((row) => changed.has(row.organId)).map((row) => row.organId);
-    if (stale.length === 0) reading = hit!;
-    else {
-      // Their reports only: a change of an organ's name, code or place is a change of the tree.
-      const fresh = new Map((await loadSummaryRows({ rootId: organId, year, includeApproved, organs: stale })).map((row) => [row.organId, row.report]));
-      const rows = hit!.rows.map((row) => (fresh.has(row.organId) ? { ...row, report: fresh.get(row.organId)! } : row));
-      reading = { rows, summary: buildSummary(rows, { includeApproved }) };
-    }
-  }
-  if (mark) keepReading(kept, key, { rows: reading.rows, summary: reading.summary, mark, size: reading.rows.length }, KEPT_ORGANS);
-  return { organName: organ.name, year, includeApproved, ...reading.summary };
+  const { summary } = await keptReading(kept, `${organId}|${year}|${includeApproved}`, year, KEPT_ORGANS, async (previous, changed) => {
+    if (changed === "everything") return summed(await loadSummaryRows({ rootId: organId, year, includeApproved }), includeApproved);
+    const stale = previous!.rows.filter((row) => changed.has(row.organId)).map((row) => row.organId);
+    if (stale.length === 0) return previous!;
+    // Their reports only: a change of an organ's name, code or place is a change of the tree.
+    const fresh = new Map((await loadSummaryRows({ rootId: organId, year, includeApproved, organs: stale })).map((row) => [row.organId, row.report]));
+    return summed(
+      previous!.rows.map((row) => (fresh.has(row.organId) ? { ...row, report: fresh.get(row.organId)! } : row)),
+      includeApproved,
+    );
+  });
+  return { organName: organ.name, year, includeApproved, ...summary };
 }
+
+const summed = (rows: SummaryOrganRow[], includeApproved: boolean) => ({ size: rows.length, rows, summary: buildSummary(rows, { includeApproved }) });

@@ -10,7 +10,7 @@ import { handoverDetailsSchema } from "@/lib/review/action-details";
 import { roundFromActions, stageHolder } from "@/lib/review/workflow";
 import { readRecordedAction } from "@/lib/reports/review-state";
 import { refreshCheckCountsNow } from "./check-counts";
-import { changedSince, changeMark, keepReading, type ChangeMark } from "./progress-changes";
+import { keptReading, type Marked } from "./progress-changes";
 import { summariseProgress, type ProgressGroup, type ProgressSummary } from "./progress-summary";
 
 export type OrganProgress = {
@@ -71,7 +71,7 @@ type PlacedRow = Row & { path: string[]; order: number };
 // (progress-changes.ts: PostgreSQL announces every change). Nothing is kept while changes cannot be heard.
 /** Rows kept at most, over every supervising organ and year (a province is 5,000, about 5 MB). */
 const KEPT_ROWS = 50_000;
-type Kept = { mark: ChangeMark; size: number; rows: Map<string, PlacedRow> };
+type Kept = Marked<{ size: number; rows: Map<string, PlacedRow> }>;
 const shared = globalThis as unknown as { nianbaoOrganProgress?: Map<string, Kept> };
 const kept: Map<string, Kept> = (shared.nianbaoOrganProgress ??= new Map());
 
@@ -114,24 +114,19 @@ export async function findOrganProgress(options: { rootId: string; year: number;
 
 /** The rows of every organ below the root, in their order: those kept, with the organs changed since read again. */
 async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]> {
-  const key = `${rootId}|${year}`;
-  // Marked before reading: a change committed after this is heard after it, and read next time.
-  const mark = changeMark();
-  const hit = kept.get(key);
-  const changed = hit ? changedSince(hit.mark, year) : "everything";
-  let rows: Map<string, PlacedRow>;
-  if (changed === "everything") rows = placed(await readRows({ rootId, year, organs: "below" }), rootId);
-  else {
-    // Also those whose check counts were not known yet (a reading computes at most 100 of them).
-    const stale = [...hit!.rows.values()].filter((row) => changed.has(row.id) || (row.reportId !== null && row.checkErrors === null)).map((row) => row.id);
-    rows = hit!.rows;
-    if (stale.length > 0) {
-      rows = new Map(rows);
-      // Their place stays: a change of an organ's name or parent is a change of the tree.
-      for (const row of await readRows({ rootId, year, organs: stale })) rows.set(row.id, { ...row, path: rows.get(row.id)!.path, order: rows.get(row.id)!.order });
+  const { rows } = await keptReading(kept, `${rootId}|${year}`, year, KEPT_ROWS, async (previous, changed) => {
+    if (changed === "everything") {
+      const rows = placed(await readRows({ rootId, year, organs: "below" }), rootId);
+      return { size: rows.size, rows };
     }
-  }
-  if (mark) keepReading(kept, key, { mark, size: rows.size, rows }, KEPT_ROWS);
+    // Also those whose check counts were not known yet (a reading computes at most 100 of them).
+    const stale = [...previous!.rows.values()].filter((row) => changed.has(row.id) || (row.reportId !== null && row.checkErrors === null)).map((row) => row.id);
+    if (stale.length === 0) return previous!;
+    const rows = new Map(previous!.rows);
+    // Their place stays: a change of an organ's name or parent is a change of the tree.
+    for (const row of await readRows({ rootId, year, organs: stale })) rows.set(row.id, { ...row, path: rows.get(row.id)!.path, order: rows.get(row.id)!.order });
+    return { size: rows.size, rows };
+  });
   return [...rows.values()];
 }
 
@@ -245,7 +240,7 @@ async function holdersOfOpenRounds(
 // The 工作台's groups, kept like the dashboard's rows: read again once a change is announced for an
 // organ below the root (or the tree changed). A province is a few dozen groups.
 const KEPT_GROUPS = 10_000;
-type KeptGroups = { mark: ChangeMark; size: number; groups: ProgressGroup[] };
+type KeptGroups = Marked<{ size: number; groups: ProgressGroup[] }>;
 const sharedGroups = globalThis as unknown as { nianbaoProgressGroups?: Map<string, KeptGroups> };
 const keptGroups: Map<string, KeptGroups> = (sharedGroups.nianbaoProgressGroups ??= new Map());
 
@@ -255,13 +250,11 @@ const keptGroups: Map<string, KeptGroups> = (sharedGroups.nianbaoProgressGroups 
  */
 export async function summariseOrganProgress(options: { rootId: string; year: number; listed: number; now?: Date }): Promise<ProgressSummary> {
   const { rootId, year, listed } = options;
-  const key = `${rootId}|${year}|${listed}`;
-  // Marked before reading: a change committed after this is heard after it, and read next time.
-  const mark = changeMark();
-  const hit = keptGroups.get(key);
-  const changed = hit ? changedSince(hit.mark, year) : "everything";
-  const groups = changed !== "everything" && !(await anyBelow(rootId, [...changed])) ? hit!.groups : await readGroups(rootId, year, listed);
-  if (mark) keepReading(keptGroups, key, { mark, size: groups.length, groups }, KEPT_GROUPS);
+  const { groups } = await keptReading(keptGroups, `${rootId}|${year}|${listed}`, year, KEPT_GROUPS, async (previous, changed) => {
+    if (changed !== "everything" && !(await anyBelow(rootId, [...changed]))) return previous!;
+    const groups = await readGroups(rootId, year, listed);
+    return { size: groups.length, groups };
+  });
   return summariseProgress(groups, year, options.now ?? new Date(), listed);
 }
 

@@ -24,6 +24,8 @@ export function readProgressChange(payload: string): ProgressChange {
 
 /** The changes heard before a reading began (null: none can be told apart, read everything). */
 export type ChangeMark = { epoch: number; heard: number };
+/** A reading as it is kept, with its mark. */
+export type Marked<T> = T & { mark: ChangeMark };
 
 /** At most this many organ changes are remembered; a mark older than all of them reads everything again. */
 const REMEMBERED = 20_000;
@@ -84,4 +86,25 @@ export function keepReading<T extends { mark: ChangeMark; size: number }>(kept: 
     kept.delete(oldest);
     rows -= size;
   }
+}
+
+/**
+ * A kept reading brought up to date: `read` gets the reading kept under `key` and the organs
+ * changed since (or "everything", also when nothing is kept) and returns the new reading, or the
+ * kept one when nothing it holds changed. The mark is taken before `read` begins, so a change
+ * committed while it reads is heard after the mark and read next time; this is the one place
+ * that order is kept. The result is kept while changes can be heard (see keepReading).
+ */
+export async function keptReading<T extends { size: number }>(
+  kept: Map<string, Marked<T>>,
+  key: string,
+  year: number,
+  maxRows: number,
+  read: (previous: T | undefined, changed: Set<string> | "everything") => Promise<T>,
+): Promise<T> {
+  const mark = changeMark();
+  const previous = kept.get(key);
+  const reading = await read(previous, previous ? changedSince(previous.mark, year) : "everything");
+  if (mark) keepReading(kept, key, { ...reading, mark }, maxRows);
+  return reading;
 }

@@ -1,6 +1,16 @@
 // The changes this process has heard, and which organs a kept reading must read again.
 import { afterEach, describe, expect, it } from "vitest";
-import { changedSince, changeMark, heardProgressChange, keepReading, readProgressChange, setProgressListening, type ChangeMark } from "@/lib/supervision/progress-changes";
+import {
+  changedSince,
+  changeMark,
+  heardProgressChange,
+  keepReading,
+  keptReading,
+  readProgressChange,
+  setProgressListening,
+  type ChangeMark,
+  type Marked,
+} from "@/lib/supervision/progress-changes";
 
 describe("progress changes heard", () => {
   afterEach(() => setProgressListening(false));
@@ -65,5 +75,25 @@ describe("progress changes heard", () => {
     // One reading larger than all that is allowed is still kept, alone.
     keepReading(kept, "n", { mark: { epoch: 2, heard: 1 }, size: 30, value: "n" }, 25);
     expect([...kept.keys()]).toEqual(["n"]);
+  });
+
+  it("brings a kept reading up to date: a change heard while it reads is read on the next request", async () => {
+    setProgressListening(true);
+    const kept = new Map<string, Marked<{ size: number; seen: string }>>();
+    const calls: Array<Set<string> | "everything"> = [];
+    const read = (during?: () => void) =>
+      keptReading(kept, "k", 2024, 100, async (previous, changed) => {
+        calls.push(changed);
+        during?.();
+        return changed === "everything" || changed.size > 0 ? { size: 1, seen: `read ${calls.length}` } : previous!;
+      });
+    expect((await read(() => heardProgressChange({ organId: "a", year: 2024 }))).seen).toBe("read 1");
+    expect((await read()).seen).toBe("read 2");
+    expect((await read()).seen).toBe("read 2");
+    expect(calls).toEqual(["everything", new Set(["a"]), new Set()]);
+    setProgressListening(false);
+    await read();
+    expect(calls.at(-1)).toBe("everything");
+    expect(kept.get("k")!.seen).toBe("read 2"); // what was read while not listening is not kept
   });
 });
