@@ -11,6 +11,12 @@ export function csvCell(value: unknown): string {
   return `"${safe.includes('"') ? safe.replaceAll('"', '""') : safe}"`;
 }
 
+/** One row's line, without its line break. */
+export const csvLine = (row: ReadonlyArray<unknown>) => row.map(csvCell).join(",");
+
+/** A document of lines already made by csvLine (a file built from kept lines). */
+export const csvDocumentOfLines = (lines: ReadonlyArray<string>) => `\uFEFF${lines.join("\r\n")}\r\n`;
+
 export function csvDocument(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return csvDocumentOfLines(rows.map(csvLine));
 }

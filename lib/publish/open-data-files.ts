@@ -4,10 +4,11 @@
 //   address and every cell of tables 2–4, totals computed as on the report's page;
 // - an Atom feed (RFC 4287) of publications, corrections and withdrawals;
 // - a sitemap (sitemaps.org 0.9), split with an index above 50,000 addresses.
+import { chinaDateOf } from "@/lib/domain/publication-metadata";
 import { parseAmount, parseCount } from "@/lib/report-format/cells";
 import { ALL_CELLS, cellLabel, TABLE2_FEE_CELL, type TableNumber } from "@/lib/report-format/format";
 import { allCellTexts, fullTables, SUMMED_TABLES, type ReportFigures } from "@/lib/report-format/sum-tables";
-import { csvDocument } from "@/lib/csv";
+import { csvDocumentOfLines, csvLine } from "@/lib/csv";
 import { homePath, openDataPath, organPath, reportPath } from "./public-paths";
 
 export const OPEN_DATA_SCHEMA = "nianbao.open-data/2";
@@ -24,8 +25,7 @@ export type OpenDataReport = {
 };
 
 /** The date as offices write it in China's time zone: 2026-01-15. */
-const CHINA_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" });
-const chinaDate = (iso: string) => CHINA_DATE.format(new Date(iso));
+const chinaDate = (iso: string) => chinaDateOf(new Date(iso));
 
 const FIELDS = SUMMED_TABLES.flatMap((table) => ALL_CELLS[table].map((cell) => ({ table, cell, label: cellLabel(table, cell) })));
 
@@ -56,9 +56,14 @@ function cellNumbers(figures: ReportFigures): Array<number | null> {
   return FIELDS.map(({ table, cell }) => cellValue(table, cell, tables[table][cell]));
 }
 
-export function openDataCsv(origin: string, reports: ReadonlyArray<OpenDataReport>): string {
-  const header = ["索引号", "机关", "机关代码", "标题", "发布日期", "版本", "地址", ...FIELDS.map((f) => f.label)];
-  const rows = reports.map((r) => [
+// A year file is made of one line per report, each a function of one immutable publication
+// alone, so that a server may keep the lines and build the file again from them (open-data.ts).
+
+const CSV_HEADER = csvLine(["索引号", "机关", "机关代码", "标题", "发布日期", "版本", "地址", ...FIELDS.map((f) => f.label)]);
+
+/** A report's CSV line (no line break). */
+export function openDataCsvLine(origin: string, r: OpenDataReport): string {
+  return csvLine([
     r.indexNumber,
     r.organName,
     r.organCode,
@@ -68,32 +73,45 @@ export function openDataCsv(origin: string, reports: ReadonlyArray<OpenDataRepor
     `${origin}${reportPath(r.organCode, r.year)}`,
     ...cellTexts(r.figures),
   ]);
-  return csvDocument([header, ...rows]);
 }
+
+/** The year's CSV from its reports' lines, in order. */
+export const openDataCsvOfLines = (lines: ReadonlyArray<string>) => csvDocumentOfLines([CSV_HEADER, ...lines]);
+
+export const openDataCsv = (origin: string, reports: ReadonlyArray<OpenDataReport>) => openDataCsvOfLines(reports.map((r) => openDataCsvLine(origin, r)));
+
+/** A report's JSON line: an object whose `values` follow the file's `fields`, null for a value that was published but is not valid. */
+export function openDataJsonLine(origin: string, r: OpenDataReport): string {
+  return JSON.stringify({
+    indexNumber: r.indexNumber,
+    organ: { name: r.organName, code: r.organCode },
+    title: r.title,
+    publishedAt: r.publishedAt,
+    version: r.version,
+    url: `${origin}${reportPath(r.organCode, r.year)}`,
+    values: cellNumbers(r.figures),
+  });
+}
+
+const JSON_FIELDS = FIELDS.map((f) =>
+  JSON.stringify({ key: f.cell, table: `表${"二三四"[f.table - 2]}`, label: f.label, unit: f.table === 2 && f.cell === TABLE2_FEE_CELL ? "万元" : "件" }),
+);
 
 /**
  * The year as JSON: `fields` names each cell once (table, label, unit) and every report lists its
- * `values` in that order (null for a value that was published but is not valid). One line per
- * field and per report: a province's year stays a few megabytes (keyed cells made it 22 M characters).
+ * `values` in that order. One line per field and per report: a province's year stays a few
+ * megabytes (keyed cells made it 22 M characters).
  */
-export function openDataJson(origin: string, year: number, reports: ReadonlyArray<OpenDataReport>): string {
-  const fields = FIELDS.map((f) =>
-    JSON.stringify({ key: f.cell, table: `表${"二三四"[f.table - 2]}`, label: f.label, unit: f.table === 2 && f.cell === TABLE2_FEE_CELL ? "万元" : "件" }),
-  );
-  const rows = reports.map((r) =>
-    JSON.stringify({
-      indexNumber: r.indexNumber,
-      organ: { name: r.organName, code: r.organCode },
-      title: r.title,
-      publishedAt: r.publishedAt,
-      version: r.version,
-      url: `${origin}${reportPath(r.organCode, r.year)}`,
-      values: cellNumbers(r.figures),
-    }),
-  );
-  const list = (items: string[]) => (items.length ? `[\n${items.join(",\n")}\n]` : "[]");
-  return `{"schema":${JSON.stringify(OPEN_DATA_SCHEMA)},"year":${year},\n"fields":${list(fields)},\n"reports":${list(rows)}}\n`;
+export function openDataJsonOfLines(year: number, lines: ReadonlyArray<string>): string {
+  const list = (items: ReadonlyArray<string>) => (items.length ? `[\n${items.join(",\n")}\n]` : "[]");
+  return `{"schema":${JSON.stringify(OPEN_DATA_SCHEMA)},"year":${year},\n"fields":${list(JSON_FIELDS)},\n"reports":${list(lines)}}\n`;
 }
+
+export const openDataJson = (origin: string, year: number, reports: ReadonlyArray<OpenDataReport>) =>
+  openDataJsonOfLines(
+    year,
+    reports.map((r) => openDataJsonLine(origin, r)),
+  );
 
 // ---- XML ----
 

@@ -1,21 +1,29 @@
 // The open data of the public site (/gk/open-data, its year files, /gk/feed.atom, /gk/sitemap.xml),
 // built from publications only and kept like the listing pages: in the process cache, emptied by
-// every publication, correction and withdrawal, with gzip and brotli forms and a strong ETag.
+// every publication, correction and withdrawal, with a strong ETag, each coding made when first asked for.
 // Plain Node (the public handler runs before Next in scripts/server.ts).
-import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
 import { z } from "zod";
 import { reportYearProblem } from "@/lib/domain/report-progress";
-import { atomFeed, openDataCsv, openDataJson, SITEMAP_LIMIT, sitemapEntries, sitemapIndexXml, sitemapXml } from "./open-data-files";
-import { convertToTraditional } from "./page-forms";
+import {
+  atomFeed,
+  openDataCsvLine,
+  openDataCsvOfLines,
+  openDataJsonLine,
+  openDataJsonOfLines,
+  SITEMAP_LIMIT,
+  sitemapEntries,
+  sitemapIndexXml,
+  sitemapXml,
+  type OpenDataReport,
+} from "./open-data-files";
+import { convertToTraditional, dynamicPage, type DynamicPage } from "./page-forms";
 import { cached } from "./public-cache";
-import { listFeedEvents, listOpenDataYears, listSitemapEntries, listYearPublications } from "./public-data";
+import { findOpenDataReports, listFeedEvents, listOpenDataYears, listSitemapEntries, listYearPublicationIds } from "./public-data";
 import type { Script } from "./public-paths";
 import { renderOpenDataPage } from "./render-pages";
 
-/** A stored response: `html` is its body (HTML, or the file's text), `type` its content type. */
-export type PublicFile = { html: string; gzip: Uint8Array; brotli: Uint8Array; etag: string; type: string };
+/** A response: `html` is its body (HTML, or the file's text), `type` its content type. */
+export type PublicFile = DynamicPage & { type: string };
 
 const TYPES = {
   html: "text/html; charset=utf-8",
@@ -25,19 +33,8 @@ const TYPES = {
   xml: "application/xml; charset=utf-8",
 };
 
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
-
-// A province's year file is megabytes: compressed off the event loop, at levels that take
-// milliseconds rather than the seconds brotli's best would take on every refresh.
-async function stored(body: string, type: string): Promise<PublicFile> {
-  const bytes = Buffer.from(body, "utf8");
-  const [gz, br] = await Promise.all([
-    gzipAsync(bytes, { level: 6 }),
-    brotliAsync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
-  ]);
-  return { html: body, gzip: gz, brotli: br, etag: `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 32)}"`, type };
-}
+/** A file made here: each coding made on first use and kept with it (as the listing pages). */
+const stored = (body: string, type: string): PublicFile => ({ ...dynamicPage(body), type });
 
 /** The public site's own address, for the absolute links that feeds, sitemaps and data files need (NEXTAUTH_URL, as npm start sets it). */
 export function publicOrigin() {
@@ -46,6 +43,37 @@ export function publicOrigin() {
   } catch {
     return `http://localhost:${process.env.PORT ?? 3000}`;
   }
+}
+
+// A year file is built again after every publication, correction and withdrawal (the cache above
+// is emptied), but a publication never changes (its rows are immutable in PostgreSQL), and
+// neither does its line: the lines are kept by publication, so that a province's file is built
+// from one short query of ids and a read of the new publications only. Nothing here can be out
+// of date on any instance; the bound only limits memory (a province's year: about 7 MB of
+// lines in each format), the lines kept longest going first.
+const LINE_CHARACTERS = 24 * 1024 * 1024;
+const LINE_MAKERS = { csv: openDataCsvLine, json: openDataJsonLine } satisfies Record<string, (origin: string, report: OpenDataReport) => string>;
+const keptLines = { lines: new Map<string, string>(), characters: 0 };
+
+async function reportLines(format: "csv" | "json", origin: string, publicationIds: ReadonlyArray<string>): Promise<string[]> {
+  const key = (id: string) => `${format} ${origin} ${id}`;
+  const found = new Map(publicationIds.map((id) => [id, keptLines.lines.get(key(id))]));
+  const missing = publicationIds.filter((id) => found.get(id) === undefined);
+  for (const [id, report] of await findOpenDataReports(missing)) {
+    const line = LINE_MAKERS[format](origin, report);
+    found.set(id, line);
+    // Two builds at once may both have read it.
+    if (keptLines.lines.has(key(id))) continue;
+    keptLines.lines.set(key(id), line);
+    keptLines.characters += line.length;
+  }
+  for (const [oldest, line] of keptLines.lines) {
+    if (keptLines.characters <= LINE_CHARACTERS) break;
+    keptLines.lines.delete(oldest);
+    keptLines.characters -= line.length;
+  }
+  // A publication listed but not found cannot be (they are never deleted); its line is left out.
+  return publicationIds.flatMap((id) => found.get(id) ?? []);
 }
 
 const SITEMAP_PART = /^sitemap-([1-9]\d{0,3})\.xml$/;
@@ -81,17 +109,17 @@ export async function openDataFile(segments: ReadonlyArray<string>, script: Scri
     if (!parsed.success) return null;
     const { year, format } = parsed.data;
     return cached(`open-data:${format}:${year}`, async () => {
-      const reports = await listYearPublications(year);
-      return format === "csv" ? stored(openDataCsv(origin, reports), TYPES.csv) : stored(openDataJson(origin, year, reports), TYPES.json);
+      const lines = await reportLines(format, origin, await listYearPublicationIds(year));
+      return format === "csv" ? stored(openDataCsvOfLines(lines), TYPES.csv) : stored(openDataJsonOfLines(year, lines), TYPES.json);
     });
   }
   if (first === "feed.atom") return cached("open-data:feed", async () => stored(atomFeed(origin, await listFeedEvents()), TYPES.atom));
   const entries = await cached("open-data:sitemap-entries", async () => sitemapEntries(await listSitemapEntries()));
   const parts = Math.ceil(entries.length / SITEMAP_LIMIT);
   if (first === "sitemap.xml") {
-    return cached("open-data:sitemap", () => stored(parts > 1 ? sitemapIndexXml(origin, parts) : sitemapXml(origin, entries), TYPES.xml));
+    return cached("open-data:sitemap", async () => stored(parts > 1 ? sitemapIndexXml(origin, parts) : sitemapXml(origin, entries), TYPES.xml));
   }
   const part = Number(SITEMAP_PART.exec(first!)?.[1]);
   if (parts <= 1 || part > parts) return null;
-  return cached(`open-data:sitemap-${part}`, () => stored(sitemapXml(origin, entries.slice((part - 1) * SITEMAP_LIMIT, part * SITEMAP_LIMIT)), TYPES.xml));
+  return cached(`open-data:sitemap-${part}`, async () => stored(sitemapXml(origin, entries.slice((part - 1) * SITEMAP_LIMIT, part * SITEMAP_LIMIT)), TYPES.xml));
 }

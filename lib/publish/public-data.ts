@@ -193,27 +193,55 @@ export async function listOpenDataYears(): Promise<Array<{ year: number; reports
   return rows.map((r) => ({ year: r.year, reports: Number(r.reports) }));
 }
 
-/** Every report of the year as published (its newest version; withdrawn ones left out), by organ code. */
-export async function listYearPublications(year: number): Promise<OpenDataReport[]> {
-  const rows = await db().$queryRaw<
-    Array<{ organCode: string; version: number; publishedAt: Date; indexNumber: string; organName: unknown; title: unknown; values: string | null; tables: unknown }>
-  >`
-    SELECT DISTINCT ON (p."reportId") p."organCode", p.version, p."publishedAt", p."indexNumber",
-           p.digest -> 'organ' ->> 'name' AS "organName", p.digest ->> 'title' AS title, ${publicationFiguresColumns("p")}
+/**
+ * The publications that make the year's open data: each report's newest version (withdrawn
+ * reports left out), by organ code. Only ids: what a publication says never changes, so its
+ * content is read once (findOpenDataReports) and its line kept.
+ */
+export async function listYearPublicationIds(year: number): Promise<string[]> {
+  const rows = await db().$queryRaw<Array<{ id: string; organCode: string }>>`
+    SELECT DISTINCT ON (p."reportId") p.id, p."organCode"
     FROM "Publication" p JOIN "Report" r ON r.id = p."reportId"
     WHERE p.year = ${year} AND r."withdrawnAt" IS NULL
     ORDER BY p."reportId", p.version DESC`;
-  return rows
-    .map((row) => ({
-      organCode: row.organCode,
-      ...readJsonColumn(yearRowHeadSchema, { organName: row.organName, title: row.title }, "Publication.digest"),
-      year,
-      version: row.version,
-      publishedAt: row.publishedAt.toISOString(),
-      indexNumber: row.indexNumber,
-      figures: readStoredFigures(row, "Publication.digest"),
-    }))
-    .sort((a, b) => (a.organCode < b.organCode ? -1 : a.organCode > b.organCode ? 1 : 0));
+  return rows.sort((a, b) => (a.organCode < b.organCode ? -1 : a.organCode > b.organCode ? 1 : 0)).map((row) => row.id);
+}
+
+/** What the open data shows of these publications, by id (a missing id is not a publication). */
+export async function findOpenDataReports(ids: ReadonlyArray<string>): Promise<Map<string, OpenDataReport>> {
+  if (!ids.length) return new Map();
+  const rows = await db().$queryRaw<
+    Array<{
+      id: string;
+      organCode: string;
+      year: number;
+      version: number;
+      publishedAt: Date;
+      indexNumber: string;
+      organName: unknown;
+      title: unknown;
+      values: string | null;
+      tables: unknown;
+    }>
+  >`
+    SELECT p.id, p."organCode", p.year, p.version, p."publishedAt", p."indexNumber",
+           p.digest -> 'organ' ->> 'name' AS "organName", p.digest ->> 'title' AS title, ${publicationFiguresColumns("p")}
+    FROM "Publication" p
+    WHERE p.id = ANY(${ids}::text[])`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        organCode: row.organCode,
+        ...readJsonColumn(yearRowHeadSchema, { organName: row.organName, title: row.title }, "Publication.digest"),
+        year: row.year,
+        version: row.version,
+        publishedAt: row.publishedAt.toISOString(),
+        indexNumber: row.indexNumber,
+        figures: readStoredFigures(row, "Publication.digest"),
+      },
+    ]),
+  );
 }
 
 /** The newest publications, corrections and withdrawals, newest first. */

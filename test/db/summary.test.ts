@@ -9,7 +9,9 @@ import type { Role } from "@/lib/domain/roles";
 import { createOrgan } from "@/lib/organs/save-organ";
 import { startCorrection, withdrawPublished } from "@/lib/publish/correct-or-withdraw";
 import { publishReport } from "@/lib/publish/publish-report";
-import { listFeedEvents, listSitemapEntries, listYearPublications } from "@/lib/publish/public-data";
+import { openDataFile, publicOrigin } from "@/lib/publish/open-data";
+import { openDataCsv } from "@/lib/publish/open-data-files";
+import { findOpenDataReports, listFeedEvents, listSitemapEntries, listYearPublicationIds } from "@/lib/publish/public-data";
 import { readPublishedSnapshot } from "@/lib/publish/snapshot";
 import { withComputedTotals } from "@/lib/report-format/cells";
 import type { ReportSections, TableContent } from "@/lib/report-format/content";
@@ -267,7 +269,7 @@ describe("汇总 (combined statistics of the organs below)", () => {
 
   it("open data reads the same publications: a year's newest versions without withdrawn reports; the feed has the publications, the correction and the withdrawal", async () => {
     const mine = new Set(Object.values(organs).map((o) => o.code));
-    const year = (await listYearPublications(YEAR)).filter((r) => mine.has(r.organCode));
+    const year = [...(await findOpenDataReports(await listYearPublicationIds(YEAR))).values()].filter((r) => mine.has(r.organCode));
     expect(year.map((r) => [r.organName, r.version]).sort()).toEqual(
       [
         [organs.townA!.name, 2],
@@ -294,8 +296,34 @@ describe("汇总 (combined statistics of the organs below)", () => {
     ).toEqual([organs.townA!.code, organs.townB!.code, organs.streetDeep!.code, organs.townX!.code].sort());
   });
 
+  /** This test's organs in the year's open-data files, as built (from the lines kept by publication): code → version, from the CSV and from the JSON. */
+  async function inOpenData() {
+    const mine = new Set(Object.values(organs).map((o) => o.code));
+    const csv = (await openDataFile(["open-data", `${YEAR}.csv`], "hans"))!.html;
+    const json = JSON.parse((await openDataFile(["open-data", `${YEAR}.json`], "hans"))!.html) as { reports: Array<{ organ: { code: string }; version: number }> };
+    const fromCsv = csv
+      .split("\r\n")
+      .map((line) => line.split('","'))
+      .filter((cells) => mine.has(cells[2] ?? ""))
+      .map((cells) => `${cells[2]} v${cells[5]}`);
+    const fromJson = json.reports.filter((r) => mine.has(r.organ.code)).map((r) => `${r.organ.code} v${r.version}`);
+    expect(fromCsv).toEqual(fromJson);
+    // Built from kept lines, the file is the file built afresh from every publication of the year.
+    const ids = await listYearPublicationIds(YEAR);
+    const reports = await findOpenDataReports(ids);
+    expect(csv).toBe(
+      openDataCsv(
+        publicOrigin(),
+        ids.map((id) => reports.get(id)!),
+      ),
+    );
+    return fromCsv.sort();
+  }
+  const v = (key: string, version: number) => `${organs[key]!.code} v${version}`;
+
   // Last: it changes the data the others read.
-  it("a withdrawal or a publication after a 汇总 shows in the next one (what was read before is not served again)", async () => {
+  it("a withdrawal or a publication after a 汇总 shows in the next one (what was read before is not served again), and in the open-data files", async () => {
+    expect(await inOpenData()).toEqual([v("townA", 2), v("townB", 1), v("streetDeep", 1), v("townX", 1)].sort());
     const before = await getSummary({ actor: supervisor, organId: organs.root!.id, year: YEAR, includeApproved: false });
     expect(names(before.included)).toContain(organs.townB!.name);
     const townB = await db().report.findFirstOrThrow({ where: { organId: organs.townB!.id, year: YEAR }, select: { id: true } });
@@ -303,9 +331,16 @@ describe("汇总 (combined statistics of the organs below)", () => {
     const afterWithdrawal = await getSummary({ actor: supervisor, organId: organs.root!.id, year: YEAR, includeApproved: false });
     expect(names(afterWithdrawal.included)).toEqual(name("townA", "streetDeep"));
     expect(afterWithdrawal.sum![3]["newRequests.legal"]).toBe(String(4 + 7));
+    expect(await inOpenData()).toEqual([v("townA", 2), v("streetDeep", 1), v("townX", 1)].sort());
     const deptP = await db().report.findFirstOrThrow({ where: { organId: organs.deptP!.id, year: YEAR }, select: { id: true } });
     await publish(deptP.id);
     const afterPublication = await getSummary({ actor: supervisor, organId: organs.root!.id, year: YEAR, includeApproved: false });
     expect(names(afterPublication.included)).toEqual(name("townA", "streetDeep", "deptP"));
+    expect(await inOpenData()).toEqual([v("townA", 2), v("streetDeep", 1), v("deptP", 1), v("townX", 1)].sort());
+    // A correction: its new version's line replaces the first's.
+    await startCorrection({ actor: people.publisher!, reportId: deptP.id, clientAddress });
+    await reviewed(deptP.id);
+    await publish(deptP.id, "更正错别字");
+    expect(await inOpenData()).toEqual([v("townA", 2), v("streetDeep", 1), v("deptP", 2), v("townX", 1)].sort());
   });
 });

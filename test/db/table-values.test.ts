@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { listYearPublications } from "@/lib/publish/public-data";
+import { findOpenDataReports, listYearPublicationIds } from "@/lib/publish/public-data";
 import { TABLE_SECTION, TABLE2_FEE_CELL } from "@/lib/report-format/format";
 import type { ReportSections, TableContent } from "@/lib/report-format/content";
 import { readStoredValues, readValues, STORED_VALUE_CELLS, valueOfCell, type TableCells } from "@/lib/report-format/sum-tables";
@@ -162,7 +162,7 @@ describe("Publication.tableValues", () => {
     );
     expect(withApproved.sum![3]["newRequests.natural"]).toBe(String(5 + 12 + 12 + 5));
 
-    const year = (await listYearPublications(2011)).filter((r) => codes.includes(r.organCode));
+    const year = [...(await findOpenDataReports(await listYearPublicationIds(2011))).values()].filter((r) => codes.includes(r.organCode));
     expect(year.map((r) => [r.organCode, "values" in r.figures ? "values" : "cells"]).sort()).toEqual(
       [
         [codes[0], "values"],

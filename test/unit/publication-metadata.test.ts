@@ -1,4 +1,5 @@
 // The publication metadata's rules (pure) and the block in every download of a published version.
+import fc from "fast-check";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import {
@@ -30,6 +31,16 @@ describe("the 发文日期", () => {
     // 2025-01-15T17:00Z is already the 16th in Beijing.
     expect(chinaDateOf(new Date("2025-01-15T17:00:00Z"))).toBe("2025-01-16");
     expect(chinaDateOf(new Date("2025-01-15T15:59:59Z"))).toBe("2025-01-15");
+  });
+
+  it("is the day the time-zone database gives for Asia/Shanghai, at any moment from 2000 to 2100", () => {
+    const shanghai = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Asia/Shanghai" });
+    fc.assert(
+      fc.property(fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }), (at) => {
+        expect(chinaDateOf(at)).toBe(shanghai.format(at));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it("may be any day from the final approval to today, and no other", () => {
