@@ -193,7 +193,8 @@ describe("the 汇总's files", () => {
     expect(numbers(workbook.getWorksheet("表二")!)).toContain(0.3);
 
     const organs: unknown[][] = [];
-    workbook.getWorksheet("机关名单")!.eachRow((r) => organs.push((r.values as unknown[]).slice(1)));
+    // An empty text is an empty cell.
+    workbook.getWorksheet("机关名单")!.eachRow((r) => organs.push(Array.from({ length: 6 }, (_, i) => r.getCell(i + 1).value ?? "")));
     expect(organs.slice(2)).toEqual([
       ["机关", "上级机关", "机关代码", "是否纳入汇总", "情况", "索引号"],
       ["青石镇", "", "C3", "纳入", "已发布（第 1 版）", "X/2026-00001"],
@@ -202,6 +203,12 @@ describe("the 汇总's files", () => {
     ]);
     // Text is written as text: a name starting with "=" is no formula.
     expect(workbook.getWorksheet("机关名单")!.getCell("A5").type).toBe(ExcelJS.ValueType.String);
+    // The list's header stays in view, its columns wide enough, its header bold; the forms' label columns wide.
+    expect(workbook.getWorksheet("机关名单")!.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
+    expect(workbook.getWorksheet("机关名单")!.getColumn(5).width).toBe(36);
+    expect(workbook.getWorksheet("机关名单")!.getCell("A4").font?.bold).toBe(true);
+    expect(t3.getColumn(3).width).toBe(44);
+    expect(t3.getCell("D4").border?.top?.style).toBe("thin");
   });
 
   it("Excel with nothing counted: the headers only, no number anywhere", async () => {
