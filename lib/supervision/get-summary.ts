@@ -28,8 +28,8 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
   const organ = await findOrganName(organId);
   if (!organ) throw new AppError("NOT_FOUND", "机关不存在，或您无权进行此操作。");
   const { summary } = await keptReading(kept, `${organId}|${year}|${includeApproved}`, year, KEPT_ORGANS, async (previous, changed) => {
-    if (changed === "everything") return summed(await loadSummaryRows({ rootId: organId, year, includeApproved }), includeApproved);
-    const stale = previous!.rows.filter((row) => changed.has(row.organId)).map((row) => row.organId);
+    if (changed === "everything" || changed.tree) return summed(await loadSummaryRows({ rootId: organId, year, includeApproved }), includeApproved);
+    const stale = previous!.rows.filter((row) => changed.organs.has(row.organId)).map((row) => row.organId);
     if (stale.length === 0) return previous!;
     // Their reports only: a change of an organ's name, code or place is a change of the tree.
     const fresh = new Map((await loadSummaryRows({ rootId: organId, year, includeApproved, organs: stale })).map((row) => [row.organId, row.report]));

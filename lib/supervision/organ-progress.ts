@@ -119,15 +119,45 @@ async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]>
       const rows = placed(await readRows({ rootId, year, organs: "below" }), rootId);
       return { size: rows.size, rows };
     }
-    // Also those whose check counts were not known yet (a reading computes at most 100 of them).
-    const stale = [...previous!.rows.values()].filter((row) => changed.has(row.id) || (row.reportId !== null && row.checkErrors === null)).map((row) => row.id);
-    if (stale.length === 0) return previous!;
+    // Read again: the organs announced, and those whose check counts were not known yet (a reading computes at most 100 of them).
+    const stale = (row: Row) => changed.organs.has(row.id) || (row.reportId !== null && row.checkErrors === null);
+    if (changed.tree) {
+      // The organs below as they are now, in their new places; the reports of those kept and not changed are kept.
+      const organs = await readOrgansBelow(rootId);
+      const unread = organs.filter((organ) => !previous!.rows.has(organ.id) || stale(previous!.rows.get(organ.id)!)).map((organ) => organ.id);
+      const read = new Map((await readRows({ rootId, year, organs: unread })).map((row) => [row.id, row]));
+      const rows = placed(
+        organs.flatMap((organ) => {
+          const row = read.get(organ.id) ?? previous!.rows.get(organ.id);
+          // Deleted between the two queries: left out (its deletion is announced).
+          return row ? [{ ...row, ...organ }] : [];
+        }),
+        rootId,
+      );
+      return { size: rows.size, rows };
+    }
+    const unread = [...previous!.rows.values()].filter(stale).map((row) => row.id);
+    if (unread.length === 0) return previous!;
     const rows = new Map(previous!.rows);
     // Their place stays: a change of an organ's name or parent is a change of the tree.
-    for (const row of await readRows({ rootId, year, organs: stale })) rows.set(row.id, { ...row, path: rows.get(row.id)!.path, order: rows.get(row.id)!.order });
+    for (const row of await readRows({ rootId, year, organs: unread })) rows.set(row.id, { ...row, path: rows.get(row.id)!.path, order: rows.get(row.id)!.order });
     return { size: rows.size, rows };
   });
   return [...rows.values()];
+}
+
+/** What the tree says of each organ below the root (its report aside). */
+type OrganColumns = Pick<Row, "id" | "name" | "kind" | "parentId" | "deadlineMonth" | "deadlineDay">;
+
+function readOrgansBelow(rootId: string): Promise<OrganColumns[]> {
+  return db().$queryRaw<OrganColumns[]>`
+    WITH RECURSIVE tree AS (
+      SELECT id, 0 AS depth FROM "Organ" WHERE id = ${rootId}
+      UNION ALL
+      SELECT o.id, t.depth + 1 FROM "Organ" o JOIN tree t ON o."parentId" = t.id WHERE t.depth < 32
+    )
+    SELECT o.id, o.name, o.kind::text AS kind, o."parentId", o."deadlineMonth", o."deadlineDay"
+    FROM tree t JOIN "Organ" o ON o.id = t.id WHERE t.depth > 0`;
 }
 
 const CHINESE_ORDER = new Intl.Collator("zh-CN");
@@ -251,7 +281,7 @@ const keptGroups: Map<string, KeptGroups> = (sharedGroups.nianbaoProgressGroups 
 export async function summariseOrganProgress(options: { rootId: string; year: number; listed: number; now?: Date }): Promise<ProgressSummary> {
   const { rootId, year, listed } = options;
   const { groups } = await keptReading(keptGroups, `${rootId}|${year}|${listed}`, year, KEPT_GROUPS, async (previous, changed) => {
-    if (changed !== "everything" && !(await anyBelow(rootId, [...changed]))) return previous!;
+    if (changed !== "everything" && !changed.tree && !(await anyBelow(rootId, [...changed.organs]))) return previous!;
     const groups = await readGroups(rootId, year, listed);
     return { size: groups.length, groups };
   });

@@ -22,6 +22,13 @@ export function readProgressChange(payload: string): ProgressChange {
   return { tree: true };
 }
 
+/**
+ * What changed since a reading: the organs whose report of the year changed, and whether the
+ * organ tree (names, codes, kinds, places, deadlines) changed too; "everything" when that cannot
+ * be told (no mark, the changes of that time forgotten).
+ */
+export type Changes = { organs: Set<string>; tree: boolean } | "everything";
+
 /** The changes heard before a reading began (null: none can be told apart, read everything). */
 export type ChangeMark = { epoch: number; heard: number };
 /** A reading as it is kept, with its mark. */
@@ -57,16 +64,12 @@ export function changeMark(): ChangeMark | null {
   return store.listening ? { epoch: store.epoch, heard: store.heard } : null;
 }
 
-/**
- * The organs whose report of `year` changed since a reading marked `mark`, or "everything"
- * when that cannot be told (no mark, the tree changed, the changes of that time forgotten).
- */
-export function changedSince(mark: ChangeMark | null, year: number): Set<string> | "everything" {
-  if (!mark || !store.listening || mark.epoch !== store.epoch) return "everything";
-  if (store.treeChangedAt > mark.heard || store.forgottenUpTo > mark.heard) return "everything";
+/** What changed of `year` since a reading marked `mark`. */
+export function changedSince(mark: ChangeMark | null, year: number): Changes {
+  if (!mark || !store.listening || mark.epoch !== store.epoch || store.forgottenUpTo > mark.heard) return "everything";
   const organs = new Set<string>();
   for (let i = store.log.length - 1; i >= 0 && store.log[i]!.number > mark.heard; i--) if (store.log[i]!.year === year) organs.add(store.log[i]!.organId);
-  return organs;
+  return { organs, tree: store.treeChangedAt > mark.heard };
 }
 
 /**
@@ -89,8 +92,8 @@ export function keepReading<T extends { mark: ChangeMark; size: number }>(kept: 
 }
 
 /**
- * A kept reading brought up to date: `read` gets the reading kept under `key` and the organs
- * changed since (or "everything", also when nothing is kept) and returns the new reading, or the
+ * A kept reading brought up to date: `read` gets the reading kept under `key` and what changed
+ * since (or "everything", also when nothing is kept) and returns the new reading, or the
  * kept one when nothing it holds changed. The mark is taken before `read` begins, so a change
  * committed while it reads is heard after the mark and read next time; this is the one place
  * that order is kept. The result is kept while changes can be heard (see keepReading).
@@ -100,7 +103,7 @@ export async function keptReading<T extends { size: number }>(
   key: string,
   year: number,
   maxRows: number,
-  read: (previous: T | undefined, changed: Set<string> | "everything") => Promise<T>,
+  read: (previous: T | undefined, changed: Changes) => Promise<T>,
 ): Promise<T> {
   const mark = changeMark();
   const previous = kept.get(key);

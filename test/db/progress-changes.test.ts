@@ -200,6 +200,56 @@ describe("progress changes", () => {
     expect(await counts()).toMatchObject({ IN_REVIEW: 0, DRAFT: 1, NOT_CREATED: 3 });
   });
 
+  it("after a change of the tree, reads the organs below in their new places and the reports of only those new below or announced", async () => {
+    heard.length = 0;
+    await organ("region", null);
+    await organ("r1", "region");
+    await organ("r2", "region");
+    await organ("r3", "r2");
+    await organ("elsewhere", null);
+    await organ("mover", "elsewhere");
+    await owner.query(`INSERT INTO "Report" (id, "organId", year, title, "createdById", "updatedAt") SELECT gen_random_uuid()::text, unnest($1::text[]), $2, 't', $3, now()`, [
+      [organs.r1!.id, organs.mover!.id],
+      YEAR,
+      people.authorA!.id,
+    ]);
+    await until(() => heard.filter((c) => "tree" in c).length === 6 && heardOf("r1") && heardOf("mover"));
+    const dashboard = async () => new Map((await findOrganProgress({ rootId: organs.region!.id, year: YEAR })).map((row) => [row.organId, row]));
+    expect([...(await dashboard()).keys()].sort()).toEqual([organs.r1!.id, organs.r2!.id, organs.r3!.id].sort());
+
+    // Behind the app's back: r2's and r3's reminders. Then, announced: r2 renamed, r1's deadline moved, the mover moved in, r3's year changed.
+    await unannounced(`INSERT INTO "Reminder" (id, "organId", year, "sentById", "sentByName", "fromOrganId") SELECT gen_random_uuid()::text, unnest($1::text[]), $2, $3, 's', $4`, [
+      [organs.r1!.id, organs.r3!.id],
+      YEAR,
+      people.supervisor!.id,
+      organs.region!.id,
+    ]);
+    heard.length = 0;
+    await db().organ.update({ where: { id: organs.r2!.id }, data: { name: `${organs.r2!.name}改` } });
+    await db().organ.update({ where: { id: organs.r1!.id }, data: { deadlineMonth: 3, deadlineDay: 15 } });
+    await db().organ.update({ where: { id: organs.mover!.id }, data: { parentId: organs.r2!.id } });
+    await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.r3!.id, YEAR]);
+    await until(() => heard.filter((c) => "tree" in c).length === 3 && heardOf("r3"));
+
+    const after = await dashboard();
+    expect([...after.keys()].sort()).toEqual([organs.r1!.id, organs.r2!.id, organs.r3!.id, organs.mover!.id].sort());
+    expect(after.get(organs.r2!.id)!.organName).toBe(`${organs.r2!.name}改`);
+    expect(after.get(organs.r3!.id)!.path).toEqual([`${organs.r2!.name}改`]);
+    expect(after.get(organs.mover!.id)).toMatchObject({ path: [`${organs.r2!.name}改`], progress: "DRAFT" });
+    expect(after.get(organs.r1!.id)!.deadline).toEqual(new Date(`${YEAR + 1}-03-15T16:00:00Z`));
+    // r3 was announced: read again, its reminder seen; r2 was only renamed: its report's side as kept.
+    expect(after.get(organs.r3!.id)!.lastReminderAt).not.toBeNull();
+    expect(after.get(organs.r2!.id)!.lastReminderAt).toBeNull();
+    // In the organs' order: by path, then name.
+    expect((await findOrganProgress({ rootId: organs.region!.id, year: YEAR })).map((row) => row.order)).toEqual([0, 1, 2, 3]);
+
+    // Moved out: gone.
+    heard.length = 0;
+    await db().organ.update({ where: { id: organs.mover!.id }, data: { parentId: organs.elsewhere!.id } });
+    await until(() => heard.some((c) => "tree" in c));
+    expect([...(await dashboard()).keys()]).not.toContain(organs.mover!.id);
+  });
+
   it("reads again, on later requests, the reports whose check counts a reading could not compute (at most 100 a request)", async () => {
     // 120 organs with a report each whose counts were never stored (as reports written before counts were kept).
     heard.length = 0;

@@ -9,8 +9,12 @@ import {
   readProgressChange,
   setProgressListening,
   type ChangeMark,
+  type Changes,
   type Marked,
 } from "@/lib/supervision/progress-changes";
+
+/** Only these organs changed, not the tree. */
+const organs = (...ids: string[]) => ({ organs: new Set(ids), tree: false });
 
 describe("progress changes heard", () => {
   afterEach(() => setProgressListening(false));
@@ -31,20 +35,27 @@ describe("progress changes heard", () => {
     setProgressListening(true);
     heardProgressChange({ organId: "before", year: 2024 });
     const mark = changeMark()!;
-    expect(changedSince(mark, 2024)).toEqual(new Set());
+    expect(changedSince(mark, 2024)).toEqual(organs());
     heardProgressChange({ organId: "a", year: 2024 });
     heardProgressChange({ organId: "b", year: 2023 });
     heardProgressChange({ organId: "a", year: 2024 });
-    expect(changedSince(mark, 2024)).toEqual(new Set(["a"]));
-    expect(changedSince(mark, 2023)).toEqual(new Set(["b"]));
-    expect(changedSince(changeMark(), 2024)).toEqual(new Set());
+    expect(changedSince(mark, 2024)).toEqual(organs("a"));
+    expect(changedSince(mark, 2023)).toEqual(organs("b"));
+    expect(changedSince(changeMark(), 2024)).toEqual(organs());
   });
 
-  it("reads everything after a change of the tree, a lost connection, or once the changes since the mark are forgotten", () => {
+  it("tells a change of the tree since a mark, with the organs changed", () => {
     setProgressListening(true);
     const mark = changeMark()!;
+    heardProgressChange({ organId: "a", year: 2024 });
     heardProgressChange({ tree: true });
-    expect(changedSince(mark, 2024)).toBe("everything");
+    expect(changedSince(mark, 2024)).toEqual({ organs: new Set(["a"]), tree: true });
+    expect(changedSince(changeMark(), 2024)).toEqual(organs());
+  });
+
+  it("reads everything after a lost connection, or once the changes since the mark are forgotten", () => {
+    setProgressListening(true);
+    heardProgressChange({ tree: true });
 
     const afterTree = changeMark()!;
     setProgressListening(false);
@@ -56,7 +67,7 @@ describe("progress changes heard", () => {
     expect(changedSince(old, 2024)).toBe("everything");
     const recent = changeMark()!;
     heardProgressChange({ organId: "x", year: 2024 });
-    expect(changedSince(recent, 2024)).toEqual(new Set(["x"]));
+    expect(changedSince(recent, 2024)).toEqual(organs("x"));
   });
 
   it("keeps a reading unless one that began later is kept already, and drops the oldest beyond the rows allowed", () => {
@@ -80,17 +91,17 @@ describe("progress changes heard", () => {
   it("brings a kept reading up to date: a change heard while it reads is read on the next request", async () => {
     setProgressListening(true);
     const kept = new Map<string, Marked<{ size: number; seen: string }>>();
-    const calls: Array<Set<string> | "everything"> = [];
+    const calls: Changes[] = [];
     const read = (during?: () => void) =>
       keptReading(kept, "k", 2024, 100, async (previous, changed) => {
         calls.push(changed);
         during?.();
-        return changed === "everything" || changed.size > 0 ? { size: 1, seen: `read ${calls.length}` } : previous!;
+        return changed === "everything" || changed.organs.size > 0 ? { size: 1, seen: `read ${calls.length}` } : previous!;
       });
     expect((await read(() => heardProgressChange({ organId: "a", year: 2024 }))).seen).toBe("read 1");
     expect((await read()).seen).toBe("read 2");
     expect((await read()).seen).toBe("read 2");
-    expect(calls).toEqual(["everything", new Set(["a"]), new Set()]);
+    expect(calls).toEqual(["everything", organs("a"), organs()]);
     setProgressListening(false);
     await read();
     expect(calls.at(-1)).toBe("everything");
