@@ -23,6 +23,8 @@ export type PageToMeasure = {
    * that the dashboard's or 汇总's kept reading is read again: the whole tree, or one organ's year.
    */
   progressChange?: (context: ScaleContext) => { tree: true } | { organId: string; year: number };
+  /** Rename the sample organ before each request (by SQL: the database announces the change of the tree, and the organs' order changes). */
+  renameOrgan?: boolean;
 };
 
 export const PAGES: PageToMeasure[] = [
@@ -42,7 +44,13 @@ export const PAGES: PageToMeasure[] = [
     path: (c) => `/organs/${c.provinceId}/supervision`,
     progressChange: (c) => ({ organId: c.sampleOrganId, year: 2025 }),
   },
-  { name: "dashboard, the tree changed before each request", as: "supervisor", path: (c) => `/organs/${c.provinceId}/supervision`, progressChange: () => ({ tree: true }) },
+  {
+    name: "dashboard, the tree changed before each request (no organ below moved or renamed)",
+    as: "supervisor",
+    path: (c) => `/organs/${c.provinceId}/supervision`,
+    progressChange: () => ({ tree: true }),
+  },
+  { name: "dashboard, an organ below renamed before each request", as: "supervisor", path: (c) => `/organs/${c.provinceId}/supervision`, renameOrgan: true },
   { name: "汇总 /organs/{province}/summary?year=2024", as: "supervisor", path: (c) => `/organs/${c.provinceId}/summary?year=2024` },
   {
     name: "汇总, one of its organs changed before each request",
@@ -50,6 +58,7 @@ export const PAGES: PageToMeasure[] = [
     path: (c) => `/organs/${c.provinceId}/summary?year=2024`,
     progressChange: (c) => ({ organId: c.sampleOrganId, year: 2024 }),
   },
+  { name: "汇总, an organ below renamed before each request", as: "supervisor", path: (c) => `/organs/${c.provinceId}/summary?year=2024`, renameOrgan: true },
   { name: "/gk home, cache miss", path: () => "/gk", cold: true },
   { name: "/gk home, cached", path: () => "/gk" },
   { name: "/gk?q=镇&year=2024, cache miss", path: () => `/gk?q=${encodeURIComponent("镇")}&year=2024`, cold: true },

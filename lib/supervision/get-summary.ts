@@ -4,15 +4,16 @@ import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { buildSummary, type Summary, type SummaryOrganRow } from "./summary";
 import { keptReading, type Marked } from "./progress-changes";
-import { findOrganName, loadSummaryRows } from "./summary-data";
+import { findOrganName, loadSummaryOrgans, loadSummaryRows } from "./summary-data";
 import { reportYearProblem } from "@/lib/domain/report-progress";
 
 export type SummaryView = Summary & { organName: string; year: number; includeApproved: boolean };
 
 // A province's 汇总 reads thousands of reports' tables (a few hundred milliseconds). What was read is
-// kept in this process, and only the organs that PostgreSQL has announced as changed since are read
-// again (progress-changes.ts); the sums are then made afresh (milliseconds). Nothing is kept while
-// changes cannot be heard.
+// kept in this process, and only the reports of organs that PostgreSQL has announced as changed
+// since are read again (progress-changes.ts); after a change of the tree, the organs below too (their
+// names, codes and places: one walk). The sums are then made afresh (milliseconds). Nothing is kept
+// while changes cannot be heard.
 /** Organs kept at most, over every supervising organ, year and choice (a province is 5,000, about 15 MB). */
 const KEPT_ORGANS = 20_000;
 type Kept = Marked<{ size: number; rows: SummaryOrganRow[]; summary: Summary }>;
@@ -28,13 +29,17 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
   const organ = await findOrganName(organId);
   if (!organ) throw new AppError("NOT_FOUND", "机关不存在，或您无权进行此操作。");
   const { summary } = await keptReading(kept, `${organId}|${year}|${includeApproved}`, year, KEPT_ORGANS, async (previous, changed) => {
-    if (changed === "everything" || changed.tree) return summed(await loadSummaryRows({ rootId: organId, year, includeApproved }), includeApproved);
-    const stale = previous!.rows.filter((row) => changed.organs.has(row.organId)).map((row) => row.organId);
-    if (stale.length === 0) return previous!;
+    if (changed === "everything") return summed(await loadSummaryRows({ rootId: organId, year, includeApproved }), includeApproved);
+    const reports = new Map(previous!.rows.map((row) => [row.organId, row.report]));
+    // After a change of the tree, the organs below in their new places (a new organ's report not kept yet).
+    const organs = changed.tree ? await loadSummaryOrgans(organId) : previous!.rows;
+    const unread = organs.filter((organ) => changed.organs.has(organ.organId) || !reports.has(organ.organId)).map((organ) => organ.organId);
+    if (unread.length === 0 && !changed.tree) return previous!;
     // Their reports only: a change of an organ's name, code or place is a change of the tree.
-    const fresh = new Map((await loadSummaryRows({ rootId: organId, year, includeApproved, organs: stale })).map((row) => [row.organId, row.report]));
+    for (const row of unread.length ? await loadSummaryRows({ rootId: organId, year, includeApproved, organs: unread }) : []) reports.set(row.organId, row.report);
+    // An organ deleted between the two queries is left out (its deletion is announced).
     return summed(
-      previous!.rows.map((row) => (fresh.has(row.organId) ? { ...row, report: fresh.get(row.organId)! } : row)),
+      organs.flatMap((organ) => (reports.has(organ.organId) ? [{ ...organ, report: reports.get(organ.organId)! }] : [])),
       includeApproved,
     );
   });

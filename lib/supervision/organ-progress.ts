@@ -126,13 +126,31 @@ async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]>
       const organs = await readOrgansBelow(rootId);
       const unread = organs.filter((organ) => !previous!.rows.has(organ.id) || stale(previous!.rows.get(organ.id)!)).map((organ) => organ.id);
       const read = new Map((await readRows({ rootId, year, organs: unread })).map((row) => [row.id, row]));
-      const rows = placed(
-        organs.flatMap((organ) => {
-          const row = read.get(organ.id) ?? previous!.rows.get(organ.id);
-          // Deleted between the two queries: left out (its deletion is announced).
-          return row ? [{ ...row, ...organ }] : [];
+      const current = organs.flatMap((organ): Array<Row | PlacedRow> => {
+        const fresh = read.get(organ.id);
+        if (fresh) return [{ ...fresh, ...organ }];
+        const before = previous!.rows.get(organ.id);
+        // Deleted between the two queries: left out (its deletion is announced).
+        if (!before) return [];
+        return [ORGAN_COLUMNS.every((column) => before[column] === organ[column]) ? before : { ...before, ...organ }];
+      });
+      // The same organs with the same names and parents (a deadline or a kind changed, or an organ elsewhere): each keeps its place.
+      const samePlaces =
+        current.length === previous!.rows.size &&
+        current.every((row) => {
+          const before = previous!.rows.get(row.id);
+          return before?.name === row.name && before.parentId === row.parentId;
+        });
+      if (!samePlaces) {
+        const rows = placed(current, rootId);
+        return { size: rows.size, rows };
+      }
+      const now = new Map(current.map((row) => [row.id, row]));
+      const rows = new Map(
+        [...previous!.rows.values()].map((before) => {
+          const row = now.get(before.id)!;
+          return [before.id, row === before ? before : { ...row, path: before.path, order: before.order }];
         }),
-        rootId,
       );
       return { size: rows.size, rows };
     }
@@ -147,7 +165,8 @@ async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]>
 }
 
 /** What the tree says of each organ below the root (its report aside). */
-type OrganColumns = Pick<Row, "id" | "name" | "kind" | "parentId" | "deadlineMonth" | "deadlineDay">;
+const ORGAN_COLUMNS = ["id", "name", "kind", "parentId", "deadlineMonth", "deadlineDay"] as const;
+type OrganColumns = Pick<Row, (typeof ORGAN_COLUMNS)[number]>;
 
 function readOrgansBelow(rootId: string): Promise<OrganColumns[]> {
   return db().$queryRaw<OrganColumns[]>`
@@ -162,24 +181,27 @@ function readOrgansBelow(rootId: string): Promise<OrganColumns[]> {
 
 const CHINESE_ORDER = new Intl.Collator("zh-CN");
 
-/** Each organ's path below the root and its order (by path, then name), keyed by id in that order. */
+/**
+ * Each organ's path below the root and its order, keyed by id in that order: the tree's order, each
+ * organ before those below it and brothers by name in Chinese order (so by path, then name). Only
+ * brothers' names are compared: a province's 5,000 organs are placed here at each reading of the tree.
+ */
 function placed(rows: Row[], rootId: string): Map<string, PlacedRow> {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const paths = new Map<string, string[]>();
-  const pathOf = (row: Row): string[] => {
-    const parent = row.parentId === rootId ? undefined : byId.get(row.parentId ?? "");
-    if (!parent) return [];
-    let path = paths.get(parent.id);
-    if (!path) paths.set(parent.id, (path = [...pathOf(parent), parent.name]));
-    return path;
+  const children = new Map<string, Row[]>();
+  for (const row of rows) {
+    const brothers = children.get(row.parentId ?? "");
+    if (brothers) brothers.push(row);
+    else children.set(row.parentId ?? "", [row]);
+  }
+  const result = new Map<string, PlacedRow>();
+  const visit = (parentId: string, path: string[]) => {
+    for (const row of (children.get(parentId) ?? []).sort((a, b) => CHINESE_ORDER.compare(a.name, b.name))) {
+      result.set(row.id, { ...row, path, order: result.size });
+      visit(row.id, [...path, row.name]);
+    }
   };
-  // Compared as one string each, by one collator: a province's 5,000 organs are sorted here once per reading.
-  const places = rows.map((row) => {
-    const path = pathOf(row);
-    return { row, path, place: [...path, row.name].join("/") };
-  });
-  places.sort((a, b) => CHINESE_ORDER.compare(a.place, b.place));
-  return new Map(places.map(({ row, path }, order) => [row.id, { ...row, path, order }]));
+  visit(rootId, []);
+  return result;
 }
 
 /**
@@ -189,6 +211,7 @@ function placed(rows: Row[], rootId: string): Map<string, PlacedRow> {
  */
 async function readRows(options: { rootId: string; year: number; organs: "below" | "root" | string[] }): Promise<Row[]> {
   const { rootId, year, organs } = options;
+  if (Array.isArray(organs) && organs.length === 0) return [];
   const chosen =
     organs === "below"
       ? Prisma.sql`WITH RECURSIVE tree AS (

@@ -34,15 +34,8 @@ type Row = {
 
 const statusSchema = z.enum(REPORT_STATUSES);
 
-/**
- * Every organ below `rootId` in the 汇总's order, with its report of the year; or only the organs
- * named (`organs`), whose place the caller already has (their `path` is then empty).
- */
-export async function loadSummaryRows(options: { rootId: string; year: number; includeApproved: boolean; organs?: string[] }): Promise<SummaryOrganRow[]> {
-  const { rootId, year, includeApproved, organs } = options;
-  const sorted = organs
-    ? Prisma.sql`sorted AS (SELECT id, name, code, ARRAY[]::text[] AS path, 0 AS ord FROM "Organ" WHERE id = ANY(${organs}::text[]))`
-    : Prisma.sql`tree AS (
+/** Every organ below the root with its path (the organs between, top first), numbered in the 汇总's order: by path, then name. */
+const sortedBelow = (rootId: string) => Prisma.sql`tree AS (
       SELECT id, name, code, ARRAY[]::text[] AS path, 0 AS depth FROM "Organ" WHERE id = ${rootId}
       UNION ALL
       SELECT o.id, o.name, o.code, CASE WHEN t.depth = 0 THEN t.path ELSE t.path || t.name END, t.depth + 1
@@ -52,6 +45,20 @@ export async function loadSummaryRows(options: { rootId: string; year: number; i
     -- The order is decided on the organs alone: sorting the joined rows, tables and all, spilled
     -- megabytes to disk for a province.
     sorted AS (SELECT id, name, code, path, (row_number() OVER (ORDER BY path, name))::int AS ord FROM tree WHERE depth > 0)`;
+
+/** Every organ below `rootId` in the 汇总's order, without reports (after a change of the tree, when the reports are kept). */
+export async function loadSummaryOrgans(rootId: string): Promise<Array<Omit<SummaryOrganRow, "report">>> {
+  const rows = await db().$queryRaw<Array<Pick<Row, "id" | "name" | "code" | "path">>>`WITH RECURSIVE ${sortedBelow(rootId)} SELECT id, name, code, path FROM sorted ORDER BY ord`;
+  return rows.map((row) => ({ organId: row.id, name: row.name, code: row.code, path: row.path }));
+}
+
+/**
+ * Every organ below `rootId` in the 汇总's order, with its report of the year; or only the organs
+ * named (`organs`), whose place the caller already has (their `path` is then empty).
+ */
+export async function loadSummaryRows(options: { rootId: string; year: number; includeApproved: boolean; organs?: string[] }): Promise<SummaryOrganRow[]> {
+  const { rootId, year, includeApproved, organs } = options;
+  const sorted = organs ? Prisma.sql`sorted AS (SELECT id, name, code, ARRAY[]::text[] AS path, 0 AS ord FROM "Organ" WHERE id = ANY(${organs}::text[]))` : sortedBelow(rootId);
   const rows = await db().$queryRaw<Row[]>`
     WITH RECURSIVE ${sorted}
     SELECT t.id, t.name, t.code, t.path, t.ord,

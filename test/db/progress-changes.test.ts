@@ -158,7 +158,7 @@ describe("progress changes", () => {
     setProgressListening(true);
   });
 
-  it("keeps the 汇总, and reads again the reports of exactly the organs announced, or everything when the tree is", async () => {
+  it("keeps the 汇总, and reads again the reports of exactly the organs announced, and the organs when the tree changed", async () => {
     const summary = () => getSummary({ actor: people.supervisor!, organId: organs.county!.id, year: YEAR, includeApproved: true });
     const reasons = async () => Object.fromEntries((await summary()).missing.map((m) => [m.organId, m.reason]));
     expect(await reasons()).toEqual({ [organs.townA!.id]: "尚未发布（审核中）", [organs.townB!.id]: "未创建报告", [organs.townC!.id]: "未创建报告" });
@@ -177,9 +177,18 @@ describe("progress changes", () => {
     await until(() => heardOf("townA"));
     expect((await reasons())[organs.townA!.id]).toBe("已撤回");
     expect((await summary()).missing.map((m) => m.name)).toContain(organs.townC!.name);
+    // 甲's withdrawal undone behind the app's back; then the tree changes: the organs are read again
+    // (丙's new name, a new organ below), the reports of those not announced are kept (甲 still withdrawn).
+    await unannounced(`UPDATE "Report" SET "withdrawnAt" = NULL WHERE "organId" = $1`, [organs.townA!.id]);
     await owner.query(`SELECT pg_notify('nianbao_progress_changes', '{"tree":true}')`);
     await until(() => heard.some((c) => "tree" in c));
     expect((await summary()).missing.map((m) => m.name)).toContain(`${organs.townC!.name}新`);
+    expect((await reasons())[organs.townA!.id]).toBe("已撤回");
+    heard.length = 0;
+    await organ("townE", "county");
+    await until(() => heard.some((c) => "tree" in c));
+    expect((await reasons())[organs.townE!.id]).toBe("未创建报告");
+    await unannounced(`UPDATE "Report" SET "withdrawnAt" = now() WHERE "organId" = $1`, [organs.townA!.id]);
   });
 
   it("keeps the 工作台's summary until an organ below, at any depth, is announced", async () => {
@@ -188,7 +197,7 @@ describe("progress changes", () => {
     await organ("deep", "townA");
     await until(() => heard.filter((c) => "tree" in c).length === 2); // heard before the summary is read
     const counts = async () => (await summariseOrganProgress({ rootId: organs.county!.id, year: YEAR, listed: 10 })).counts;
-    expect(await counts()).toMatchObject({ IN_REVIEW: 1, NOT_CREATED: 3 });
+    expect(await counts()).toMatchObject({ IN_REVIEW: 1, NOT_CREATED: 4 }); // townB, townC, townE, and deep (two levels down)
     await unannounced(`UPDATE "Report" SET status = 'DRAFT' WHERE "organId" = $1`, [organs.townA!.id]);
     // An organ elsewhere: not this summary's business.
     await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.far!.id, YEAR]);
@@ -197,7 +206,7 @@ describe("progress changes", () => {
     // An organ two levels below: the summary is read again.
     await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.deep!.id, YEAR]);
     await until(() => heardOf("deep"));
-    expect(await counts()).toMatchObject({ IN_REVIEW: 0, DRAFT: 1, NOT_CREATED: 3 });
+    expect(await counts()).toMatchObject({ IN_REVIEW: 0, DRAFT: 1, NOT_CREATED: 4 });
   });
 
   it("after a change of the tree, reads the organs below in their new places and the reports of only those new below or announced", async () => {
@@ -248,6 +257,14 @@ describe("progress changes", () => {
     await db().organ.update({ where: { id: organs.mover!.id }, data: { parentId: organs.elsewhere!.id } });
     await until(() => heard.some((c) => "tree" in c));
     expect([...(await dashboard()).keys()]).not.toContain(organs.mover!.id);
+
+    // Renamed to come last: placed again, each organ before those below it.
+    const ordered = async () => (await findOrganProgress({ rootId: organs.region!.id, year: YEAR })).sort((a, b) => a.order - b.order).map((row) => row.organId);
+    expect(await ordered()).toEqual([organs.r1!.id, organs.r2!.id, organs.r3!.id]);
+    heard.length = 0;
+    await db().organ.update({ where: { id: organs.r1!.id }, data: { name: `z${organs.r1!.name}` } });
+    await until(() => heard.some((c) => "tree" in c));
+    expect(await ordered()).toEqual([organs.r2!.id, organs.r3!.id, organs.r1!.id]);
   });
 
   it("reads again, on later requests, the reports whose check counts a reading could not compute (at most 100 a request)", async () => {
