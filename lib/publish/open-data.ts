@@ -49,28 +49,36 @@ export function publicOrigin() {
 // is emptied), but a publication never changes (its rows are immutable in PostgreSQL), and
 // neither does its line: the lines are kept by publication, so that a province's file is built
 // from one short query of ids and a read of the new publications only. Nothing here can be out
-// of date on any instance; the bound only limits memory (a province's year: about 7 MB of
-// lines in each format), the lines kept longest going first.
+// of date on any instance; the bound only limits memory (a province's year: about 7 MB of CSV
+// lines and 5 MB of JSON), the lines used longest ago going first.
 const LINE_CHARACTERS = 24 * 1024 * 1024;
 const LINE_MAKERS = { csv: openDataCsvLine, json: openDataJsonLine } satisfies Record<string, (origin: string, report: OpenDataReport) => string>;
 const keptLines = { lines: new Map<string, string>(), characters: 0 };
 
 async function reportLines(format: "csv" | "json", origin: string, publicationIds: ReadonlyArray<string>): Promise<string[]> {
   const key = (id: string) => `${format} ${origin} ${id}`;
-  const found = new Map(publicationIds.map((id) => [id, keptLines.lines.get(key(id))]));
-  const missing = publicationIds.filter((id) => found.get(id) === undefined);
+  const found = new Map<string, string>();
+  for (const id of publicationIds) {
+    const line = keptLines.lines.get(key(id));
+    if (line === undefined) continue;
+    found.set(id, line);
+    // Used now: moved to the end, so that the lines of files nobody asks for go first.
+    keptLines.lines.delete(key(id));
+    keptLines.lines.set(key(id), line);
+  }
+  const missing = publicationIds.filter((id) => !found.has(id));
   for (const [id, report] of await findOpenDataReports(missing)) {
     const line = LINE_MAKERS[format](origin, report);
     found.set(id, line);
     // Two builds at once may both have read it.
     if (keptLines.lines.has(key(id))) continue;
     keptLines.lines.set(key(id), line);
-    keptLines.characters += line.length;
+    keptLines.characters += key(id).length + line.length;
   }
   for (const [oldest, line] of keptLines.lines) {
     if (keptLines.characters <= LINE_CHARACTERS) break;
     keptLines.lines.delete(oldest);
-    keptLines.characters -= line.length;
+    keptLines.characters -= oldest.length + line.length;
   }
   // A publication listed but not found cannot be (they are never deleted); its line is left out.
   return publicationIds.flatMap((id) => found.get(id) ?? []);

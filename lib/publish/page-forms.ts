@@ -34,14 +34,15 @@ export const DYNAMIC_BROTLI_QUALITY = 5;
 export const DYNAMIC_GZIP_LEVEL = 6;
 
 export function dynamicPage(html: string): DynamicPage {
-  const bytes = Buffer.from(html, "utf8");
   const forms = new Map<Coding, Promise<Uint8Array>>();
   return {
     html,
-    etag: etagOf(bytes),
+    etag: etagOf(Buffer.from(html, "utf8")),
     encoded(coding) {
       let form = forms.get(coding);
       if (!form) {
+        // Encoded again here rather than kept: a kept page holds its text and its compressed forms only.
+        const bytes = Buffer.from(html, "utf8");
         form =
           coding === "br"
             ? brotliAsync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })

@@ -196,6 +196,7 @@ function placed(rows: Row[], rootId: string): Map<string, PlacedRow> {
   const result = new Map<string, PlacedRow>();
   const visit = (parentId: string, path: string[]) => {
     for (const row of (children.get(parentId) ?? []).sort((a, b) => CHINESE_ORDER.compare(a.name, b.name))) {
+      if (result.has(row.id)) continue; // met twice: only a cycle made by concurrent moves could, and it must not recurse forever
       result.set(row.id, { ...row, path, order: result.size });
       visit(row.id, [...path, row.name]);
     }

@@ -249,8 +249,6 @@ describe("progress changes", () => {
     // r3 was announced: read again, its reminder seen; r2 was only renamed: its report's side as kept.
     expect(after.get(organs.r3!.id)!.lastReminderAt).not.toBeNull();
     expect(after.get(organs.r2!.id)!.lastReminderAt).toBeNull();
-    // In the organs' order: by path, then name.
-    expect((await findOrganProgress({ rootId: organs.region!.id, year: YEAR })).map((row) => row.order)).toEqual([0, 1, 2, 3]);
 
     // Moved out: gone.
     heard.length = 0;
@@ -258,9 +256,19 @@ describe("progress changes", () => {
     await until(() => heard.some((c) => "tree" in c));
     expect([...(await dashboard()).keys()]).not.toContain(organs.mover!.id);
 
-    // Renamed to come last: placed again, each organ before those below it.
+    // Only a deadline changed (no organ renamed or moved): the new deadline, every organ in its place, r2's report side still as kept.
     const ordered = async () => (await findOrganProgress({ rootId: organs.region!.id, year: YEAR })).sort((a, b) => a.order - b.order).map((row) => row.organId);
     expect(await ordered()).toEqual([organs.r1!.id, organs.r2!.id, organs.r3!.id]);
+    const places = new Map([...(await dashboard()).values()].map((row) => [row.organId, [row.order, row.path]]));
+    heard.length = 0;
+    await db().organ.update({ where: { id: organs.r3!.id }, data: { deadlineMonth: 2, deadlineDay: 28 } });
+    await until(() => heard.some((c) => "tree" in c));
+    const afterDeadline = await dashboard();
+    expect(afterDeadline.get(organs.r3!.id)!.deadline).toEqual(new Date(`${YEAR + 1}-02-28T16:00:00Z`));
+    expect(new Map([...afterDeadline.values()].map((row) => [row.organId, [row.order, row.path]]))).toEqual(places);
+    expect(afterDeadline.get(organs.r2!.id)!.lastReminderAt).toBeNull();
+
+    // Renamed to come last: placed again, each organ before those below it.
     heard.length = 0;
     await db().organ.update({ where: { id: organs.r1!.id }, data: { name: `z${organs.r1!.name}` } });
     await until(() => heard.some((c) => "tree" in c));
