@@ -220,7 +220,7 @@ async function measure() {
     const file = await openDataFile(segments, "hans");
     await file!.encoded("gzip");
     console.log(`open data ${label}, first build (one run)`.padEnd(62), `${Math.round(performance.now() - start)} ms`);
-    await time(`open data ${label} (${Math.round(file!.html.length / 1024)} K characters), built`, async () => {
+    await time(`open data ${label} (${Math.round(("bytes" in file! ? file.bytes.byteLength : Buffer.byteLength(file!.html)) / 1024)} KB), built`, async () => {
       invalidatePublicPages();
       await (await openDataFile(segments, "hans"))!.encoded("gzip");
     });

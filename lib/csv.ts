@@ -14,9 +14,6 @@ export function csvCell(value: unknown): string {
 /** One row's line, without its line break. */
 export const csvLine = (row: ReadonlyArray<unknown>) => row.map(csvCell).join(",");
 
-/** A document of lines already made by csvLine (a file built from kept lines). */
-export const csvDocumentOfLines = (lines: ReadonlyArray<string>) => `\uFEFF${lines.join("\r\n")}\r\n`;
-
 export function csvDocument(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
-  return csvDocumentOfLines(rows.map(csvLine));
+  return `\uFEFF${rows.map(csvLine).join("\r\n")}\r\n`;
 }

@@ -8,7 +8,7 @@ import { chinaDateOf } from "@/lib/domain/publication-metadata";
 import { parseAmount, parseCount } from "@/lib/report-format/cells";
 import { ALL_CELLS, cellLabel, TABLE2_FEE_CELL, type TableNumber } from "@/lib/report-format/format";
 import { allCellTexts, fullTables, SUMMED_TABLES, type ReportFigures } from "@/lib/report-format/sum-tables";
-import { csvDocumentOfLines, csvLine } from "@/lib/csv";
+import { csvLine } from "@/lib/csv";
 import { homePath, openDataPath, organPath, reportPath } from "./public-paths";
 
 export const OPEN_DATA_SCHEMA = "nianbao.open-data/2";
@@ -75,10 +75,22 @@ export function openDataCsvLine(origin: string, r: OpenDataReport): string {
   ]);
 }
 
-/** The year's CSV from its reports' lines, in order. */
-export const openDataCsvOfLines = (lines: ReadonlyArray<string>) => csvDocumentOfLines([CSV_HEADER, ...lines]);
+/**
+ * How a year file is made of its reports' lines: `head`, the lines with `separator` between them,
+ * `tail`; or `empty` alone when there is no line.
+ */
+export type LinesLayout = { head: string; separator: string; tail: string; empty: string };
 
-export const openDataCsv = (origin: string, reports: ReadonlyArray<OpenDataReport>) => openDataCsvOfLines(reports.map((r) => openDataCsvLine(origin, r)));
+export const joinLines = (layout: LinesLayout, lines: ReadonlyArray<string>) => (lines.length ? `${layout.head}${lines.join(layout.separator)}${layout.tail}` : layout.empty);
+
+/** The year's CSV: a BOM, the header, a line per report, CRLF after each (lib/csv.ts). */
+export const OPEN_DATA_CSV_LAYOUT: LinesLayout = { head: `\uFEFF${CSV_HEADER}\r\n`, separator: "\r\n", tail: "\r\n", empty: `\uFEFF${CSV_HEADER}\r\n` };
+
+export const openDataCsv = (origin: string, reports: ReadonlyArray<OpenDataReport>) =>
+  joinLines(
+    OPEN_DATA_CSV_LAYOUT,
+    reports.map((r) => openDataCsvLine(origin, r)),
+  );
 
 /** A report's JSON line: an object whose `values` follow the file's `fields`, null for a value that was published but is not valid. */
 export function openDataJsonLine(origin: string, r: OpenDataReport): string {
@@ -102,14 +114,14 @@ const JSON_FIELDS = FIELDS.map((f) =>
  * `values` in that order. One line per field and per report: a province's year stays a few
  * megabytes (keyed cells made it 22 M characters).
  */
-export function openDataJsonOfLines(year: number, lines: ReadonlyArray<string>): string {
-  const list = (items: ReadonlyArray<string>) => (items.length ? `[\n${items.join(",\n")}\n]` : "[]");
-  return `{"schema":${JSON.stringify(OPEN_DATA_SCHEMA)},"year":${year},\n"fields":${list(JSON_FIELDS)},\n"reports":${list(lines)}}\n`;
+export function openDataJsonLayout(year: number): LinesLayout {
+  const start = `{"schema":${JSON.stringify(OPEN_DATA_SCHEMA)},"year":${year},\n"fields":[\n${JSON_FIELDS.join(",\n")}\n],\n"reports":`;
+  return { head: `${start}[\n`, separator: ",\n", tail: "\n]}\n", empty: `${start}[]}\n` };
 }
 
 export const openDataJson = (origin: string, year: number, reports: ReadonlyArray<OpenDataReport>) =>
-  openDataJsonOfLines(
-    year,
+  joinLines(
+    openDataJsonLayout(year),
     reports.map((r) => openDataJsonLine(origin, r)),
   );
 

@@ -6,24 +6,25 @@ import { z } from "zod";
 import { reportYearProblem } from "@/lib/domain/report-progress";
 import {
   atomFeed,
+  OPEN_DATA_CSV_LAYOUT,
   openDataCsvLine,
-  openDataCsvOfLines,
+  openDataJsonLayout,
   openDataJsonLine,
-  openDataJsonOfLines,
   SITEMAP_LIMIT,
   sitemapEntries,
   sitemapIndexXml,
   sitemapXml,
+  type LinesLayout,
   type OpenDataReport,
 } from "./open-data-files";
-import { convertToTraditional, dynamicPage, type DynamicPage } from "./page-forms";
+import { convertToTraditional, dynamicFile, dynamicPage, type DynamicFile, type DynamicPage } from "./page-forms";
 import { cached } from "./public-cache";
 import { findOpenDataReports, listFeedEvents, listOpenDataYears, listSitemapEntries, listYearPublicationIds } from "./public-data";
 import type { Script } from "./public-paths";
 import { renderOpenDataPage } from "./render-pages";
 
-/** A response: `html` is its body (HTML, or the file's text), `type` its content type. */
-export type PublicFile = DynamicPage & { type: string };
+/** A response: its body (`html`, or a year file's `bytes`) and `type`, its content type. */
+export type PublicFile = (DynamicPage | DynamicFile) & { type: string };
 
 const TYPES = {
   html: "text/html; charset=utf-8",
@@ -49,15 +50,17 @@ export function publicOrigin() {
 // is emptied), but a publication never changes (its rows are immutable in PostgreSQL), and
 // neither does its line: the lines are kept by publication, so that a province's file is built
 // from one short query of ids and a read of the new publications only. Nothing here can be out
-// of date on any instance; the bound only limits memory (a province's year: about 7 MB of CSV
-// lines and 5 MB of JSON), the lines used longest ago going first.
-const LINE_CHARACTERS = 24 * 1024 * 1024;
+// of date on any instance; the bound only limits memory (a province's year: about 3.5 MB of CSV
+// lines and 2.3 MB of JSON), the lines used longest ago going first. Lines and files are UTF-8
+// bytes, outside the JavaScript heap: a province's file as one string of millions of characters,
+// made at each publication, made the server's garbage collection pause requests for 100 ms and more.
+const LINE_BYTES = 48 * 1024 * 1024;
 const LINE_MAKERS = { csv: openDataCsvLine, json: openDataJsonLine } satisfies Record<string, (origin: string, report: OpenDataReport) => string>;
-const keptLines = { lines: new Map<string, string>(), characters: 0 };
+const keptLines = { lines: new Map<string, Buffer>(), bytes: 0 };
 
-async function reportLines(format: "csv" | "json", origin: string, publicationIds: ReadonlyArray<string>): Promise<string[]> {
+async function reportLines(format: "csv" | "json", origin: string, publicationIds: ReadonlyArray<string>): Promise<Buffer[]> {
   const key = (id: string) => `${format} ${origin} ${id}`;
-  const found = new Map<string, string>();
+  const found = new Map<string, Buffer>();
   for (const id of publicationIds) {
     const line = keptLines.lines.get(key(id));
     if (line === undefined) continue;
@@ -68,20 +71,27 @@ async function reportLines(format: "csv" | "json", origin: string, publicationId
   }
   const missing = publicationIds.filter((id) => !found.has(id));
   for (const [id, report] of await findOpenDataReports(missing)) {
-    const line = LINE_MAKERS[format](origin, report);
+    const line = Buffer.from(LINE_MAKERS[format](origin, report), "utf8");
     found.set(id, line);
     // Two builds at once may both have read it.
     if (keptLines.lines.has(key(id))) continue;
     keptLines.lines.set(key(id), line);
-    keptLines.characters += key(id).length + line.length;
+    keptLines.bytes += key(id).length + line.byteLength;
   }
   for (const [oldest, line] of keptLines.lines) {
-    if (keptLines.characters <= LINE_CHARACTERS) break;
+    if (keptLines.bytes <= LINE_BYTES) break;
     keptLines.lines.delete(oldest);
-    keptLines.characters -= oldest.length + line.length;
+    keptLines.bytes -= oldest.length + line.byteLength;
   }
   // A publication listed but not found cannot be (they are never deleted); its line is left out.
   return publicationIds.flatMap((id) => found.get(id) ?? []);
+}
+
+/** The file `layout` makes of the lines, as bytes (the layout's `joinLines`, without a string). */
+function joinedBytes(layout: LinesLayout, lines: ReadonlyArray<Buffer>): Buffer {
+  if (!lines.length) return Buffer.from(layout.empty, "utf8");
+  const separator = Buffer.from(layout.separator, "utf8");
+  return Buffer.concat([Buffer.from(layout.head, "utf8"), ...lines.flatMap((line, i) => (i ? [separator, line] : [line])), Buffer.from(layout.tail, "utf8")]);
 }
 
 const SITEMAP_PART = /^sitemap-([1-9]\d{0,3})\.xml$/;
@@ -118,7 +128,8 @@ export async function openDataFile(segments: ReadonlyArray<string>, script: Scri
     const { year, format } = parsed.data;
     return cached(`open-data:${format}:${year}`, async () => {
       const lines = await reportLines(format, origin, await listYearPublicationIds(year));
-      return format === "csv" ? stored(openDataCsvOfLines(lines), TYPES.csv) : stored(openDataJsonOfLines(year, lines), TYPES.json);
+      const file = dynamicFile(joinedBytes(format === "csv" ? OPEN_DATA_CSV_LAYOUT : openDataJsonLayout(year), lines));
+      return { ...file, type: TYPES[format] };
     });
   }
   if (first === "feed.atom") return cached("open-data:feed", async () => stored(atomFeed(origin, await listFeedEvents()), TYPES.atom));

@@ -29,31 +29,38 @@ export type Coding = "br" | "gzip";
 
 /** A page rendered at run time: each coding made on first use (in libuv's thread pool) and kept with the page. */
 export type DynamicPage = { html: string; etag: string; encoded(coding: Coding): Promise<Uint8Array> };
+/** A large file made at run time, held as its UTF-8 bytes (outside the JavaScript heap), likewise. */
+export type DynamicFile = { bytes: Buffer; etag: string; encoded(coding: Coding): Promise<Uint8Array> };
 
 export const DYNAMIC_BROTLI_QUALITY = 5;
 export const DYNAMIC_GZIP_LEVEL = 6;
 
-export function dynamicPage(html: string): DynamicPage {
+/** Each coding of the bytes `source` gives, made when first asked for and kept. */
+function encoder(source: () => Buffer): (coding: Coding) => Promise<Uint8Array> {
   const forms = new Map<Coding, Promise<Uint8Array>>();
-  return {
-    html,
-    etag: etagOf(Buffer.from(html, "utf8")),
-    encoded(coding) {
-      let form = forms.get(coding);
-      if (!form) {
-        // Encoded again here rather than kept: a kept page holds its text and its compressed forms only.
-        const bytes = Buffer.from(html, "utf8");
-        form =
-          coding === "br"
-            ? brotliAsync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
-            : gzipAsync(bytes, { level: DYNAMIC_GZIP_LEVEL });
-        // A failure is not kept: the next request tries again.
-        form.catch(() => forms.delete(coding));
-        forms.set(coding, form);
-      }
-      return form;
-    },
+  return (coding) => {
+    let form = forms.get(coding);
+    if (!form) {
+      const bytes = source();
+      form =
+        coding === "br"
+          ? brotliAsync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
+          : gzipAsync(bytes, { level: DYNAMIC_GZIP_LEVEL });
+      // A failure is not kept: the next request tries again.
+      form.catch(() => forms.delete(coding));
+      forms.set(coding, form);
+    }
+    return form;
   };
+}
+
+export function dynamicPage(html: string): DynamicPage {
+  // Encoded again when compressed rather than kept: a kept page holds its text and its compressed forms only.
+  return { html, etag: etagOf(Buffer.from(html, "utf8")), encoded: encoder(() => Buffer.from(html, "utf8")) };
+}
+
+export function dynamicFile(bytes: Buffer): DynamicFile {
+  return { bytes, etag: etagOf(bytes), encoded: encoder(() => bytes) };
 }
 
 export function convertToTraditional(html: string) {

@@ -14,7 +14,7 @@ import { cached } from "./public-cache";
 import { readPageNumber } from "./listings";
 import { findPublicationSnapshot, findPublishedPage, listLatestPublications, listOrganPublications, listTopOrgans, searchPublications } from "./public-data";
 import type { Script } from "./public-paths";
-import { convertToTraditional, dynamicPage, type DynamicPage } from "./page-forms";
+import { convertToTraditional, dynamicPage, type DynamicFile, type DynamicPage } from "./page-forms";
 import { searchRateLimit } from "./search-rate-limit";
 import { renderHomePage, renderNoticePage, renderOrganPage } from "./render-pages";
 
@@ -50,7 +50,7 @@ export function isPublicPath(url: string | undefined) {
   return url === "/gk" || Boolean(url?.startsWith("/gk/") || url?.startsWith("/gk?"));
 }
 
-function sendPage(req: IncomingMessage, res: ServerResponse, page: Page | DynamicPage, status: number, cacheControl: string, extraHeaders: string[] = []) {
+function sendPage(req: IncomingMessage, res: ServerResponse, page: Page | DynamicPage | DynamicFile, status: number, cacheControl: string, extraHeaders: string[] = []) {
   const type = "type" in page && page.type ? page.type : "text/html; charset=utf-8";
   const headers = [...SECURITY_HEADERS, ...extraHeaders, "content-type", type, "etag", page.etag, "cache-control", cacheControl, "vary", "Accept-Encoding"];
   if (status === 200 && ifNoneMatchMatches(req.headers["if-none-match"], page.etag)) {
@@ -64,7 +64,7 @@ function sendPage(req: IncomingMessage, res: ServerResponse, page: Page | Dynami
     res.writeHead(status, headers);
     res.end(req.method === "HEAD" ? undefined : body);
   };
-  if (!encoding) return send(Buffer.from(page.html, "utf8"));
+  if (!encoding) return send("bytes" in page ? page.bytes : Buffer.from(page.html, "utf8"));
   // Stored pages are sent as they are, with no promise on the busiest path.
   if (!("encoded" in page)) return send(encoding === "br" ? page.brotli : page.gzip);
   return page.encoded(encoding).then(send);

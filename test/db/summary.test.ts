@@ -299,8 +299,12 @@ describe("汇总 (combined statistics of the organs below)", () => {
   /** This test's organs in the year's open-data files, as built (from the lines kept by publication): code → version, from the CSV and from the JSON. */
   async function inOpenData() {
     const mine = new Set(Object.values(organs).map((o) => o.code));
-    const csv = (await openDataFile(["open-data", `${YEAR}.csv`], "hans"))!.html;
-    const json = JSON.parse((await openDataFile(["open-data", `${YEAR}.json`], "hans"))!.html) as { reports: Array<{ organ: { code: string }; version: number }> };
+    const text = async (name: string) => {
+      const file = (await openDataFile(["open-data", name], "hans"))!;
+      return "bytes" in file ? file.bytes.toString("utf8") : file.html;
+    };
+    const csv = await text(`${YEAR}.csv`);
+    const json = JSON.parse(await text(`${YEAR}.json`)) as { reports: Array<{ organ: { code: string }; version: number }> };
     const fromCsv = csv
       .split("\r\n")
       .map((line) => line.split('","'))
@@ -317,6 +321,9 @@ describe("汇总 (combined statistics of the organs below)", () => {
         ids.map((id) => reports.get(id)!),
       ),
     );
+    // A year without publications: the header alone, and an empty list.
+    expect(await text("2008.csv")).toBe(openDataCsv(publicOrigin(), []));
+    expect(JSON.parse(await text("2008.json")).reports).toEqual([]);
     return fromCsv.sort();
   }
   const v = (key: string, version: number) => `${organs[key]!.code} v${version}`;
