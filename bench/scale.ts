@@ -52,13 +52,15 @@ function get(path: string, cookie?: string): Promise<{ ms: number; status: numbe
 
 try {
   const superuser = process.env.DATABASE_URL!;
-  const notify = async (change: object, channel = "nianbao_public_changes") => {
+  /** One statement on its own connection, then a pause: what it announces is delivered within a few milliseconds. */
+  const announce = async (text: string, values: unknown[]) => {
     const client = new pg.Client({ connectionString: superuser });
     await client.connect();
-    await client.query("SELECT pg_notify($1, $2)", [channel, JSON.stringify(change)]);
+    await client.query(text, values);
     await client.end();
-    await new Promise((r) => setTimeout(r, 30)); // delivered within a few milliseconds
+    await new Promise((r) => setTimeout(r, 30));
   };
+  const notify = (change: object, channel = "nianbao_public_changes") => announce("SELECT pg_notify($1, $2)", [channel, JSON.stringify(change)]);
 
   const { createOrgan } = await import("@/lib/organs/save-organ");
   const { createUser } = await import("@/lib/users/create-user");
@@ -120,13 +122,7 @@ try {
   const cookies = { supervisor: await signIn(base, supervisor.username, PASSWORD), author: await signIn(base, author.username, PASSWORD) };
 
   /** A rename of the sample organ, as an administrator's edit would make it (the trigger announces it). */
-  const renameSample = async (name: string) => {
-    const client = new pg.Client({ connectionString: superuser });
-    await client.connect();
-    await client.query(`UPDATE "Organ" SET name = $1 WHERE id = $2`, [name, organ.id]);
-    await client.end();
-    await new Promise((r) => setTimeout(r, 30)); // heard within a few milliseconds
-  };
+  const renameSample = (name: string) => announce(`UPDATE "Organ" SET name = $1 WHERE id = $2`, [name, organ.id]);
 
   const measure = async (page: PageToMeasure) => {
     const path = page.path(context);

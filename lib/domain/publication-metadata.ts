@@ -1,6 +1,7 @@
 // The publication metadata a disclosure platform shows above a report (report-format.md §8):
 // 索引号, 发布机构, 公开方式, 发文日期, 组配分类, 文件编号. The rules on what a 发布人 may enter, and
 // the platform's 索引号 `{organ code}/{year of 发文日期}-{serial}`. Pure; browser-safe.
+import { CHINA_OFFSET_MS } from "./report-progress";
 
 export const DISCLOSURE_METHOD = "主动公开";
 export const CATEGORY = "政府信息公开工作报告";
@@ -31,11 +32,7 @@ export function metadataRows(m: PublicationMetadata): Array<{ key: string; label
   ];
 }
 
-// China has kept UTC+8 all year since 1991: plain arithmetic, where a time-zone formatter cost a
-// province's open-data and sitemap files tens of milliseconds (one call per report).
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** The calendar day of a moment in China (Asia/Shanghai), as YYYY-MM-DD. */
+/** The calendar day of a moment in China (Asia/Shanghai), as YYYY-MM-DD (by arithmetic: a time-zone formatter per report cost a province's open-data files tens of milliseconds). */
 export const chinaDateOf = (at: Date): string => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Whether a YYYY-MM-DD string names a real day. */

@@ -36,7 +36,7 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
     const unread = organs.filter((organ) => changed.organs.has(organ.organId) || !reports.has(organ.organId)).map((organ) => organ.organId);
     if (unread.length === 0 && !changed.tree) return previous!;
     // Their reports only: a change of an organ's name, code or place is a change of the tree.
-    for (const row of unread.length ? await loadSummaryRows({ rootId: organId, year, includeApproved, organs: unread }) : []) reports.set(row.organId, row.report);
+    for (const row of await loadSummaryRows({ rootId: organId, year, includeApproved, organs: unread })) reports.set(row.organId, row.report);
     // An organ deleted between the two queries is left out (its deletion is announced).
     return summed(
       organs.flatMap((organ) => (reports.has(organ.organId) ? [{ ...organ, report: reports.get(organ.organId)! }] : [])),

@@ -119,46 +119,40 @@ async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]>
       const rows = placed(await readRows({ rootId, year, organs: "below" }), rootId);
       return { size: rows.size, rows };
     }
-    // Read again: the organs announced, and those whose check counts were not known yet (a reading computes at most 100 of them).
-    const stale = (row: Row) => changed.organs.has(row.id) || (row.reportId !== null && row.checkErrors === null);
-    if (changed.tree) {
-      // The organs below as they are now, in their new places; the reports of those kept and not changed are kept.
-      const organs = await readOrgansBelow(rootId);
-      const unread = organs.filter((organ) => !previous!.rows.has(organ.id) || stale(previous!.rows.get(organ.id)!)).map((organ) => organ.id);
-      const read = new Map((await readRows({ rootId, year, organs: unread })).map((row) => [row.id, row]));
-      const current = organs.flatMap((organ): Array<Row | PlacedRow> => {
-        const fresh = read.get(organ.id);
-        if (fresh) return [{ ...fresh, ...organ }];
-        const before = previous!.rows.get(organ.id);
-        // Deleted between the two queries: left out (its deletion is announced).
-        if (!before) return [];
-        return [ORGAN_COLUMNS.every((column) => before[column] === organ[column]) ? before : { ...before, ...organ }];
+    // Read again: organs new below, announced, or whose check counts were not known yet (a reading computes at most 100 of them).
+    const needsReading = (id: string) => {
+      const before = previous!.rows.get(id);
+      return !before || changed.organs.has(id) || (before.reportId !== null && before.checkErrors === null);
+    };
+    // After a change of the tree, the organs below as they are now; otherwise as kept (a change of an organ's name or place is a change of the tree).
+    const organs: OrganColumns[] = changed.tree ? await readOrgansBelow(rootId) : [...previous!.rows.values()];
+    const unread = organs.map((organ) => organ.id).filter(needsReading);
+    if (!changed.tree && unread.length === 0) return previous!;
+    const read = new Map((await readRows({ rootId, year, organs: unread })).map((row) => [row.id, row]));
+    const current = organs.flatMap((organ): Array<Row | PlacedRow> => {
+      const row = read.get(organ.id) ?? previous!.rows.get(organ.id);
+      // Deleted between the two queries: left out (its deletion is announced).
+      if (!row) return [];
+      return [ORGAN_COLUMNS.every((column) => row[column] === organ[column]) ? row : { ...row, ...columnsOf(organ) }];
+    });
+    // The same organs with the same names and parents (a report, a deadline or a kind changed, or an organ elsewhere): each keeps its place.
+    const samePlaces =
+      current.length === previous!.rows.size &&
+      current.every((row) => {
+        const before = previous!.rows.get(row.id);
+        return before?.name === row.name && before.parentId === row.parentId;
       });
-      // The same organs with the same names and parents (a deadline or a kind changed, or an organ elsewhere): each keeps its place.
-      const samePlaces =
-        current.length === previous!.rows.size &&
-        current.every((row) => {
-          const before = previous!.rows.get(row.id);
-          return before?.name === row.name && before.parentId === row.parentId;
-        });
-      if (!samePlaces) {
-        const rows = placed(current, rootId);
-        return { size: rows.size, rows };
-      }
-      const now = new Map(current.map((row) => [row.id, row]));
-      const rows = new Map(
-        [...previous!.rows.values()].map((before) => {
-          const row = now.get(before.id)!;
-          return [before.id, row === before ? before : { ...row, path: before.path, order: before.order }];
-        }),
-      );
+    if (!samePlaces) {
+      const rows = placed(current, rootId);
       return { size: rows.size, rows };
     }
-    const unread = [...previous!.rows.values()].filter(stale).map((row) => row.id);
-    if (unread.length === 0) return previous!;
-    const rows = new Map(previous!.rows);
-    // Their place stays: a change of an organ's name or parent is a change of the tree.
-    for (const row of await readRows({ rootId, year, organs: unread })) rows.set(row.id, { ...row, path: rows.get(row.id)!.path, order: rows.get(row.id)!.order });
+    const now = new Map(current.map((row) => [row.id, row]));
+    const rows = new Map(
+      [...previous!.rows.values()].map((before) => {
+        const row = now.get(before.id)!;
+        return [before.id, row === before ? before : { ...row, path: before.path, order: before.order }];
+      }),
+    );
     return { size: rows.size, rows };
   });
   return [...rows.values()];
@@ -168,13 +162,18 @@ async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]>
 const ORGAN_COLUMNS = ["id", "name", "kind", "parentId", "deadlineMonth", "deadlineDay"] as const;
 type OrganColumns = Pick<Row, (typeof ORGAN_COLUMNS)[number]>;
 
-function readOrgansBelow(rootId: string): Promise<OrganColumns[]> {
-  return db().$queryRaw<OrganColumns[]>`
-    WITH RECURSIVE tree AS (
+const columnsOf = (o: OrganColumns): OrganColumns => ({ id: o.id, name: o.name, kind: o.kind, parentId: o.parentId, deadlineMonth: o.deadlineMonth, deadlineDay: o.deadlineDay });
+
+/** The organs below the root (any depth, at most 32) as `tree (id, depth)`, the root at depth 0: this module's one walk down the tree. */
+const treeBelow = (rootId: string) => Prisma.sql`WITH RECURSIVE tree AS (
       SELECT id, 0 AS depth FROM "Organ" WHERE id = ${rootId}
       UNION ALL
       SELECT o.id, t.depth + 1 FROM "Organ" o JOIN tree t ON o."parentId" = t.id WHERE t.depth < 32
-    )
+    )`;
+
+function readOrgansBelow(rootId: string): Promise<OrganColumns[]> {
+  return db().$queryRaw<OrganColumns[]>`
+    ${treeBelow(rootId)}
     SELECT o.id, o.name, o.kind::text AS kind, o."parentId", o."deadlineMonth", o."deadlineDay"
     FROM tree t JOIN "Organ" o ON o.id = t.id WHERE t.depth > 0`;
 }
@@ -215,11 +214,7 @@ async function readRows(options: { rootId: string; year: number; organs: "below"
   if (Array.isArray(organs) && organs.length === 0) return [];
   const chosen =
     organs === "below"
-      ? Prisma.sql`WITH RECURSIVE tree AS (
-          SELECT id, 0 AS depth FROM "Organ" WHERE id = ${rootId}
-          UNION ALL
-          SELECT o.id, t.depth + 1 FROM "Organ" o JOIN tree t ON o."parentId" = t.id WHERE t.depth < 32
-        ) SELECT id FROM tree WHERE depth > 0`
+      ? Prisma.sql`${treeBelow(rootId)} SELECT id FROM tree WHERE depth > 0`
       : organs === "root"
         ? Prisma.sql`SELECT ${rootId}::text AS id`
         : Prisma.sql`SELECT unnest(${organs}::text[]) AS id`;
@@ -315,11 +310,7 @@ export async function summariseOrganProgress(options: { rootId: string; year: nu
 function readGroups(rootId: string, year: number, listed: number) {
   return overTheTree(
     (tx) => tx.$queryRaw<ProgressGroup[]>`
-    WITH RECURSIVE tree AS (
-      SELECT id, 0 AS depth FROM "Organ" WHERE id = ${rootId}
-      UNION ALL
-      SELECT o.id, t.depth + 1 FROM "Organ" o JOIN tree t ON o."parentId" = t.id WHERE t.depth < 32
-    )
+    ${treeBelow(rootId)}
     SELECT o."deadlineMonth", o."deadlineDay", r.status::text AS status, r."isCorrection", rr.status::text AS "roundStatus",
            CASE WHEN r.status = 'IN_REVIEW' THEN rr.stages -> rr."stageIndex" ->> 'name' END AS "stageName",
            EXISTS (SELECT 1 FROM "Publication" p WHERE p."reportId" = r.id) AS published,

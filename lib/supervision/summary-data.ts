@@ -58,6 +58,7 @@ export async function loadSummaryOrgans(rootId: string): Promise<Array<Omit<Summ
  */
 export async function loadSummaryRows(options: { rootId: string; year: number; includeApproved: boolean; organs?: string[] }): Promise<SummaryOrganRow[]> {
   const { rootId, year, includeApproved, organs } = options;
+  if (organs?.length === 0) return [];
   const sorted = organs ? Prisma.sql`sorted AS (SELECT id, name, code, ARRAY[]::text[] AS path, 0 AS ord FROM "Organ" WHERE id = ANY(${organs}::text[]))` : sortedBelow(rootId);
   const rows = await db().$queryRaw<Row[]>`
     WITH RECURSIVE ${sorted}
