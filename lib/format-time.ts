@@ -17,3 +17,6 @@ const day = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "Asi
 export const formatDate = (date: Date | string) => day.format(new Date(date));
 /** A deadline (the instant its day ends) as the day it falls on: "2025年1月31日". */
 export const formatDeadline = (deadline: Date) => day.format(new Date(deadline.getTime() - 1));
+const dayAndTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Shanghai" });
+/** "2025年1月31日 14:05" */
+export const formatDayAndTime = (date: Date | string) => dayAndTime.format(new Date(date));

@@ -2,7 +2,8 @@
 import type { ReactNode } from "react";
 import { homePath, openDataPath, organPagePath, organPath, reportPath, searchPath, type Script } from "@/lib/publish/public-paths";
 import type { ListedExternalReport, ListedReport, OrganLink, Paged, TopOrgan } from "@/lib/publish/listings";
-import { PublicDocument, publicDate } from "./public-document";
+import { formatDate } from "@/lib/format-time";
+import { PublicDocument } from "./public-document";
 
 const other = (script: Script): Script => (script === "hans" ? "hant" : "hans");
 
@@ -32,8 +33,8 @@ function ReportList({ reports, script, withOrgan }: { reports: ListedReport[]; s
           <a href={reportPath(r.organCode, r.year, undefined, script)}>{r.title}</a>{" "}
           <span>
             {withOrgan ? `${r.organName} · ` : ""}
-            {publicDate(r.publishedAt)}
-            {r.withdrawnAt ? `（已于${publicDate(r.withdrawnAt)}撤回）` : r.version > 1 ? `（已更正，第 ${r.version} 版）` : ""}
+            {formatDate(r.publishedAt)}
+            {r.withdrawnAt ? `（已于${formatDate(r.withdrawnAt)}撤回）` : r.version > 1 ? `（已更正，第 ${r.version} 版）` : ""}
           </span>
         </li>
       ))}

@@ -5,8 +5,6 @@ import type { ReactNode } from "react";
 import { PAGE_STYLE } from "@/lib/publish/page-style";
 import { homePath, type Script } from "@/lib/publish/public-paths";
 
-export const publicDate = (iso: string) => new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" }).format(new Date(iso));
-
 export function PublicDocument({
   script,
   title,

@@ -12,7 +12,8 @@ import { homePath, organPath, reportPath, type Script } from "@/lib/publish/publ
 import type { PublishedSnapshot } from "@/lib/publish/snapshot";
 import { chineseDate, metadataRows, snapshotMetadata } from "@/lib/domain/publication-metadata";
 import { OutcomesChart, TrendChart } from "./charts";
-import { PublicDocument, publicDate } from "./public-document";
+import { formatDate } from "@/lib/format-time";
+import { PublicDocument } from "./public-document";
 
 export type PageVariant = "latest" | "version";
 
@@ -58,7 +59,7 @@ export function ReportPage({ snapshot, script, variant }: { snapshot: PublishedS
   const fixed = variant === "version" ? version : undefined;
   const files = reportPath(organ.code, year, version);
   const versions = [...snapshot.history, { version, publishedAt: snapshot.publishedAt, correctionNote: snapshot.correctionNote }].sort((a, b) => b.version - a.version);
-  const published = publicDate(snapshot.publishedAt);
+  const published = formatDate(snapshot.publishedAt);
   return (
     <PublicDocument
       script={script}
@@ -132,7 +133,7 @@ export function ReportPage({ snapshot, script, variant }: { snapshot: PublishedS
               ) : (
                 <a href={reportPath(organ.code, year, v.version, script)}>第 {v.version} 版</a>
               )}
-              ，{publicDate(v.publishedAt)}发布{v.correctionNote ? `；更正说明：${v.correctionNote}` : ""}
+              ，{formatDate(v.publishedAt)}发布{v.correctionNote ? `；更正说明：${v.correctionNote}` : ""}
             </li>
           ))}
         </ol>

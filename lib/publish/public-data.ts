@@ -72,15 +72,16 @@ export async function listLatestPublications(limit = 20) {
  * page's own snapshots are read.
  */
 export async function searchPublications(q: string, year: number | null, askedPage: number): Promise<Paged<ListedReport>> {
-  // The matching publications, then the newest of each report (a correction replaces its report's
-  // entry), counted, and the page's ids.
+  // The newest of each report's matching publications (a correction replaces its report's entry),
+  // counted, and the page's ids. With a year, read from the index of a year's publications
+  // (migration publication_year_index) in the order DISTINCT ON needs.
   const hits = (offset: number) => db().$queryRaw<Array<{ total: number; ids: string[] }>>`
-    WITH hits AS MATERIALIZED (
-      SELECT p.id, p."publishedAt", p."reportId", p.version FROM "Publication" p
+    WITH newest AS MATERIALIZED (
+      SELECT DISTINCT ON (p."reportId") p.id, p."publishedAt" FROM "Publication" p
       WHERE (${q} = '' OR p."organCode" IN (
               SELECT o.code FROM "Organ" o WHERE organ_name_grams(o.name) @> organ_name_grams(${q}) AND o.name LIKE ${containsPattern(q)}))
-        AND (${year}::int IS NULL OR p.year = ${year}::int)),
-    newest AS (SELECT DISTINCT ON ("reportId") id, "publishedAt" FROM hits ORDER BY "reportId", version DESC)
+        AND (${year}::int IS NULL OR p.year = ${year}::int)
+      ORDER BY p."reportId", p.version DESC)
     SELECT (SELECT count(*) FROM newest)::int AS total,
            ARRAY(SELECT id FROM newest ORDER BY "publishedAt" DESC, id LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) AS ids`;
   const [{ total, ids: asked }] = (await hits(pageWithin(Infinity, SEARCH_PAGE_SIZE, askedPage).offset)) as [{ total: number; ids: string[] }];

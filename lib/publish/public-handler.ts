@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { chooseCoding, ifNoneMatchMatches } from "./http-negotiation";
 import { snapshotMetadata } from "@/lib/domain/publication-metadata";
+import { formatDayAndTime } from "@/lib/format-time";
 import { reportToDocx } from "@/lib/report-files/docx";
 import { toReportJson } from "@/lib/report-files/report-json";
 import { publicationCsv } from "@/lib/report-files/tables-csv";
@@ -84,7 +85,7 @@ function sendNotice(req: IncomingMessage, res: ServerResponse, script: Script, s
 const cachedNotices = new Map<string, DynamicPage>();
 
 function sendWithdrawn(req: IncomingMessage, res: ServerResponse, script: Script, withdrawnAt: Date, reason: string | null) {
-  const when = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(withdrawnAt);
+  const when = formatDayAndTime(withdrawnAt);
   return sendNotice(req, res, script, 410, "该报告已撤回", `该报告已于 ${when} 撤回。撤回理由：${reason ?? ""}`);
 }
 
