@@ -59,9 +59,14 @@ export function deadlineOf(year: number, deadlineMonth: number, deadlineDay: num
 
 /** Whole days from today (China's calendar) to the deadline day: 0 on the day itself, negative once it has passed. */
 export function daysLeft(deadline: Date, now: Date): number {
-  const chinaDay = (at: Date) => Math.floor((at.getTime() + CHINA_OFFSET_MS) / DAY_MS);
-  return chinaDay(new Date(deadline.getTime() - 1)) - chinaDay(now);
+  return chinaDayNumber(deadline.getTime() - 1) - chinaDayNumber(now.getTime());
 }
+
+/**
+ * The day in China's calendar of a moment (milliseconds), as a count of days: what the overdue
+ * flag and the days left depend on (deadlines fall at midnight in China).
+ */
+export const chinaDayNumber = (ms: number) => Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS);
 
 /** Whether the work is still due and past its deadline: never once the year's report was first published (a later correction is not late work). */
 export function isOverdue(options: { progress: Progress; deadline: Date; now: Date; firstPublishedAt: Date | null }): boolean {

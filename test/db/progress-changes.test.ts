@@ -158,6 +158,15 @@ describe("progress changes", () => {
     setProgressListening(true);
   });
 
+  it("works a kept organ's deadline out again when the day changes in China: its deadline passes at midnight there", async () => {
+    // 乙 has no report for the year; its deadline is 31 January of the next year, which ends at 16:00 UTC.
+    const at = async (iso: string) => (await findOrganProgress({ rootId: organs.county!.id, year: YEAR, now: new Date(iso) })).find((r) => r.organId === organs.townB!.id)!;
+    expect(await at(`${YEAR + 1}-01-31T15:59:59Z`)).toMatchObject({ overdue: false, deadlineText: "今天截止" });
+    expect(await at(`${YEAR + 1}-01-31T16:00:00Z`)).toMatchObject({ overdue: true, deadlineText: "逾期 1 天" });
+    expect(await at(`${YEAR + 1}-02-10T03:00:00Z`)).toMatchObject({ overdue: true, deadlineText: "逾期 10 天" });
+    expect(await at(`${YEAR + 1}-01-30T01:00:00Z`)).toMatchObject({ overdue: false, deadlineText: "剩 1 天" });
+  });
+
   it("keeps the 汇总, and reads again the reports of exactly the organs announced, and the organs when the tree changed", async () => {
     const summary = () => getSummary({ actor: people.supervisor!, organId: organs.county!.id, year: YEAR, includeApproved: true });
     const reasons = async () => Object.fromEntries((await summary()).missing.map((m) => [m.organId, m.reason]));
