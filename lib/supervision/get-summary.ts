@@ -37,11 +37,17 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
     if (unread.length === 0 && !changed.tree) return previous!;
     // Their reports only: a change of an organ's name, code or place is a change of the tree.
     for (const row of await loadSummaryRows({ rootId: organId, year, includeApproved, organs: unread })) reports.set(row.organId, row.report);
-    // An organ deleted between the two queries is left out (its deletion is announced).
-    return summed(
-      organs.flatMap((organ) => (reports.has(organ.organId) ? [{ ...organ, report: reports.get(organ.organId)! }] : [])),
-      includeApproved,
-    );
+    // An organ deleted between the two queries is left out (its deletion is announced). A row whose
+    // organ and report did not change stays the same object, and keeps its entry in the sum (summary.ts).
+    const before = new Map(previous!.rows.map((row) => [row.organId, row]));
+    const rows = organs.flatMap((organ): SummaryOrganRow[] => {
+      if (!reports.has(organ.organId)) return [];
+      const report = reports.get(organ.organId)!;
+      const row = before.get(organ.organId);
+      const same = row?.report === report && (row === organ || (row.name === organ.name && row.code === organ.code && row.path.join("\u0000") === organ.path.join("\u0000")));
+      return [same ? row : { ...organ, report }];
+    });
+    return summed(rows, includeApproved);
   });
   return { organName: organ.name, year, includeApproved, ...summary };
 }

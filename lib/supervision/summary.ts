@@ -64,24 +64,36 @@ function choose(row: SummaryOrganRow, includeApproved: boolean): Choice {
   return { reason: NOT_INCLUDED[report.status] };
 }
 
-/** Published reports (each one's newest version, withdrawn ones excluded), and approved ones when asked; the rest listed with the reason. */
+type Entry = { included: IncludedOrgan } | { missing: MissingOrgan };
+
+function entryOf(row: SummaryOrganRow, includeApproved: boolean): Entry {
+  const organ = { organId: row.organId, name: row.name, code: row.code, path: row.path };
+  const choice = choose(row, includeApproved);
+  if ("reason" in choice) return { missing: { ...organ, reason: choice.reason } };
+  // Published and approved reports passed every error check; anything else is listed, never summed silently.
+  const read = readFigures(choice.figures);
+  if (!read.ok) {
+    return { missing: { ...organ, reason: `表格数据不完整（${read.invalid.slice(0, 3).join("；")}${read.invalid.length > 3 ? ` 等 ${read.invalid.length} 处` : ""}）` } };
+  }
+  return { included: { ...organ, source: choice.source, indexNumber: choice.indexNumber, values: read.values } };
+}
+
+// Each row's entry, kept with the row object: a kept reading's rows stay the same objects until
+// their organ or report changes, so a province's 汇总 after one organ's change works out one entry, not 5,000.
+const entries = new WeakMap<SummaryOrganRow, { includeApproved: boolean; entry: Entry }>();
+
+/** Published reports (each one's newest version, withdrawn ones excluded), and approved ones when asked; the rest listed with the reason. Rows are not to be changed once passed here. */
 export function buildSummary(rows: ReadonlyArray<SummaryOrganRow>, options: { includeApproved: boolean }): Summary {
   const included: IncludedOrgan[] = [];
   const missing: MissingOrgan[] = [];
   for (const row of rows) {
-    const organ = { organId: row.organId, name: row.name, code: row.code, path: row.path };
-    const choice = choose(row, options.includeApproved);
-    if ("reason" in choice) {
-      missing.push({ ...organ, reason: choice.reason });
-      continue;
+    let known = entries.get(row);
+    if (known?.includeApproved !== options.includeApproved) {
+      known = { includeApproved: options.includeApproved, entry: entryOf(row, options.includeApproved) };
+      entries.set(row, known);
     }
-    // Published and approved reports passed every error check; anything else is listed, never summed silently.
-    const read = readFigures(choice.figures);
-    if (!read.ok) {
-      missing.push({ ...organ, reason: `表格数据不完整（${read.invalid.slice(0, 3).join("；")}${read.invalid.length > 3 ? ` 等 ${read.invalid.length} 处` : ""}）` });
-      continue;
-    }
-    included.push({ ...organ, source: choice.source, indexNumber: choice.indexNumber, values: read.values });
+    if ("included" in known.entry) included.push(known.entry.included);
+    else missing.push(known.entry.missing);
   }
   return { included, missing, sum: included.length ? addValues(included.map((o) => o.values)) : null };
 }
