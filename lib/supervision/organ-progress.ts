@@ -11,7 +11,7 @@ import { roundFromActions, stageHolder } from "@/lib/review/workflow";
 import { readRecordedAction } from "@/lib/reports/review-state";
 import { refreshCheckCountsNow } from "./check-counts";
 import { keptReading, type Marked } from "./progress-changes";
-import { summariseProgress, type ProgressGroup, type ProgressSummary } from "./progress-summary";
+import { summariseProgress, type ProgressSummary } from "./progress-summary";
 
 export type OrganProgress = {
   organId: string;
@@ -304,55 +304,12 @@ async function holdersOfOpenRounds(
   return holders;
 }
 
-// The 工作台's groups, kept like the dashboard's rows: read again once a change is announced for an
-// organ below the root (or the tree changed). A province is a few dozen groups.
-const KEPT_GROUPS = 10_000;
-type KeptGroups = Marked<{ size: number; groups: ProgressGroup[] }>;
-const sharedGroups = globalThis as unknown as { nianbaoProgressGroups?: Map<string, KeptGroups> };
-const keptGroups: Map<string, KeptGroups> = (sharedGroups.nianbaoProgressGroups ??= new Map());
-
 /**
- * The 工作台's summary of every organ below `rootId` for `year` (progress-summary.ts): one query
- * that groups the organs by what their reading depends on, so a province is a few dozen rows.
+ * The 工作台's summary of every organ below `rootId` for `year` (progress-summary.ts), from the
+ * dashboard's kept rows: after a change below, only the organs announced are read again.
  */
 export async function summariseOrganProgress(options: { rootId: string; year: number; listed: number; now?: Date }): Promise<ProgressSummary> {
-  const { rootId, year, listed } = options;
-  const { groups } = await keptReading(keptGroups, `${rootId}|${year}|${listed}`, year, KEPT_GROUPS, async (previous, changed) => {
-    if (changed !== "everything" && !changed.tree && !(await anyBelow(rootId, [...changed.organs]))) return previous!;
-    const groups = await readGroups(rootId, year, listed);
-    return { size: groups.length, groups };
-  });
-  return summariseProgress(groups, year, options.now ?? new Date(), listed);
-}
-
-function readGroups(rootId: string, year: number, listed: number) {
-  return overTheTree(
-    (tx) => tx.$queryRaw<ProgressGroup[]>`
-    ${treeBelow(rootId)}
-    SELECT o."deadlineMonth", o."deadlineDay", r.status::text AS status, r."isCorrection", rr.status::text AS "roundStatus",
-           CASE WHEN r.status = 'IN_REVIEW' THEN rr.stages -> rr."stageIndex" ->> 'name' END AS "stageName",
-           EXISTS (SELECT 1 FROM "Publication" p WHERE p."reportId" = r.id) AS published,
-           count(*)::int AS organs, (array_agg(o.name ORDER BY o.name))[1:${listed}] AS names
-    FROM tree t
-    JOIN "Organ" o ON o.id = t.id
-    LEFT JOIN "Report" r ON r."organId" = o.id AND r.year = ${year}
-    LEFT JOIN LATERAL (SELECT status, "stageIndex", stages FROM "ReviewRound" WHERE "reportId" = r.id ORDER BY number DESC LIMIT 1) rr ON true
-    WHERE t.depth >= 1
-    GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-  );
-}
-
-/** Whether any of the organs is below the root: a walk up from each (a few levels), not down the whole tree. */
-async function anyBelow(rootId: string, organIds: string[]): Promise<boolean> {
-  if (organIds.length === 0) return false;
-  const [row] = await db().$queryRaw<Array<{ below: boolean }>>`
-    WITH RECURSIVE up AS (
-      SELECT "parentId" AS id, 1 AS depth FROM "Organ" WHERE id = ANY(${organIds}::text[])
-      UNION
-      SELECT o."parentId", u.depth + 1 FROM "Organ" o JOIN up u ON o.id = u.id WHERE u.depth < 32
-    )
-    SELECT EXISTS (SELECT 1 FROM up WHERE id = ${rootId}) AS below`;
-  return row?.below === true;
+  return summariseProgress(await findOrganProgress({ rootId: options.rootId, year: options.year, now: options.now }), options.listed);
 }
 
 /**

@@ -1,25 +1,10 @@
 // The 工作台's summary of the organs below a supervising office: how many stand where this year,
-// and the overdue ones (the first few by name; the dashboard lists them all). Computed from
-// groups of organs that share everything the reading depends on (their report's state and their
-// deadline), so that a province's 5,000 organs arrive as a few dozen rows. Pure.
-import { deadlineOf, deadlineText, isOverdue, progressLabel, progressOf, PROGRESS, type Progress } from "@/lib/domain/report-progress";
-import type { ReportStatus } from "@/lib/domain/report-status";
+// and the overdue ones (the first few by name; the dashboard lists them all). Computed from the
+// dashboard's own rows (organ-progress.ts keeps them, and reads again only what changed). Pure.
+import { PROGRESS, type Progress } from "@/lib/domain/report-progress";
 
-export type ProgressGroup = {
-  deadlineMonth: number;
-  deadlineDay: number;
-  /** The report's stored state (all null: no report for the year). */
-  status: ReportStatus | null;
-  isCorrection: boolean | null;
-  roundStatus: string | null;
-  /** The waiting stage's name, for a report in review. */
-  stageName: string | null;
-  /** Whether the report has been published (a correction of it is never overdue). */
-  published: boolean;
-  organs: number;
-  /** The first organs' names, in name order (at least as many as will be listed). */
-  names: string[];
-};
+/** What the summary reads of each organ's row. */
+export type SummarisedRow = { organName: string; progress: Progress; overdue: boolean; statusText: string; deadlineText: string };
 
 export type ProgressSummary = {
   total: number;
@@ -29,22 +14,25 @@ export type ProgressSummary = {
   overdue: Array<{ organName: string; statusText: string; deadlineText: string }>;
 };
 
-export function summariseProgress(groups: ProgressGroup[], year: number, now: Date, listed: number): ProgressSummary {
+export function summariseProgress(rows: ReadonlyArray<SummarisedRow>, listed: number): ProgressSummary {
   const counts = Object.fromEntries(PROGRESS.map((p) => [p, 0])) as Record<Progress, number>;
-  let total = 0;
   let overdueCount = 0;
-  const overdue: ProgressSummary["overdue"] = [];
-  for (const group of groups) {
-    const progress = progressOf(group.status ? { status: group.status, isCorrection: Boolean(group.isCorrection), lastRoundStatus: group.roundStatus } : null);
-    counts[progress] += group.organs;
-    total += group.organs;
-    const deadline = deadlineOf(year, group.deadlineMonth, group.deadlineDay);
-    if (group.published || !isOverdue({ progress, deadline, now, firstPublishedAt: null })) continue;
-    overdueCount += group.organs;
-    const statusText = progressLabel(progress, group.status === "IN_REVIEW" ? group.stageName : null);
-    const late = deadlineText({ progress, deadline, now, firstPublishedAt: null });
-    for (const organName of group.names.slice(0, listed)) overdue.push({ organName, statusText, deadlineText: late });
+  // The first `listed` overdue organs by name, kept in order as the rows pass (a province may have thousands overdue).
+  const first: SummarisedRow[] = [];
+  for (const row of rows) {
+    counts[row.progress]++;
+    if (!row.overdue) continue;
+    overdueCount++;
+    if (first.length === listed && (listed === 0 || !(row.organName < first[listed - 1]!.organName))) continue;
+    let at = first.length;
+    while (at > 0 && row.organName < first[at - 1]!.organName) at--;
+    first.splice(at, 0, row);
+    if (first.length > listed) first.pop();
   }
-  overdue.sort((a, b) => (a.organName < b.organName ? -1 : a.organName > b.organName ? 1 : 0));
-  return { total, counts, overdueCount, overdue: overdue.slice(0, listed) };
+  return {
+    total: rows.length,
+    counts,
+    overdueCount,
+    overdue: first.map(({ organName, statusText, deadlineText }) => ({ organName, statusText, deadlineText })),
+  };
 }

@@ -182,6 +182,7 @@ describe("progress changes", () => {
     await until(() => heard.length === 2);
     expect((await reasons())[organs.townA!.id]).toBe("尚未发布（审核中）");
     // 甲 this year: its report is read again; the organs' names are not (a rename is a change of the tree).
+    heard.length = 0;
     await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.townA!.id, YEAR]);
     await until(() => heardOf("townA"));
     expect((await reasons())[organs.townA!.id]).toBe("已撤回");
@@ -200,22 +201,34 @@ describe("progress changes", () => {
     await unannounced(`UPDATE "Report" SET "withdrawnAt" = now() WHERE "organId" = $1`, [organs.townA!.id]);
   });
 
-  it("keeps the 工作台's summary until an organ below, at any depth, is announced", async () => {
+  it("sums up the 工作台 from the dashboard's kept rows: an organ announced below, at any depth, is read again, and only it", async () => {
     heard.length = 0;
     await organ("far", null);
     await organ("deep", "townA");
     await until(() => heard.filter((c) => "tree" in c).length === 2); // heard before the summary is read
     const counts = async () => (await summariseOrganProgress({ rootId: organs.county!.id, year: YEAR, listed: 10 })).counts;
-    expect(await counts()).toMatchObject({ IN_REVIEW: 1, NOT_CREATED: 4 }); // townB, townC, townE, and deep (two levels down)
+    expect(await counts()).toMatchObject({ IN_REVIEW: 1, NOT_CREATED: 4, DRAFT: 0 }); // townB, townC, townE, and deep (two levels down)
+    // Behind the app's back: 甲's report back to a draft, and a draft for deep.
     await unannounced(`UPDATE "Report" SET status = 'DRAFT' WHERE "organId" = $1`, [organs.townA!.id]);
+    await unannounced(`INSERT INTO "Report" (id, "organId", year, title, "createdById", "updatedAt") VALUES (gen_random_uuid()::text, $1, $2, 't', $3, now())`, [
+      organs.deep!.id,
+      YEAR,
+      people.authorA!.id,
+    ]);
     // An organ elsewhere: not this summary's business.
+    heard.length = 0;
     await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.far!.id, YEAR]);
     await until(() => heardOf("far"));
-    expect(await counts()).toMatchObject({ IN_REVIEW: 1 });
-    // An organ two levels below: the summary is read again.
+    expect(await counts()).toMatchObject({ IN_REVIEW: 1, NOT_CREATED: 4, DRAFT: 0 });
+    // An organ two levels below: read again (甲 was not announced, so it stands as kept).
+    heard.length = 0;
     await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.deep!.id, YEAR]);
     await until(() => heardOf("deep"));
-    expect(await counts()).toMatchObject({ IN_REVIEW: 0, DRAFT: 1, NOT_CREATED: 4 });
+    expect(await counts()).toMatchObject({ IN_REVIEW: 1, NOT_CREATED: 3, DRAFT: 1 });
+    heard.length = 0;
+    await owner.query("SELECT public.announce_progress_change($1, $2)", [organs.townA!.id, YEAR]);
+    await until(() => heardOf("townA"));
+    expect(await counts()).toMatchObject({ IN_REVIEW: 0, NOT_CREATED: 3, DRAFT: 2 });
   });
 
   it("after a change of the tree, reads the organs below in their new places and the reports of only those new below or announced", async () => {
