@@ -47,9 +47,9 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
       const same = row?.report === report && (row === organ || (row.name === organ.name && row.code === organ.code && row.path.join("\u0000") === organ.path.join("\u0000")));
       return [same ? row : { ...organ, report }];
     });
-    return summed(rows, includeApproved);
+    return summed(rows, includeApproved, previous!.summary);
   });
   return { organName: organ.name, year, includeApproved, ...summary };
 }
 
-const summed = (rows: SummaryOrganRow[], includeApproved: boolean) => ({ size: rows.length, rows, summary: buildSummary(rows, { includeApproved }) });
+const summed = (rows: SummaryOrganRow[], includeApproved: boolean, previous?: Summary) => ({ size: rows.length, rows, summary: buildSummary(rows, { includeApproved }, previous) });

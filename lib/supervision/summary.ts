@@ -82,8 +82,13 @@ function entryOf(row: SummaryOrganRow, includeApproved: boolean): Entry {
 // their organ or report changes, so a province's 汇总 after one organ's change works out one entry, not 5,000.
 const entries = new WeakMap<SummaryOrganRow, { includeApproved: boolean; entry: Entry }>();
 
-/** Published reports (each one's newest version, withdrawn ones excluded), and approved ones when asked; the rest listed with the reason. Rows are not to be changed once passed here. */
-export function buildSummary(rows: ReadonlyArray<SummaryOrganRow>, options: { includeApproved: boolean }): Summary {
+/**
+ * Published reports (each one's newest version, withdrawn ones excluded), and approved ones when
+ * asked; the rest listed with the reason. Rows are not to be changed once passed here. `previous`:
+ * the summary these rows were brought up to date from, whose sum is kept when the same figures are
+ * included (only names or places changed).
+ */
+export function buildSummary(rows: ReadonlyArray<SummaryOrganRow>, options: { includeApproved: boolean }, previous?: Summary): Summary {
   const included: IncludedOrgan[] = [];
   const missing: MissingOrgan[] = [];
   for (const row of rows) {
@@ -95,7 +100,15 @@ export function buildSummary(rows: ReadonlyArray<SummaryOrganRow>, options: { in
     if ("included" in known.entry) included.push(known.entry.included);
     else missing.push(known.entry.missing);
   }
-  return { included, missing, sum: included.length ? addValues(included.map((o) => o.values)) : null };
+  return { included, missing, sum: included.length ? sumOf(included, previous) : null };
+}
+
+function sumOf(included: ReadonlyArray<IncludedOrgan>, previous: Summary | undefined): TableCells {
+  if (previous?.sum && previous.included.length === included.length) {
+    const before = new Set(previous.included.map((organ) => organ.values));
+    if (included.every((organ) => before.has(organ.values))) return previous.sum;
+  }
+  return addValues(included.map((organ) => organ.values));
 }
 
 /** One line saying what the 汇总 covers (the page, and the files' second row). */

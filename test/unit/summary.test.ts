@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ALL_CELLS, TYPED_CELLS, type TableNumber } from "@/lib/report-format/format";
-import { valueOfCell, type TableCells } from "@/lib/report-format/sum-tables";
+import { readValues, valueOfCell, type TableCells } from "@/lib/report-format/sum-tables";
 import { layoutRows, TABLE_LAYOUTS, valueCells } from "@/lib/report-format/table-layouts";
 import { summaryCsv, summaryXlsx, type SummaryFileInput } from "@/lib/report-files/summary-files";
 import { buildSummary, type SummaryOrganRow } from "@/lib/supervision/summary";
@@ -111,6 +111,28 @@ describe("which organs the 汇总 counts", () => {
       ["待发布镇", "待发布"],
     ]);
     expect(summary.sum![3]["disclosed.natural"]).toBe(String(2 + 5 + 7 + 5));
+  });
+
+  it("keeps the sum it was brought up to date from while the same figures are included, and adds up afresh otherwise", () => {
+    const report = (tables: TableCells): SummaryOrganRow["report"] => {
+      const read = readValues(tables);
+      if (!read.ok) throw new Error("fixture");
+      return { status: "PUBLISHED", withdrawn: false, published: { ...published(1, tables), figures: { values: read.values } }, approved: null };
+    };
+    const [ra, rb, rc] = [report(a), report(b), report(c)];
+    const first = buildSummary([row("甲镇", ra), row("乙镇", rb)], { includeApproved: false });
+    expect(first.sum![3]["disclosed.natural"]).toBe("7");
+    // Renamed and reordered, the same reports: the same sum.
+    const renamed = buildSummary([row("乙镇改", rb), row("甲镇", ra)], { includeApproved: false }, first);
+    expect(renamed.sum).toBe(first.sum);
+    expect(renamed.included.map((o) => o.name)).toEqual(["乙镇改", "甲镇"]);
+    // Another report's figures, an organ more or one fewer: added up again.
+    const fresh = (list: SummaryOrganRow[]) => buildSummary(list, { includeApproved: false }).sum;
+    for (const list of [[row("甲镇", ra), row("乙镇", rc)], [row("甲镇", ra), row("乙镇", rb), row("丙镇", rc)], [row("甲镇", ra)]]) {
+      const summary = buildSummary(list, { includeApproved: false }, renamed);
+      expect(summary.sum).toEqual(fresh(list));
+      expect(summary.sum).not.toEqual(first.sum);
+    }
   });
 
   it("nothing to count: no sum", () => {
