@@ -20,10 +20,11 @@ export type PageToMeasure = {
   cold?: boolean;
   /**
    * Announce a change of organs' progress before each request (through the real NOTIFY), so
-   * that the dashboard's or 汇总's kept reading is read again: the whole tree, or one organ's year.
+   * that the dashboard's or 汇总's kept reading is read again: the whole tree (as when organs are
+   * added, deleted or moved: every organ below is walked), or one organ's year.
    */
   progressChange?: (context: ScaleContext) => { tree: true } | { organId: string; year: number };
-  /** Rename the sample organ before each request (by SQL: the database announces the change of the tree, and the organs' order changes). */
+  /** Rename the sample organ before each request (by SQL: the database announces the renamed organ, and the organs' order changes). */
   renameOrgan?: boolean;
 };
 
@@ -45,7 +46,7 @@ export const PAGES: PageToMeasure[] = [
     progressChange: (c) => ({ organId: c.sampleOrganId, year: 2025 }),
   },
   {
-    name: "dashboard, the tree changed before each request (no organ below moved or renamed)",
+    name: "dashboard, organs added or moved before each request (the tree walked; none below moved)",
     as: "supervisor",
     path: (c) => `/organs/${c.provinceId}/supervision`,
     progressChange: () => ({ tree: true }),

@@ -138,16 +138,21 @@ async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]>
       const before = previous!.rows.get(id);
       return !before || changed.organs.has(id) || (before.reportId !== null && before.checkErrors === null);
     };
-    // After a change of the tree, the organs below as they are now; otherwise as kept (a change of an organ's name or place is a change of the tree).
-    const organs: OrganColumns[] = changed.tree ? await readOrgansBelow(rootId) : [...previous!.rows.values()];
+    // After organs were added, deleted or moved, the organs below as they are now (one walk);
+    // otherwise as kept, and an organ whose name, code, kind or deadline changed is announced by
+    // itself (progress-changes.ts) and read again with its report.
+    const walked = changed.places ? await readOrgansBelow(rootId) : null;
+    const organs: OrganColumns[] = walked ?? [...previous!.rows.values()];
     const unread = organs.map((organ) => organ.id).filter(needsReading);
-    if (!changed.tree && unread.length === 0) return previous!;
+    if (!walked && unread.length === 0) return previous!;
     const read = new Map((await readRows({ rootId, year, organs: unread })).map((row) => [row.id, row]));
     const current = organs.flatMap((organ): Array<Row | PlacedRow> => {
       const row = read.get(organ.id) ?? previous!.rows.get(organ.id);
       // Deleted between the two queries: left out (its deletion is announced).
       if (!row) return [];
-      return [ORGAN_COLUMNS.every((column) => row[column] === organ[column]) ? row : { ...row, ...columnsOf(organ) }];
+      // A row just read shows the organ as it is; a kept one takes what the walk found.
+      if (!walked || read.has(organ.id) || ORGAN_COLUMNS.every((column) => row[column] === organ[column])) return [row];
+      return [{ ...row, ...columnsOf(organ) }];
     });
     // The same organs with the same names and parents (a report, a deadline or a kind changed, or an organ elsewhere): each keeps its place.
     const samePlaces =

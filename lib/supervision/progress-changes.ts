@@ -8,14 +8,19 @@
 
 export const PROGRESS_CHANGES_CHANNEL = "nianbao_progress_changes";
 
-/** A report's (or a 催办's) organ and year, or the organ tree (names, codes, places, deadlines). */
-export type ProgressChange = { organId: string; year: number } | { tree: true };
+/**
+ * A report's (or a 催办's) organ and year; or the organ tree (names, codes, kinds, places,
+ * deadlines), with `organId` when only that organ's own columns changed and every organ stayed
+ * where it was.
+ */
+export type ProgressChange = { organId: string; year: number } | { tree: true; organId?: string };
 
-/** A notification's payload; anything unexpected is taken as a change of the tree (everything). */
+/** A notification's payload; anything unexpected is taken as a change of the whole tree (everything). */
 export function readProgressChange(payload: string): ProgressChange {
   try {
-    const value = JSON.parse(payload) as { organId?: unknown; year?: unknown };
+    const value = JSON.parse(payload) as { organId?: unknown; year?: unknown; tree?: unknown };
     if (typeof value.organId === "string" && Number.isInteger(value.year)) return { organId: value.organId, year: value.year as number };
+    if (value.tree === true && typeof value.organId === "string") return { tree: true, organId: value.organId };
   } catch {
     /* fall through */
   }
@@ -23,11 +28,12 @@ export function readProgressChange(payload: string): ProgressChange {
 }
 
 /**
- * What changed since a reading: the organs whose report of the year changed, and whether the
- * organ tree (names, codes, kinds, places, deadlines) changed too; "everything" when that cannot
- * be told (no mark, the changes of that time forgotten).
+ * What changed since a reading: the organs whose report of the year changed or whose own columns
+ * changed (name, code, kind, deadline); whether the organ tree changed at all (`tree`); and whether
+ * organs were added, deleted or moved (`places`: which organs lie below an office may differ).
+ * "everything" when that cannot be told (no mark, the changes of that time forgotten).
  */
-export type Changes = { organs: Set<string>; tree: boolean } | "everything";
+export type Changes = { organs: Set<string>; tree: boolean; places: boolean } | "everything";
 
 /** The changes heard before a reading began (null: none can be told apart, read everything). */
 export type ChangeMark = { epoch: number; heard: number };
@@ -37,19 +43,22 @@ export type Marked<T> = T & { mark: ChangeMark };
 /** At most this many organ changes are remembered; a mark older than all of them reads everything again. */
 const REMEMBERED = 20_000;
 
-type Heard = { number: number; organId: string; year: number };
-type Store = { listening: boolean; epoch: number; heard: number; treeChangedAt: number; forgottenUpTo: number; log: Heard[] };
+/** An organ's change: of its report of `year`, or of its own columns (`year` null: every year's rows show them). */
+type Heard = { number: number; organId: string; year: number | null };
+type Store = { listening: boolean; epoch: number; heard: number; treeChangedAt: number; placesChangedAt: number; forgottenUpTo: number; log: Heard[] };
 // On globalThis: the front server and Next's bundle load this module separately in one process.
 const shared = globalThis as unknown as { nianbaoProgressChanges?: Store };
-const store = (shared.nianbaoProgressChanges ??= { listening: false, epoch: 0, heard: 0, treeChangedAt: 0, forgottenUpTo: 0, log: [] });
+const store = (shared.nianbaoProgressChanges ??= { listening: false, epoch: 0, heard: 0, treeChangedAt: 0, placesChangedAt: 0, forgottenUpTo: 0, log: [] });
 
 export function heardProgressChange(change: ProgressChange) {
   const number = ++store.heard;
   if ("tree" in change) store.treeChangedAt = number;
-  else {
-    store.log.push({ number, organId: change.organId, year: change.year });
-    if (store.log.length > 2 * REMEMBERED) store.forgottenUpTo = store.log.splice(0, store.log.length - REMEMBERED).at(-1)!.number;
+  if (change.organId === undefined) {
+    store.placesChangedAt = number;
+    return;
   }
+  store.log.push({ number, organId: change.organId, year: "year" in change ? change.year : null });
+  if (store.log.length > 2 * REMEMBERED) store.forgottenUpTo = store.log.splice(0, store.log.length - REMEMBERED).at(-1)!.number;
 }
 
 /** Whether this process hears every change; either way, what was read before cannot be trusted any more. */
@@ -68,8 +77,11 @@ export function changeMark(): ChangeMark | null {
 export function changedSince(mark: ChangeMark | null, year: number): Changes {
   if (!mark || !store.listening || mark.epoch !== store.epoch || store.forgottenUpTo > mark.heard) return "everything";
   const organs = new Set<string>();
-  for (let i = store.log.length - 1; i >= 0 && store.log[i]!.number > mark.heard; i--) if (store.log[i]!.year === year) organs.add(store.log[i]!.organId);
-  return { organs, tree: store.treeChangedAt > mark.heard };
+  for (let i = store.log.length - 1; i >= 0 && store.log[i]!.number > mark.heard; i--) {
+    const heard = store.log[i]!;
+    if (heard.year === year || heard.year === null) organs.add(heard.organId);
+  }
+  return { organs, tree: store.treeChangedAt > mark.heard, places: store.placesChangedAt > mark.heard };
 }
 
 /**

@@ -56,7 +56,7 @@ describe("progress changes", () => {
     const user = await createUser({ actor: platformAdmin, organId, username: `pc-${tag()}`, displayName: key, password: "a-good-password", roles, clientAddress });
     people[key] = { id: user.id, displayName: key, isPlatformAdmin: false, memberships: roles.map((role) => ({ organId, role })) };
   };
-  const heardOf = (organKey: string) => heard.some((c) => "organId" in c && c.organId === organs[organKey]!.id && c.year === YEAR);
+  const heardOf = (organKey: string) => heard.some((c) => "year" in c && c.organId === organs[organKey]!.id && c.year === YEAR);
   const unannounced = async (sql: string, values: unknown[]) => {
     await owner.query("SET session_replication_role = replica");
     await owner.query(sql, values);
@@ -124,7 +124,13 @@ describe("progress changes", () => {
     organs.townB!.name += "改";
     await until(() => heard.length > 0);
     await new Promise((r) => setTimeout(r, 200)); // anything else announced would have arrived by now
-    expect(heard).toEqual([{ tree: true }]);
+    expect(heard).toEqual([{ tree: true, organId: organs.townB!.id }]);
+    // A move or a new organ: the whole tree (which organs lie below an office may change).
+    heard.length = 0;
+    await db().organ.update({ where: { id: organs.townB!.id }, data: { parentId: null } });
+    await db().organ.update({ where: { id: organs.townB!.id }, data: { parentId: organs.county!.id } });
+    await until(() => heard.length >= 2);
+    expect(heard).toEqual([{ tree: true }, { tree: true }]);
   });
 
   it("reads again exactly the organs announced since the last reading, and everything while it cannot hear", async () => {
@@ -295,6 +301,20 @@ describe("progress changes", () => {
     await db().organ.update({ where: { id: organs.r1!.id }, data: { name: `z${organs.r1!.name}` } });
     await until(() => heard.some((c) => "tree" in c));
     expect(await ordered()).toEqual([organs.r2!.id, organs.r3!.id, organs.r1!.id]);
+
+    // A rename (every organ staying in its place) reads that organ again, not the tree: a name changed
+    // behind the app's back elsewhere is not seen until organs are added, deleted or moved.
+    await unannounced(`UPDATE "Organ" SET name = $1 WHERE id = $2`, [`${organs.r3!.name}暗`, organs.r3!.id]);
+    heard.length = 0;
+    await db().organ.update({ where: { id: organs.r2!.id }, data: { name: `${organs.r2!.name}再` } });
+    await until(() => heard.some((c) => "tree" in c));
+    const renamed = await dashboard();
+    expect(renamed.get(organs.r2!.id)!.organName).toBe(`${organs.r2!.name}再`);
+    expect(renamed.get(organs.r3!.id)).toMatchObject({ organName: organs.r3!.name, path: [`${organs.r2!.name}再`] });
+    heard.length = 0;
+    await db().organ.update({ where: { id: organs.mover!.id }, data: { parentId: organs.r1!.id } });
+    await until(() => heard.some((c) => "tree" in c));
+    expect((await dashboard()).get(organs.r3!.id)!.organName).toBe(`${organs.r3!.name}暗`);
   });
 
   it("reads again, on later requests, the reports whose check counts a reading could not compute (at most 100 a request)", async () => {

@@ -14,7 +14,7 @@ import {
 } from "@/lib/supervision/progress-changes";
 
 /** Only these organs changed, not the tree. */
-const organs = (...ids: string[]) => ({ organs: new Set(ids), tree: false });
+const organs = (...ids: string[]) => ({ organs: new Set(ids), tree: false, places: false });
 
 describe("progress changes heard", () => {
   afterEach(() => setProgressListening(false));
@@ -22,6 +22,7 @@ describe("progress changes heard", () => {
   it("reads a notification's payload, and takes anything unexpected as a change of the whole tree", () => {
     expect(readProgressChange('{"organId":"a","year":2024}')).toEqual({ organId: "a", year: 2024 });
     expect(readProgressChange('{"tree":true}')).toEqual({ tree: true });
+    expect(readProgressChange('{"tree":true,"organId":"a"}')).toEqual({ tree: true, organId: "a" });
     for (const odd of ["", "not json", '{"organId":1,"year":2024}', '{"organId":"a","year":"2024"}', "null"]) expect(readProgressChange(odd)).toEqual({ tree: true });
   });
 
@@ -49,8 +50,19 @@ describe("progress changes heard", () => {
     const mark = changeMark()!;
     heardProgressChange({ organId: "a", year: 2024 });
     heardProgressChange({ tree: true });
-    expect(changedSince(mark, 2024)).toEqual({ organs: new Set(["a"]), tree: true });
+    expect(changedSince(mark, 2024)).toEqual({ organs: new Set(["a"]), tree: true, places: true });
     expect(changedSince(changeMark(), 2024)).toEqual(organs());
+  });
+
+  it("tells an organ whose own columns changed (every organ in its place) as a change of that organ in every year", () => {
+    setProgressListening(true);
+    const mark = changeMark()!;
+    heardProgressChange({ tree: true, organId: "renamed" });
+    heardProgressChange({ organId: "a", year: 2023 });
+    expect(changedSince(mark, 2024)).toEqual({ organs: new Set(["renamed"]), tree: true, places: false });
+    expect(changedSince(mark, 2023)).toEqual({ organs: new Set(["renamed", "a"]), tree: true, places: false });
+    heardProgressChange({ tree: true });
+    expect(changedSince(mark, 2024)).toEqual({ organs: new Set(["renamed"]), tree: true, places: true });
   });
 
   it("reads everything after a lost connection, or once the changes since the mark are forgotten", () => {
