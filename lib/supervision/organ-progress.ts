@@ -44,6 +44,7 @@ export type OrganProgress = {
 type Row = {
   id: string;
   name: string;
+  code: string;
   kind: OrganKind;
   parentId: string | null;
   deadlineMonth: number;
@@ -126,6 +127,16 @@ function progressOfRow(row: PlacedRow, year: number, now: Date): OrganProgress {
   };
 }
 
+/**
+ * Every organ below `rootId` in the organs' order (each before those below it, brothers by name in
+ * Chinese order), with the names between the root and it: the 汇总's organs, from the dashboard's
+ * kept reading of `year` (a renamed organ read again, the tree walked only when organs were added,
+ * deleted or moved).
+ */
+export async function organsInOrder(rootId: string, year: number): Promise<Array<{ organId: string; name: string; code: string; path: string[] }>> {
+  return (await keptRowsBelow(rootId, year)).map((row) => ({ organId: row.id, name: row.name, code: row.code, path: row.path }));
+}
+
 /** The rows of every organ below the root, in their order: those kept, with the organs changed since read again. */
 async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]> {
   const { rows } = await keptReading(kept, `${rootId}|${year}`, year, KEPT_ROWS, async (previous, changed) => {
@@ -178,10 +189,18 @@ async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]>
 }
 
 /** What the tree says of each organ below the root (its report aside). */
-const ORGAN_COLUMNS = ["id", "name", "kind", "parentId", "deadlineMonth", "deadlineDay"] as const;
+const ORGAN_COLUMNS = ["id", "name", "code", "kind", "parentId", "deadlineMonth", "deadlineDay"] as const;
 type OrganColumns = Pick<Row, (typeof ORGAN_COLUMNS)[number]>;
 
-const columnsOf = (o: OrganColumns): OrganColumns => ({ id: o.id, name: o.name, kind: o.kind, parentId: o.parentId, deadlineMonth: o.deadlineMonth, deadlineDay: o.deadlineDay });
+const columnsOf = (o: OrganColumns): OrganColumns => ({
+  id: o.id,
+  name: o.name,
+  code: o.code,
+  kind: o.kind,
+  parentId: o.parentId,
+  deadlineMonth: o.deadlineMonth,
+  deadlineDay: o.deadlineDay,
+});
 
 /** The organs below the root (any depth, at most 32) as `tree (id, depth)`, the root at depth 0: this module's one walk down the tree. */
 const treeBelow = (rootId: string) => Prisma.sql`WITH RECURSIVE tree AS (
@@ -193,7 +212,7 @@ const treeBelow = (rootId: string) => Prisma.sql`WITH RECURSIVE tree AS (
 function readOrgansBelow(rootId: string): Promise<OrganColumns[]> {
   return db().$queryRaw<OrganColumns[]>`
     ${treeBelow(rootId)}
-    SELECT o.id, o.name, o.kind::text AS kind, o."parentId", o."deadlineMonth", o."deadlineDay"
+    SELECT o.id, o.name, o.code, o.kind::text AS kind, o."parentId", o."deadlineMonth", o."deadlineDay"
     FROM tree t JOIN "Organ" o ON o.id = t.id WHERE t.depth > 0`;
 }
 
@@ -244,7 +263,7 @@ async function readRows(options: { rootId: string; year: number; organs: "below"
   const query = (tx: Pick<Tx, "$queryRaw">) =>
     tx.$queryRaw<Array<Omit<Row, "holderName"> & { roundId: string | null; roundNumber: number | null; stageIndex: number | null; authorIds: string[] | null }>>`
     WITH chosen AS (${chosen})
-    SELECT o.id, o.name, o.kind::text AS kind, o."parentId", o."deadlineMonth", o."deadlineDay",
+    SELECT o.id, o.name, o.code, o.kind::text AS kind, o."parentId", o."deadlineMonth", o."deadlineDay",
            r.id AS "reportId", r.status::text AS status, r."isCorrection", r."checkErrors", r."checkWarnings", r."withdrawnAt",
            rr.id AS "roundId", rr.number AS "roundNumber", rr.status::text AS "roundStatus", rr."stageIndex",
            rr.stages -> rr."stageIndex" ->> 'name' AS "stageName", rr.stages -> rr."stageIndex" ->> 'role' AS "stageRole", rr."authorIds",

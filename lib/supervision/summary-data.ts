@@ -6,20 +6,16 @@ import { publicationFiguresColumns, readStoredFigures, sectionFiguresJoins } fro
 import { REPORT_STATUSES } from "@/lib/domain/report-status";
 import type { SummaryOrganRow } from "./summary";
 
-// The 汇总's data in one query: every organ below the supervising one (any depth), its report of
-// the year, the newest published version's values and, when asked, an approved report's values.
+// The 汇总's data in one query: the organs' reports of the year, the newest published version's
+// values and, when asked, an approved report's values.
 // Values leave the database as one short line of integers per report (the tableValues columns,
 // lib/db/table-figures.ts); only a report holding a value that is not plain digits sends its
 // cells' JSON (from Publication.digest, never the whole snapshot), to be read by the editor's own
 // parser. Shipping every report's cells as JSON made a province's 汇总 take about a second. Indexes used:
-// Organ(parentId), Report(organId, year), Publication(reportId, version), Section(reportId, key).
+// Organ(id), Report(organId, year), Publication(reportId, version), Section(reportId, key).
 
 type Row = {
   id: string;
-  name: string;
-  code: string;
-  path: string[];
-  ord: number;
   reportId: string | null;
   status: string | null;
   withdrawn: boolean | null;
@@ -34,40 +30,21 @@ type Row = {
 
 const statusSchema = z.enum(REPORT_STATUSES);
 
-/** Every organ below the root with its path (the organs between, top first), numbered in the 汇总's order: by path, then name. */
-const sortedBelow = (rootId: string) => Prisma.sql`tree AS (
-      SELECT id, name, code, ARRAY[]::text[] AS path, 0 AS depth FROM "Organ" WHERE id = ${rootId}
-      UNION ALL
-      SELECT o.id, o.name, o.code, CASE WHEN t.depth = 0 THEN t.path ELSE t.path || t.name END, t.depth + 1
-      FROM "Organ" o JOIN tree t ON o."parentId" = t.id
-      WHERE t.depth < 32
-    ),
-    -- The order is decided on the organs alone: sorting the joined rows, tables and all, spilled
-    -- megabytes to disk for a province.
-    sorted AS (SELECT id, name, code, path, (row_number() OVER (ORDER BY path, name))::int AS ord FROM tree WHERE depth > 0)`;
-
-/** Every organ below `rootId` in the 汇总's order, without reports (after a change of the tree, when the reports are kept). */
-export async function loadSummaryOrgans(rootId: string): Promise<Array<Omit<SummaryOrganRow, "report">>> {
-  const rows = await db().$queryRaw<Array<Pick<Row, "id" | "name" | "code" | "path">>>`WITH RECURSIVE ${sortedBelow(rootId)} SELECT id, name, code, path FROM sorted ORDER BY ord`;
-  return rows.map((row) => ({ organId: row.id, name: row.name, code: row.code, path: row.path }));
-}
-
 /**
- * Every organ below `rootId` in the 汇总's order, with its report of the year; or only the organs
- * named (`organs`), whose place the caller already has (their `path` is then empty).
+ * The report of `year` of each organ named, as the 汇总 needs it (null: no report for the year);
+ * an organ deleted meanwhile is left out. The organs and their places come from the dashboard's
+ * kept reading (organ-progress.ts: organsInOrder).
  */
-export async function loadSummaryRows(options: { rootId: string; year: number; includeApproved: boolean; organs?: string[] }): Promise<SummaryOrganRow[]> {
-  const { rootId, year, includeApproved, organs } = options;
-  if (organs?.length === 0) return [];
-  const sorted = organs ? Prisma.sql`sorted AS (SELECT id, name, code, ARRAY[]::text[] AS path, 0 AS ord FROM "Organ" WHERE id = ANY(${organs}::text[]))` : sortedBelow(rootId);
+export async function loadSummaryReports(options: { year: number; includeApproved: boolean; organs: string[] }): Promise<Map<string, SummaryOrganRow["report"]>> {
+  const { year, includeApproved, organs } = options;
+  if (organs.length === 0) return new Map();
   const rows = await db().$queryRaw<Row[]>`
-    WITH RECURSIVE ${sorted}
-    SELECT t.id, t.name, t.code, t.path, t.ord,
+    SELECT o.id,
            r.id AS "reportId", r.status::text AS status, r."withdrawnAt" IS NOT NULL AS withdrawn,
            p.version, p."publishedAt", p."indexNumber", p.values, p.tables,
            section_values.values AS "approvedValues", section_cells.tables AS "approvedTables"
-    FROM sorted t
-    LEFT JOIN "Report" r ON r."organId" = t.id AND r.year = ${year}
+    FROM "Organ" o
+    LEFT JOIN "Report" r ON r."organId" = o.id AND r.year = ${year}
     LEFT JOIN LATERAL (
       SELECT version, "publishedAt", "indexNumber", ${publicationFiguresColumns("Publication")}
       FROM "Publication"
@@ -75,14 +52,11 @@ export async function loadSummaryRows(options: { rootId: string; year: number; i
       ORDER BY version DESC
       LIMIT 1
     ) p ON true
-    ${sectionFiguresJoins("r", Prisma.sql`${includeApproved}::boolean AND r.status = 'APPROVED'`)}`;
-  rows.sort((a, b) => a.ord - b.ord);
-  return rows.map((row) => ({
-    organId: row.id,
-    name: row.name,
-    code: row.code,
-    path: row.path,
-    report:
+    ${sectionFiguresJoins("r", Prisma.sql`${includeApproved}::boolean AND r.status = 'APPROVED'`)}
+    WHERE o.id = ANY(${organs}::text[])`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
       row.reportId === null
         ? null
         : {
@@ -94,7 +68,8 @@ export async function loadSummaryRows(options: { rootId: string; year: number; i
                 : null,
             approved: row.approvedValues === null ? null : readStoredFigures({ values: row.approvedValues, tables: row.approvedTables }, "Section.content"),
           },
-  }));
+    ]),
+  );
 }
 
 /** The supervising organ's name (the page's heading). */

@@ -303,7 +303,16 @@ describe("progress changes", () => {
     expect(await ordered()).toEqual([organs.r2!.id, organs.r3!.id, organs.r1!.id]);
 
     // A rename (every organ staying in its place) reads that organ again, not the tree: a name changed
-    // behind the app's back elsewhere is not seen until organs are added, deleted or moved.
+    // behind the app's back elsewhere is not seen until organs are added, deleted or moved. The 汇总
+    // lists the organs as the dashboard places them.
+    const regionSupervisor: Actor = { id: people.supervisor!.id, displayName: "s", isPlatformAdmin: false, memberships: [{ organId: organs.region!.id, role: "SUPERVISOR" }] };
+    const regionSummary = () => getSummary({ actor: regionSupervisor, organId: organs.region!.id, year: YEAR, includeApproved: true });
+    const listed = ({ included, missing }: { included: Array<{ organId: string }>; missing: Array<{ organId: string }> }) => [...included, ...missing];
+    expect(
+      listed(await regionSummary())
+        .map((o) => o.organId)
+        .sort(),
+    ).toEqual((await ordered()).sort());
     await unannounced(`UPDATE "Organ" SET name = $1 WHERE id = $2`, [`${organs.r3!.name}暗`, organs.r3!.id]);
     heard.length = 0;
     await db().organ.update({ where: { id: organs.r2!.id }, data: { name: `${organs.r2!.name}再` } });
@@ -311,6 +320,15 @@ describe("progress changes", () => {
     const renamed = await dashboard();
     expect(renamed.get(organs.r2!.id)!.organName).toBe(`${organs.r2!.name}再`);
     expect(renamed.get(organs.r3!.id)).toMatchObject({ organName: organs.r3!.name, path: [`${organs.r2!.name}再`] });
+    const summarised = await regionSummary();
+    expect(listed(summarised).find((o) => o.organId === organs.r2!.id)).toMatchObject({ name: `${organs.r2!.name}再` });
+    expect(listed(summarised).find((o) => o.organId === organs.r3!.id)).toMatchObject({ name: organs.r3!.name, path: [`${organs.r2!.name}再`] });
+    // Each list in the dashboard's order.
+    const inOrder = await ordered();
+    for (const list of [summarised.included, summarised.missing]) {
+      const ids = list.map((o) => o.organId);
+      expect(ids).toEqual(inOrder.filter((id) => ids.includes(id)));
+    }
     heard.length = 0;
     await db().organ.update({ where: { id: organs.mover!.id }, data: { parentId: organs.r1!.id } });
     await until(() => heard.some((c) => "tree" in c));

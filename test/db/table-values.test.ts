@@ -10,8 +10,7 @@ import { findOpenDataReports, listYearPublicationIds } from "@/lib/publish/publi
 import { TABLE_SECTION, TABLE2_FEE_CELL } from "@/lib/report-format/format";
 import type { ReportSections, TableContent } from "@/lib/report-format/content";
 import { readStoredValues, readValues, STORED_VALUE_CELLS, valueOfCell, type TableCells } from "@/lib/report-format/sum-tables";
-import { loadSummaryRows } from "@/lib/supervision/summary-data";
-import { buildSummary } from "@/lib/supervision/summary";
+import { getSummary } from "@/lib/supervision/get-summary";
 import { setCell, validDraft } from "../unit/report-fixtures";
 import { tag } from "./fixtures";
 
@@ -122,7 +121,8 @@ describe("Publication.tableValues", () => {
     const placeholder = setCell(validDraft(), "requests", "newRequests.natural", "/");
     const codes = [await publishOne("甲", plain), await publishOne("乙", fullWidth), await publishOne("丙", placeholder)];
 
-    const summary = buildSummary(await loadSummaryRows({ rootId: root, year: 2011, includeApproved: false }), { includeApproved: false });
+    const supervisor = { id: user, displayName: "tv", isPlatformAdmin: false, memberships: [{ organId: root, role: "SUPERVISOR" as const }] };
+    const summary = await getSummary({ actor: supervisor, organId: root, year: 2011, includeApproved: false });
     expect(summary.included.map((o) => [o.code, valueOfCell(o.values, 3, "newRequests.natural")]).sort()).toEqual(
       [
         [codes[0], "5"],
@@ -148,7 +148,7 @@ describe("Publication.tableValues", () => {
       return `TV${suffix}${key}`;
     };
     const approvedCodes = [await approvedOne("丁", fullWidth), await approvedOne("戊", plain)];
-    const withApproved = buildSummary(await loadSummaryRows({ rootId: root, year: 2011, includeApproved: true }), { includeApproved: true });
+    const withApproved = await getSummary({ actor: supervisor, organId: root, year: 2011, includeApproved: true });
     expect(
       withApproved.included
         .filter((o) => approvedCodes.includes(o.code))
