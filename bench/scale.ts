@@ -191,8 +191,15 @@ try {
   // The issue's last target: no page more than 2× slower at the largest size than at the smallest.
   if (bySize.length > 1) {
     const ms = (text: string) => Number.parseFloat(text);
-    console.log(`\np95 at ${SIZES.at(-1)} organs ÷ p95 at ${SIZES[0]}:`);
-    console.table(bySize[0]!.map((small, i) => ({ page: small.page, ratio: (ms(bySize.at(-1)![i]!.p95) / ms(small.p95)).toFixed(2) })));
+    // Both percentiles: a page served in under a millisecond has its p95 set by a few pauses of the machine.
+    console.log(`\nat ${SIZES.at(-1)} organs ÷ at ${SIZES[0]}:`);
+    console.table(
+      bySize[0]!.map((small, i) => ({
+        page: small.page,
+        p95: (ms(bySize.at(-1)![i]!.p95) / ms(small.p95)).toFixed(2),
+        p50: (ms(bySize.at(-1)![i]!.p50) / ms(small.p50)).toFixed(2),
+      })),
+    );
   }
 } finally {
   agent.destroy();

@@ -81,14 +81,21 @@ const kept: Map<string, Kept> = (shared.nianbaoOrganProgress ??= new Map());
  * `year`, in the organs' order (`order`: by path, then name). `path` holds the organs between the
  * root and each one.
  */
-export async function findOrganProgress(options: { rootId: string; year: number; onlyRoot?: boolean; now?: Date }): Promise<OrganProgress[]> {
+export async function findOrganProgress(options: {
+  rootId: string;
+  year: number;
+  onlyRoot?: boolean;
+  now?: Date;
+  /** For pages that show check counts (the dashboard and its files): count those of reports written before counts were kept, at most 100 a request. */
+  countChecks?: boolean;
+}): Promise<OrganProgress[]> {
   const { rootId, year } = options;
   const now = options.now ?? new Date();
-  if (options.onlyRoot) return (await readRows({ rootId, year, organs: "root" })).map((row) => progressOfRow({ ...row, path: [], order: 0 }, year, now));
+  if (options.onlyRoot) return (await readRows({ rootId, year, organs: "root", countChecks: true })).map((row) => progressOfRow({ ...row, path: [], order: 0 }, year, now));
   // A kept row's reading changes only at midnight in China: it is worked out once a day (for a
   // province, 5,000 rows took about 10 ms a request).
   const day = chinaDayNumber(now.getTime());
-  return (await keptRowsBelow(rootId, year)).map((row) => {
+  return (await keptRowsBelow(rootId, year, options.countChecks ?? false)).map((row) => {
     const known = shownOnDay.get(row);
     if (known?.day === day) return known.progress;
     const progress = progressOfRow(row, year, now);
@@ -134,20 +141,25 @@ function progressOfRow(row: PlacedRow, year: number, now: Date): OrganProgress {
  * deleted or moved).
  */
 export async function organsInOrder(rootId: string, year: number): Promise<Array<{ organId: string; name: string; code: string; path: string[] }>> {
-  return (await keptRowsBelow(rootId, year)).map((row) => ({ organId: row.id, name: row.name, code: row.code, path: row.path }));
+  return (await keptRowsBelow(rootId, year, false)).map((row) => ({ organId: row.id, name: row.name, code: row.code, path: row.path }));
 }
 
-/** The rows of every organ below the root, in their order: those kept, with the organs changed since read again. */
-async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]> {
+/**
+ * The rows of every organ below the root, in their order: those kept, with the organs changed since
+ * read again. `countChecks`: also those whose check counts are not known yet, counted (at most 100
+ * a reading); the 汇总 and the 工作台, which do not show the counts, leave them to the dashboard.
+ */
+async function keptRowsBelow(rootId: string, year: number, countChecks: boolean): Promise<PlacedRow[]> {
   const { rows } = await keptReading(kept, `${rootId}|${year}`, year, KEPT_ROWS, async (previous, changed) => {
     if (changed === "everything") {
-      const rows = placed(await readRows({ rootId, year, organs: "below" }), rootId);
+      const rows = placed(await readRows({ rootId, year, organs: "below", countChecks }), rootId);
       return { size: rows.size, rows };
     }
-    // Read again: organs new below, announced, or whose check counts were not known yet (a reading computes at most 100 of them).
+    const uncounted = (row: PlacedRow) => countChecks && row.reportId !== null && row.checkErrors === null;
+    // Read again: organs new below, announced, or (when counting) whose check counts are not known yet.
     const needsReading = (id: string) => {
       const before = previous!.rows.get(id);
-      return !before || changed.organs.has(id) || (before.reportId !== null && before.checkErrors === null);
+      return !before || changed.organs.has(id) || uncounted(before);
     };
     // After organs were added, deleted or moved, the organs below as they are now (one walk);
     // otherwise as kept, and an organ whose name, code, kind or deadline changed is announced by
@@ -156,7 +168,7 @@ async function keptRowsBelow(rootId: string, year: number): Promise<PlacedRow[]>
     const organs: OrganColumns[] = walked ?? [...previous!.rows.values()];
     const unread = organs.map((organ) => organ.id).filter(needsReading);
     if (!walked && unread.length === 0) return previous!;
-    const read = new Map((await readRows({ rootId, year, organs: unread })).map((row) => [row.id, row]));
+    const read = new Map((await readRows({ rootId, year, organs: unread, countChecks })).map((row) => [row.id, row]));
     const current = organs.flatMap((organ): Array<Row | PlacedRow> => {
       const row = read.get(organ.id) ?? previous!.rows.get(organ.id);
       // Deleted between the two queries: left out (its deletion is announced).
@@ -251,8 +263,8 @@ function placed(rows: Array<Row | PlacedRow>, rootId: string): Map<string, Place
  * report of the year: one query for the organs and reports, one for the open rounds' actions
  * (whose holder the review rules decide). Every join follows an index.
  */
-async function readRows(options: { rootId: string; year: number; organs: "below" | "root" | string[] }): Promise<Row[]> {
-  const { rootId, year, organs } = options;
+async function readRows(options: { rootId: string; year: number; organs: "below" | "root" | string[]; countChecks: boolean }): Promise<Row[]> {
+  const { rootId, year, organs, countChecks } = options;
   if (Array.isArray(organs) && organs.length === 0) return [];
   const chosen =
     organs === "below"
@@ -276,7 +288,7 @@ async function readRows(options: { rootId: string; year: number; organs: "below"
     LEFT JOIN LATERAL (SELECT max("createdAt") AS last FROM "Reminder" WHERE "organId" = o.id AND year = ${year}) rem ON true`;
   const rows = organs === "below" ? await overTheTree(query) : await query(db());
   const holders = await holdersOfOpenRounds(rows.filter((r) => r.roundStatus === "OPEN" && r.status === "IN_REVIEW"));
-  const counted = await refreshCheckCountsNow(rows.filter((r) => r.reportId && r.checkErrors === null).map((r) => r.reportId!));
+  const counted = countChecks ? await refreshCheckCountsNow(rows.filter((r) => r.reportId && r.checkErrors === null).map((r) => r.reportId!)) : new Map();
   return rows.map(({ roundId, roundNumber: _number, stageIndex: _stage, authorIds: _authors, ...row }) => {
     const counts = row.reportId ? counted.get(row.reportId) : undefined;
     return { ...row, ...(counts && { checkErrors: counts.errors, checkWarnings: counts.warnings }), holderName: holders.get(roundId ?? "") ?? null };

@@ -33,7 +33,7 @@ export default async function SupervisionPage({
   const organ = await getOrganDetail(organId);
   if (!organ) notFound();
   const query = readDashboardQuery(await searchParams);
-  const rows = await findOrganProgress({ rootId: organId, year: query.year });
+  const rows = await findOrganProgress({ rootId: organId, year: query.year, countChecks: true });
   const view = dashboardView(rows, query);
   // One action reference for every 催办 form on the page (the organ is each form's own field).
   const remind = remindAction.bind(null, organId, query.year);

@@ -15,7 +15,7 @@ export async function GET(request: Request, context: { params: Promise<{ organId
     await assertOrganPermission(actor, "organ.supervise", organId);
     const query = readDashboardQuery(Object.fromEntries(url.searchParams));
     if (query.yearError) throw new AppError("INVALID_INPUT", query.yearError);
-    const { filtered } = dashboardView(await findOrganProgress({ rootId: organId, year: query.year }), query);
+    const { filtered } = dashboardView(await findOrganProgress({ rootId: organId, year: query.year, countChecks: true }), query);
     const name = `${query.year}年度下级机关年报进度`;
     if (format === "csv") {
       return new Response(dashboardCsv(filtered), {
