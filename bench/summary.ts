@@ -180,6 +180,7 @@ async function measure() {
   ] as const) {
     // Read afresh (nothing is kept while the bench does not listen): the organs below in their
     // places (the dashboard's reading), then their reports' figures, then the sums.
+    setProgressListening(false);
     const organs = await organsInOrder(root.id, 2025);
     const ids = organs.map((organ) => organ.organId);
     const rowsOf = async () => {
