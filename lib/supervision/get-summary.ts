@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { buildSummary, type Summary, type SummaryOrganRow } from "./summary";
 import { keptReading, type Marked } from "./progress-changes";
-import { organsInOrder } from "./organ-progress";
+import { organsInOrder, samePath } from "./organ-progress";
 import { findOrganName, loadSummaryReports } from "./summary-data";
 import { reportYearProblem } from "@/lib/domain/report-progress";
 
@@ -32,6 +32,7 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
   if (!organ) throw new AppError("NOT_FOUND", "机关不存在，或您无权进行此操作。");
   const { summary } = await keptReading(kept, `${organId}|${year}|${includeApproved}`, year, KEPT_ORGANS, async (previous, changed) => {
     const since = changed === "everything" ? null : changed;
+    // Nothing this reading holds changed (the page asked again): kept as it is, without a pass over its rows.
     if (previous && since && !since.tree && since.organs.size === 0) return previous;
     const reports = new Map(previous && since ? previous.rows.map((row) => [row.organId, row.report]) : []);
     const organs = previous && since && !since.tree ? previous.rows : await organsInOrder(organId, year);
@@ -46,7 +47,7 @@ export async function getSummary(options: { actor: Actor; organId: string; year:
       if (!reports.has(organ.organId)) return [];
       const report = reports.get(organ.organId)!;
       const row = before.get(organ.organId);
-      const same = row?.report === report && (row === organ || (row.name === organ.name && row.code === organ.code && row.path.join("\u0000") === organ.path.join("\u0000")));
+      const same = row?.report === report && (row === organ || (row.name === organ.name && row.code === organ.code && samePath(row.path, organ.path)));
       return [same ? row : { ...organ, report }];
     });
     return { size: rows.length, rows, summary: buildSummary(rows, { includeApproved }, previous?.summary) };

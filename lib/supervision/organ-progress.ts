@@ -230,6 +230,9 @@ function readOrgansBelow(rootId: string): Promise<OrganColumns[]> {
 
 const CHINESE_ORDER = new Intl.Collator("zh-CN");
 
+/** Whether two paths (the names between the root and an organ) name the same organs. */
+export const samePath = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => a === b || (a.length === b.length && a.every((name, i) => name === b[i]));
+
 /**
  * Each organ's path below the root and its order, keyed by id in that order: the tree's order, each
  * organ before those below it and brothers by name in Chinese order (so by path, then name). Only
@@ -248,7 +251,7 @@ function placed(rows: Array<Row | PlacedRow>, rootId: string): Map<string, Place
       if (result.has(row.id)) continue; // met twice: only a cycle made by concurrent moves could, and it must not recurse forever
       // A row kept from before at the same place stays the same object, and so keeps what was worked out from it.
       const order = result.size;
-      const samePlace = "order" in row && row.order === order && row.path.length === path.length && row.path.every((name, i) => name === path[i]);
+      const samePlace = "order" in row && row.order === order && samePath(row.path, path);
       const placedRow = samePlace ? row : { ...row, path, order };
       result.set(row.id, placedRow);
       visit(row.id, [...placedRow.path, row.name]);
